@@ -1,0 +1,70 @@
+"""The `Store` protocol every backend implements, and `open_store` that picks one from a `--store` value."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import Protocol, Union, runtime_checkable
+
+import pyoxigraph as ox
+
+QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+
+DEFAULT_STORE = "./dangjian-data"
+STORE_ENV = "DANGJIAN_STORE"
+
+
+class StoreError(RuntimeError):
+    """A store could not do what was asked (down, locked, refused); the message says what to do next."""
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A few verbs over an RDF dataset; queries see the union of all named graphs as the default graph."""
+
+    location: str
+
+    def add(self, graph: str, triples: Iterable[ox.Triple]) -> int:
+        """Append triples to a named graph; returns how many were sent."""
+
+    def load(self, graph: str, data: bytes, format: ox.RdfFormat) -> int:
+        """Parse serialized RDF and put it in `graph` (quads keep their own graph), all or nothing."""
+
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
+        """Replace a named graph's content atomically: readers see the old graph or the new one."""
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph; a missing graph is no error."""
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs."""
+
+    def query(self, sparql: str, *, default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None) -> QueryResult:
+        """Run a SPARQL query; raises SyntaxError for a malformed one."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+
+    def count(self, graph: str | None = None) -> int:
+        """Number of quads in one named graph, or in the whole store."""
+
+    def close(self) -> None:
+        """Release files or connections."""
+
+
+def store_spec(value: str | None = None) -> str:
+    """The store to use: the explicit value, else $DANGJIAN_STORE, else ./dangjian-data."""
+    return value or os.environ.get(STORE_ENV) or DEFAULT_STORE
+
+
+def open_store(value: str | None = None, *, read_only: bool = False) -> Store:
+    """Open the embedded store at a directory, or a remote SPARQL server at an http(s) URL.
+
+    >>> store = open_store(tmp_path_str)  # doctest: +SKIP
+    """
+    spec = store_spec(value)
+    if spec.startswith(("http://", "https://")):
+        from dangjian.graph.remote import RemoteStore
+        return RemoteStore.from_url(spec)
+    from dangjian.graph.embedded import EmbeddedStore
+    return EmbeddedStore(spec, read_only=read_only)
