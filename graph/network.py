@@ -1,0 +1,208 @@
+"""Project the RDF graph in a store into networkx: typed, labelled entity nodes and predicate-labelled edges."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+import pyoxigraph as ox
+
+from dangjian.graph.store import Store
+from dangjian.ontology import DJ, OA, sparql_prefixes
+
+# Entity classes a node can have, most specific first: a node typed both
+# dj:PartyOrganization and dj:Organization is a party organization.
+NODE_CLASSES = (
+    "Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound",
+    "PartyOrganization", "Organization", "Person", "Event", "Program", "Facility",
+)
+PLACE_CLASSES = frozenset(
+    {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"})
+# Where a party organization, event or facility sits, by the predicates that anchor it.
+ANCHOR_PREDICATES = frozenset({"partOf", "hostUnit", "organizer", "location"})
+
+# Chinese and English names of the predicates the projection puts on edges.
+PREDICATE_LABELS: dict[str, tuple[str, str]] = {
+    "partOf": ("隶属", "part of"),
+    "hostUnit": ("设立于", "set up in"),
+    "subOrganizationOf": ("上级组织", "sub-organization of"),
+    "coBuildsWith": ("共建", "co-builds with"),
+    "organizer": ("主办", "organizer"),
+    "partner": ("协办", "partner"),
+    "location": ("地点", "location"),
+    "program": ("品牌/机制", "program"),
+    "post": ("任职", "post"),
+    "mentions": ("提及", "mentions"),
+}
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after the ontology namespace (or after its last '#' or '/')."""
+    if iri.startswith(DJ):
+        return iri[len(DJ):]
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def predicate_label(predicate: str, lang: str = "zh") -> str:
+    """A predicate's display name in Chinese or English; its local name when unknown."""
+    names = PREDICATE_LABELS.get(predicate)
+    if names is None:
+        return predicate
+    return names[1] if lang == "en" else names[0]
+
+
+def _rows(store: Store, body: str) -> Iterable[ox.QuerySolution]:
+    return store.query(sparql_prefixes() + body)  # type: ignore[return-value]
+
+
+def _class_values() -> str:
+    return " ".join(f"dj:{c}" for c in NODE_CLASSES)
+
+
+def _add_nodes(store: Store, G: nx.MultiDiGraph) -> None:
+    rank = {DJ + c: i for i, c in enumerate(NODE_CLASSES)}
+    best: dict[str, int] = {}
+    labels: dict[str, tuple[bool, str]] = {}
+    query = f"""SELECT ?s ?t ?l WHERE {{ VALUES ?t {{ {_class_values()} }} ?s a ?t .
+        FILTER(isIRI(?s)) OPTIONAL {{ ?s rdfs:label ?l }} }}"""
+    for row in _rows(store, query):
+        s, t, label = row["s"].value, row["t"].value, row["l"]
+        if rank[t] < best.get(s, len(NODE_CLASSES)):
+            best[s] = rank[t]
+        if isinstance(label, ox.Literal):
+            # A Chinese label wins over any other; among equals the first seen stays.
+            zh = (label.language or "").startswith("zh")
+            if s not in labels or (zh and not labels[s][0]):
+                labels[s] = (zh, label.value)
+    for s, r in best.items():
+        G.add_node(s, type=NODE_CLASSES[r], label=labels.get(s, (False, local_name(s)))[1])
+
+
+def _add_edges(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
+    query = f"""SELECT ?s ?p ?o WHERE {{ ?s ?p ?o .
+        FILTER(isIRI(?o) && STRSTARTS(STR(?p), "{DJ}")) }}"""
+    for row in _rows(store, query):
+        s, o = row["s"].value, row["o"].value
+        if s in G and o in G and s != o:
+            p = local_name(row["p"].value)
+            G.add_edge(s, o, key=p, predicate=p, label=predicate_label(p, lang))
+
+
+def _add_posts(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
+    """A post becomes one person → organization edge carrying the title."""
+    query = """SELECT ?person ?org ?title WHERE { ?post a dj:Post ; dj:holder ?person ;
+        dj:organization ?org . OPTIONAL { ?post dj:title ?title } }"""
+    for row in _rows(store, query):
+        person, org = row["person"].value, row["org"].value
+        if person in G and org in G:
+            title = row["title"].value if row["title"] is not None else ""
+            key = f"post:{title}"
+            G.add_edge(person, org, key=key, predicate="post", title=title,
+                       label=title or predicate_label("post", lang))
+
+
+def _add_event_dates(store: Store, G: nx.MultiDiGraph) -> None:
+    """Each event gets its earliest `dj:date` as an ISO string (year, year-month or date)."""
+    for row in _rows(store, "SELECT ?e ?d WHERE { ?e a dj:Event ; dj:date ?d . FILTER(isLiteral(?d)) }"):
+        e, d = row["e"].value, row["d"].value
+        if e in G and ("date" not in G.nodes[e] or d < G.nodes[e]["date"]):
+            G.nodes[e]["date"] = d
+
+
+def _add_articles(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
+    """Article nodes, each linked to the entities its annotations mention."""
+    query = f"""SELECT ?a ?l ?e WHERE {{ ?a a dj:Article . OPTIONAL {{ ?a rdfs:label ?l }}
+        OPTIONAL {{ ?ann <{OA}hasBody> ?e ; <{OA}hasTarget>/<{OA}hasSource> ?a . FILTER(isIRI(?e)) }} }}"""
+    for row in _rows(store, query):
+        a = row["a"].value
+        if a not in G:
+            G.add_node(a, type="Article", label=row["l"].value if row["l"] is not None else local_name(a))
+        if row["e"] is not None and row["e"].value in G:
+            G.add_edge(a, row["e"].value, key="mentions", predicate="mentions",
+                       label=predicate_label("mentions", lang))
+
+
+def _up(G: nx.MultiDiGraph, node: str, wanted: frozenset[str], seen: set[str]) -> set[str]:
+    """Places of the wanted classes reached from `node` by following anchoring predicates upwards."""
+    if node in seen:
+        return set()
+    seen.add(node)
+    if G.nodes[node]["type"] in wanted:
+        return {node}
+    found: set[str] = set()
+    for _, target, p in G.out_edges(node, keys=True):
+        if p in ANCHOR_PREDICATES:
+            found |= _up(G, target, wanted, seen)
+    return found
+
+
+def add_place_context(G: nx.MultiDiGraph) -> None:
+    """Give every node `streets` and `districts`: frozensets of the place IRIs it belongs to or works in.
+
+    Places, party organizations, facilities and events follow their anchoring links upwards
+    (partOf, hostUnit, organizer, location); anything else takes the places of its neighbours.
+    """
+    streets_of, districts_of = {}, {}
+    for node in G:
+        streets_of[node] = frozenset(_up(G, node, frozenset({"Street"}), set()))
+        districts_of[node] = frozenset(_up(G, node, frozenset({"District", "Zone"}), set()))
+    for node in G:
+        if not streets_of[node] and not districts_of[node]:
+            near = set(G.successors(node)) | set(G.predecessors(node))
+            streets_of[node] = frozenset().union(*(streets_of[n] for n in near))
+            districts_of[node] = frozenset().union(*(districts_of[n] for n in near))
+    nx.set_node_attributes(G, streets_of, "streets")
+    nx.set_node_attributes(G, districts_of, "districts")
+
+
+def project(store: Store, *, include_articles: bool = False, lang: str = "zh") -> nx.MultiDiGraph:
+    """The store's entities as a networkx multigraph, keyed by IRI.
+
+    Nodes carry `type` (dj: class local name), `label`, `streets`, `districts` and, for events,
+    `date`; edges carry `predicate` (local name) and `label`. Posts become person → organization
+    edges with their `title`; annotations and articles are left out unless `include_articles`.
+
+    >>> G = project(store)  # doctest: +SKIP
+    >>> G.nodes["https://w3id.org/dangjian/id/person/张三"]["type"]  # doctest: +SKIP
+    'Person'
+    """
+    G = nx.MultiDiGraph()
+    _add_nodes(store, G)
+    _add_edges(store, G, lang)
+    _add_posts(store, G, lang)
+    _add_event_dates(store, G)
+    add_place_context(G)
+    if include_articles:
+        _add_articles(store, G, lang)
+        for node, data in G.nodes(data=True):
+            data.setdefault("streets", frozenset())
+            data.setdefault("districts", frozenset())
+    return G
+
+
+def simple(G: nx.MultiDiGraph) -> nx.Graph:
+    """The undirected simple graph under a projection (parallel edges merged), for centrality."""
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    return H
+
+
+def nodes_of_type(G: nx.Graph, *types: str) -> list[str]:
+    """The nodes whose class is one of `types`."""
+    wanted = set(types)
+    return [n for n, t in G.nodes(data="type") if t in wanted]
+
+
+def counts_by_type(G: nx.Graph) -> dict[str, int]:
+    """How many nodes of each class."""
+    counts: dict[str, int] = defaultdict(int)
+    for _, t in G.nodes(data="type"):
+        counts[t] += 1
+    return dict(counts)
+
+
+__all__ = [
+    "NODE_CLASSES", "PLACE_CLASSES", "PREDICATE_LABELS", "add_place_context", "counts_by_type",
+    "local_name", "nodes_of_type", "predicate_label", "project", "simple",
+]
