@@ -1,0 +1,73 @@
+"""Articles: the list of loaded articles, and one article with the entities and facts extracted from it."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from dangjian.graph.labels import describe_nodes, local_id, select, term_json, vocab_label
+from dangjian.graph.sparql_safety import iri, literal
+from dangjian.ontology import DJ, ID, RDF, RDFS, SKOS
+
+__all__ = ["list_articles", "article_facts"]
+
+_FIELDS = """OPTIONAL { ?a rdfs:label ?title } OPTIONAL { ?a schema:datePublished ?date }
+    OPTIONAL { ?a dct:source ?source } OPTIONAL { ?a schema:url ?url }"""
+_NOT_FACTS = {RDF + "type", RDFS + "label", SKOS + "altLabel"}
+
+
+def _article(row: dict) -> dict:
+    key = row["a"].value
+    return {"iri": key, "id": local_id(key), **{f: row[f].value if f in row else None
+                                               for f in ("title", "date", "source", "url")}}
+
+
+def list_articles(store, *, limit: int = 100, offset: int = 0) -> dict:
+    """Articles newest first, a page at a time: `{"total": n, "articles": [...]}`."""
+    total = select(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a dj:Article }")[0]["n"].value
+    rows = select(store, f"""SELECT ?a ?title ?date ?source ?url WHERE {{ ?a a dj:Article . {_FIELDS} }}
+        ORDER BY DESC(?date) ?title ?a LIMIT {int(limit)} OFFSET {int(offset)}""")
+    return {"total": int(total), "limit": limit, "offset": offset, "articles": [_article(r) for r in rows]}
+
+
+def article_facts(store, article: str) -> dict | None:
+    """One article (title, date, source, url, authors) with its entities and facts, or None if unknown.
+
+    Facts are the triples between entities stated in the article's named graph, each with the
+    evidence sentence of its annotation where there is one.
+    """
+    ref = iri(article)
+    head = select(store, f"SELECT ?a ?g ?title ?date ?source ?url WHERE {{ BIND({ref} AS ?a) "
+                         f"GRAPH ?g {{ ?a a dj:Article }} {_FIELDS} }} LIMIT 1")
+    if not head:
+        return None
+    graph = iri(head[0]["g"].value)
+    rows = select(store, f"""SELECT ?s ?p ?o ?evidence WHERE {{ GRAPH {graph} {{
+        ?s ?p ?o . FILTER(?s != {ref} && STRSTARTS(STR(?s), {literal(ID)}))
+        OPTIONAL {{ ?ann oa:hasBody ?st . ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                   ?ann dj:evidence ?evidence }} }} }}""")
+    authors = select(store, f"SELECT ?p WHERE {{ {ref} dj:author ?p }}")
+    mentioned = select(store, f"""SELECT ?e (COUNT(?ann) AS ?n) WHERE {{ GRAPH {graph} {{
+        ?ann a dj:Mention ; oa:hasBody ?e }} }} GROUP BY ?e ORDER BY DESC(?n)""")
+    named = [r["s"].value for r in rows] + [r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)]
+    named += [r["p"].value for r in authors] + [r["e"].value for r in mentioned]
+    nodes = describe_nodes(store, named)
+    return {
+        **_article(head[0]), "graph": head[0]["g"].value,
+        "authors": [nodes[r["p"].value] for r in authors],
+        "entities": [{**nodes[r["e"].value], "mentions": int(r["n"].value)} for r in mentioned],
+        "facts": _facts(rows, nodes),
+    }
+
+
+def _facts(rows: list[dict], nodes: dict[str, dict]) -> list[dict]:
+    facts: dict[tuple, dict] = {}
+    for row in rows:
+        if row["p"].value in _NOT_FACTS or row["p"].value.startswith(DJ + "code"):
+            continue
+        key = (row["s"].value, row["p"].value, str(row["o"]))
+        fact = facts.setdefault(key, {
+            "subject": nodes[row["s"].value],
+            "predicate": {"iri": row["p"].value, "label": vocab_label(row["p"].value)},
+            "object": term_json(row["o"], nodes), "evidence": []})
+        if "evidence" in row and row["evidence"].value not in fact["evidence"]:
+            fact["evidence"].append(row["evidence"].value)
+    return list(facts.values())
