@@ -1,0 +1,121 @@
+"""Running one SPARQL query to a serialized, row-limited reply; the same code runs in a worker process or a thread.
+
+QueryError
+ ├── QueryTimeout      the time limit passed (or every query slot stayed busy that long)
+ ├── NotAcceptable     no format the client accepts fits the result
+ └── QueryFailed       the store failed while evaluating
+A malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, pick
+from dangjian.graph.result_writers import write_result
+
+__all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryFailed",
+           "execute", "query_pyoxigraph", "declares_dataset"]
+
+
+class QueryError(Exception):
+    """A query could not be answered; the message says why and what to do."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran past the time limit and was stopped."""
+
+
+class NotAcceptable(QueryError):
+    """None of the client's acceptable formats can carry this kind of result."""
+
+
+class QueryFailed(QueryError):
+    """The store failed while evaluating the query."""
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """What to run and how to send it back; plain data, so it can cross a process boundary."""
+
+    query: str
+    accept: tuple[str, ...] = ("*/*",)
+    format: str | None = None
+    default_graph: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    row_limit: int = 10_000
+
+
+@dataclass(frozen=True)
+class QueryReply:
+    """A serialized result, or the kind and message of an error."""
+
+    body: bytes = b""
+    media_type: str = ""
+    rows: int = 0
+    truncated: bool = False
+    error: str | None = None
+    message: str = ""
+
+    def unwrap(self) -> QueryReply:
+        """The reply itself, or the error it carries raised as an exception."""
+        if self.error is None:
+            return self
+        raise _ERRORS[self.error](self.message)
+
+
+_ERRORS: dict[str, type[Exception]] = {"syntax": SyntaxError, "timeout": QueryTimeout,
+                                       "not_acceptable": NotAcceptable, "failed": QueryFailed}
+
+QueryFunction = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
+
+
+def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
+    """Evaluate `request` with `run_query(sparql, default_graph, named_graphs)` and serialize the answer."""
+    try:
+        result = run_query(request.query, request.default_graph, request.named_graphs)
+        kind = GRAPH if isinstance(result, ox.QueryTriples) else SOLUTIONS
+        fmt = pick(kind, list(request.accept), request.format)
+        if fmt is None:
+            offered = ", ".join(f"{f.name} ({f.media_type})" for f in FORMATS if f.kind == kind)
+            what = "SELECT and ASK results" if kind == SOLUTIONS else "CONSTRUCT and DESCRIBE results"
+            return QueryReply(error="not_acceptable", message=f"{what} can be sent as: {offered}")
+        written = write_result(result, fmt, request.row_limit)
+    except SyntaxError as error:
+        return QueryReply(error="syntax", message=str(error))
+    except (OSError, RuntimeError, ValueError) as error:
+        return QueryReply(error="failed", message=f"the store could not answer: {error}")
+    return QueryReply(written.body, fmt.content_type, written.rows, written.truncated)
+
+
+# A FROM or FROM NAMED keyword outside strings, IRIs and comments.
+_SKIP = r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+_FROM = re.compile(rf"{_SKIP}|(?<![\w?$:])(FROM)(?![\w:-])", re.IGNORECASE)
+
+
+def declares_dataset(sparql: str) -> bool:
+    """Whether the query names its own dataset with FROM / FROM NAMED.
+
+    >>> declares_dataset('SELECT * FROM <http://g> { ?s ?p ?o }'), declares_dataset('SELECT ?from { ?s ?p "FROM" }')
+    (True, False)
+    """
+    return any(m.group(1) for m in _FROM.finditer(sparql))
+
+
+def query_pyoxigraph(store: ox.Store, sparql: str, default_graph: Sequence[str] | None,
+                     named_graphs: Sequence[str] | None):
+    """Query a pyoxigraph store with the project's dataset rules.
+
+    The protocol's graphs win; else the query's own FROM clauses; else the default graph is the
+    union of all named graphs (pyoxigraph's union flag would silently override FROM).
+    """
+    options: dict = {}
+    if default_graph is not None or named_graphs is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in default_graph or ()]
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+    elif not declares_dataset(sparql):
+        options["use_default_graph_as_union"] = True
+    return store.query(sparql, **options)

@@ -1,0 +1,158 @@
+"""Running SPARQL under a hard time limit: a pool of worker processes for the embedded store, threads otherwise.
+
+pyoxigraph cannot cancel a query, so over an embedded store each query runs in a worker process
+that is killed (and replaced) when the limit passes. Other stores (a remote server) do the work
+elsewhere; their queries run in a bounded number of threads and are answered at the limit.
+Either way at most `slots` queries run at once, so runaway queries cannot pile up.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import pickle
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from dangjian.graph.query_exec import QueryReply, QueryRequest, QueryTimeout, execute
+from dangjian.graph.query_worker import HEADER, frame
+from dangjian.graph.store_watch import DirectoryWatch
+
+__all__ = ["ProcessPool", "ThreadRunner", "make_runner"]
+
+
+def _busy(slots: int, timeout: float) -> QueryTimeout:
+    return QueryTimeout(f"all {slots} query slots stayed busy for the {timeout:g} s time limit; "
+                        f"try again later or ask the administrator to raise the limit")
+
+
+def _over(timeout: float) -> QueryTimeout:
+    return QueryTimeout(f"the query ran past the {timeout:g} s time limit and was stopped; "
+                        f"add a LIMIT, narrow the patterns, or use `dangjian query` on a local store")
+
+
+class _Worker:
+    def __init__(self, process: asyncio.subprocess.Process, generation: int) -> None:
+        self.process = process
+        self.generation = generation
+
+    async def ask(self, request: QueryRequest, reopen: bool) -> QueryReply:
+        self.process.stdin.write(frame(pickle.dumps((request, reopen))))
+        await self.process.stdin.drain()
+        header = await self.process.stdout.readexactly(HEADER)
+        return pickle.loads(await self.process.stdout.readexactly(int.from_bytes(header, "big")))
+
+    async def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.process.kill()
+        await self.process.wait()
+
+
+class ProcessPool:
+    """Worker processes that open the embedded store at `path` read-only; `run` answers within `timeout`."""
+
+    def __init__(self, path: str, *, slots: int = 2, timeout: float = 10.0, watch_interval: float = 1.0) -> None:
+        self.path, self.slots, self.timeout = path, slots, timeout
+        self._watch = DirectoryWatch(path, watch_interval)
+        self._generation = 0
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers: set[_Worker] = set()
+
+    async def _spawn(self) -> _Worker:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "dangjian.graph.query_worker", self.path,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+        worker = _Worker(process, self._generation)
+        self._workers.add(worker)
+        return worker
+
+    async def start(self) -> None:
+        """Start the workers now rather than on the first query."""
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for _ in range(self.slots):
+                self._idle.put_nowait(await self._spawn())
+
+    def refresh(self) -> None:
+        """Make every worker reopen its snapshot before its next query (after a write through this process)."""
+        self._generation += 1
+
+    async def run(self, request: QueryRequest) -> QueryReply:
+        """The reply to `request`; raises QueryTimeout when the limit passes, SyntaxError etc. via unwrap."""
+        await self.start()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
+        except TimeoutError:
+            raise _busy(self.slots, self.timeout) from None
+        if self._watch.changed():
+            self._generation += 1
+        reopen = worker.generation != self._generation
+        worker.generation = self._generation
+        try:
+            reply = await asyncio.wait_for(worker.ask(request, reopen), max(deadline - loop.time(), 0.001))
+        except BaseException as error:
+            # A worker stopped mid-query cannot be reused: its reply would answer the next request.
+            self._workers.discard(worker)
+            await worker.stop()
+            self._idle.put_nowait(await self._spawn())
+            if isinstance(error, TimeoutError):
+                raise _over(self.timeout) from None
+            if isinstance(error, (asyncio.IncompleteReadError, ConnectionError)):
+                return QueryReply(error="failed", message="the query process died; the query was not answered")
+            raise
+        self._idle.put_nowait(worker)
+        return reply
+
+    async def close(self) -> None:
+        """Stop every worker."""
+        for worker in list(self._workers):
+            await worker.stop()
+        self._workers.clear()
+        self._idle = None
+
+
+class ThreadRunner:
+    """Queries through the Store protocol in at most `slots` threads, answered with a timeout at the limit."""
+
+    def __init__(self, store, *, slots: int = 2, timeout: float = 10.0) -> None:
+        self.store, self.slots, self.timeout = store, slots, timeout
+        self._executor = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="sparql")
+        self._free: asyncio.Semaphore | None = None
+
+    def _query(self, sparql, default_graph, named_graphs):
+        return self.store.query(sparql, default_graph=default_graph, named_graphs=named_graphs)
+
+    async def start(self) -> None:
+        if self._free is None:
+            self._free = asyncio.Semaphore(self.slots)
+
+    def refresh(self) -> None:
+        """Nothing to reopen: each query goes to the store itself."""
+
+    async def run(self, request: QueryRequest) -> QueryReply:
+        await self.start()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
+        try:
+            await asyncio.wait_for(self._free.acquire(), self.timeout)
+        except TimeoutError:
+            raise _busy(self.slots, self.timeout) from None
+        future = loop.run_in_executor(self._executor, execute, self._query, request)
+        # The slot stays taken until the thread really ends, even after the client got its 503.
+        future.add_done_callback(lambda _: self._free.release())
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), max(deadline - loop.time(), 0.001))
+        except TimeoutError:
+            raise _over(self.timeout) from None
+
+    async def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def make_runner(store, *, slots: int, timeout: float) -> ProcessPool | ThreadRunner:
+    """A process pool for a store on this machine's disk (an EmbeddedStore), threads for any other store."""
+    from dangjian.graph.embedded import EmbeddedStore
+    if isinstance(store, EmbeddedStore):
+        return ProcessPool(store.location, slots=slots, timeout=timeout)
+    return ThreadRunner(store, slots=slots, timeout=timeout)

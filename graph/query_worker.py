@@ -1,0 +1,56 @@
+"""The query worker process: opens the embedded store read-only and answers framed, pickled query requests.
+
+Started by `dangjian.graph.query_pool` as `python -m dangjian.graph.query_worker STORE_DIR`; killed
+when a query runs past its time limit, which is the only way to stop a pyoxigraph query.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from functools import partial
+
+import pyoxigraph as ox
+
+from dangjian.graph.query_exec import QueryReply, execute, query_pyoxigraph
+
+HEADER = 8
+
+
+def read_frame(stream) -> bytes | None:
+    """One length-prefixed frame, or None at end of stream."""
+    header = stream.read(HEADER)
+    if len(header) < HEADER:
+        return None
+    return stream.read(int.from_bytes(header, "big"))
+
+
+def frame(data: bytes) -> bytes:
+    """`data` with its length in front."""
+    return len(data).to_bytes(HEADER, "big") + data
+
+
+def serve(path: str, requests, replies) -> None:
+    """Answer requests until the input closes; `(request, reopen)` reopens the snapshot first."""
+    store: ox.Store | None = None
+    while (payload := read_frame(requests)) is not None:
+        request, reopen = pickle.loads(payload)
+        try:
+            if store is None or reopen:
+                store = ox.Store.read_only(path)
+            reply = execute(partial(query_pyoxigraph, store), request)
+        except OSError as error:
+            reply = QueryReply(error="failed", message=f"cannot open the store {path} read-only: {error}")
+        replies.write(frame(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)))
+        replies.flush()
+
+
+def main() -> None:
+    """Keep the reply pipe for frames only: anything printed goes to stderr."""
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    serve(sys.argv[1], sys.stdin.buffer, replies)
+
+
+if __name__ == "__main__":
+    main()

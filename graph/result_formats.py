@@ -1,0 +1,88 @@
+"""The serializations a SPARQL result can be sent in, and choosing one from a client's media-type preferences."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+__all__ = ["Format", "FORMATS", "SOLUTIONS", "GRAPH", "parse_accept", "pick", "by_name"]
+
+SOLUTIONS, GRAPH = "solutions", "graph"
+
+
+@dataclass(frozen=True)
+class Format:
+    """One serialization: its short name (for `?format=`), media type, aliases and the kind of result it fits."""
+
+    name: str
+    media_type: str
+    kind: str
+    ox_format: ox.QueryResultsFormat | ox.RdfFormat
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def content_type(self) -> str:
+        return f"{self.media_type}; charset=utf-8"
+
+
+# The first format of each kind is the default for `*/*` or no Accept header.
+FORMATS = (
+    Format("json", "application/sparql-results+json", SOLUTIONS, ox.QueryResultsFormat.JSON, ("application/json",)),
+    Format("xml", "application/sparql-results+xml", SOLUTIONS, ox.QueryResultsFormat.XML,
+           ("application/xml", "text/xml")),
+    Format("csv", "text/csv", SOLUTIONS, ox.QueryResultsFormat.CSV),
+    Format("tsv", "text/tab-separated-values", SOLUTIONS, ox.QueryResultsFormat.TSV),
+    Format("turtle", "text/turtle", GRAPH, ox.RdfFormat.TURTLE, ("application/x-turtle", "ttl")),
+    Format("nt", "application/n-triples", GRAPH, ox.RdfFormat.N_TRIPLES, ("text/plain", "ntriples")),
+    Format("nquads", "application/n-quads", GRAPH, ox.RdfFormat.N_QUADS, ("nq",)),
+    Format("trig", "application/trig", GRAPH, ox.RdfFormat.TRIG),
+    Format("jsonld", "application/ld+json", GRAPH, ox.RdfFormat.JSON_LD, ("application/json", "json-ld")),
+    Format("rdfxml", "application/rdf+xml", GRAPH, ox.RdfFormat.RDF_XML, ("application/xml", "text/xml", "xml")),
+)
+
+
+def by_name(name: str, kind: str) -> Format | None:
+    """The format of `kind` called `name` (short name, media type or alias), else None."""
+    name = name.strip().lower()
+    for fmt in FORMATS:
+        if fmt.kind == kind and (name == fmt.name or name == fmt.media_type or name in fmt.aliases):
+            return fmt
+    return None
+
+
+def parse_accept(header: str | None) -> list[str]:
+    """Media ranges of an Accept header, most preferred first (q=0 dropped); `*/*` when absent."""
+    if not header or not header.strip():
+        return ["*/*"]
+    ranked = []
+    for position, part in enumerate(header.split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            ranked.append((-q, position, media.lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+def pick(kind: str, accept: list[str], requested: str | None = None) -> Format | None:
+    """The format for a result of `kind`: the requested one if it fits, else the first acceptable one."""
+    if requested:
+        return by_name(requested, kind)
+    candidates = [f for f in FORMATS if f.kind == kind]
+    for media in accept:
+        if media == "*/*":
+            return candidates[0]
+        if media.endswith("/*"):
+            prefix = media[:-1]
+            found = next((f for f in candidates if f.media_type.startswith(prefix)), None)
+        else:
+            found = by_name(media, kind)
+        if found:
+            return found
+    return None
