@@ -14,7 +14,16 @@ STORE_ENV = "DANGJIAN_STORE"
 
 
 class StoreError(RuntimeError):
-    """A store could not do what was asked (down, locked, refused); the message says what to do next."""
+    """A store could not do what was asked (down, locked, refused); the message says what to do next.
+
+    StoreError
+     └── StoreLockedError   the embedded store's directory is held by another process
+    A malformed SPARQL query or update raises the built-in SyntaxError instead, as pyoxigraph does.
+    """
+
+
+class StoreLockedError(StoreError):
+    """Another process (a server, a running load) holds the embedded store's lock."""
 
 
 @runtime_checkable
@@ -26,8 +35,12 @@ class Store(Protocol):
     def add(self, graph: str, triples: Iterable[ox.Triple]) -> int:
         """Append triples to a named graph; returns how many were sent."""
 
-    def load(self, graph: str, data: bytes, format: ox.RdfFormat) -> int:
-        """Parse serialized RDF and put it in `graph` (quads keep their own graph), all or nothing."""
+    def load(self, graph: str, data: bytes, format: ox.RdfFormat, *, base_iri: str | None = None) -> int:
+        """Parse serialized RDF and add it to `graph` (quads keep their own graph), all or nothing.
+
+        Returns the number of quads parsed; a syntax error (pyoxigraph's SyntaxError, with
+        `lineno` and `offset`) is raised before anything is written.
+        """
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
         """Replace a named graph's content atomically: readers see the old graph or the new one."""
@@ -46,7 +59,7 @@ class Store(Protocol):
         """Run a SPARQL update."""
 
     def count(self, graph: str | None = None) -> int:
-        """Number of quads in one named graph, or in the whole store."""
+        """Number of triples in one named graph, or of quads in the whole store (dangjian writes only named graphs)."""
 
     def close(self) -> None:
         """Release files or connections."""

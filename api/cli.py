@@ -1,0 +1,99 @@
+"""The `dangjian` command: one parser built from the command modules, expected errors turned into exit codes."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import sys
+
+from dangjian.api.commands.common import SERVER_HELP, CommandError, UsageError
+from dangjian.graph.store import StoreError
+
+# Subcommands in the order --help lists them; a name whose module does not exist yet is skipped.
+COMMANDS = ("load", "extract", "query", "export", "validate", "stats", "ontology", "serve", "viz", "analyze")
+
+DESCRIPTION = "Build and query a knowledge graph of community party-building (社区党建) news."
+EXAMPLES = """\
+examples:
+  dangjian load samples/                     # build the graph in ./dangjian-data
+  dangjian ontology --queries                # the competency questions
+  dangjian query --name <question> --format json
+  dangjian <command> --help                  # each command's options and examples
+
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; each module in dangjian.api.commands registers its own subcommand."""
+    parser = argparse.ArgumentParser(prog="dangjian", description=DESCRIPTION, epilog=EXAMPLES + SERVER_HELP,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        module_name = f"dangjian.api.commands.{name}"
+        if importlib.util.find_spec(module_name) is not None:
+            importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; exit status 0 done, 1 failed (the message says what to do), 2 bad usage."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = f"dangjian {_command_name(args)}"
+    try:
+        return args.run(args)
+    except UsageError as error:
+        _subparser(parser, args).error(str(error))
+    except (CommandError, StoreError, OSError, ValueError, SyntaxError) as error:
+        if isinstance(error, BrokenPipeError):
+            return _quiet_broken_pipe()
+        print(f"{command}: error: {_message(error)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{command}: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+def _message(error: BaseException) -> str:
+    """Expected errors carry their own advice; OS errors get the file name pyoxigraph or Python attached."""
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.filename}: {error.strerror or error}"
+    if isinstance(error, SyntaxError) and error.msg:
+        return error.msg
+    return str(error)
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    run = getattr(args, "run", None)
+    return run.__module__.rsplit(".", 1)[-1] if run else ""
+
+
+def _subparser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the command that ran, so a usage error prints that command's usage line."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        sub = action.choices.get(_command_name(args))
+        if sub is not None:
+            return sub
+    return parser
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`dangjian export | head`): stop without a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("dangjian")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

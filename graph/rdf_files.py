@@ -1,0 +1,105 @@
+"""Loading RDF files (chosen by extension, optionally gzipped) into the named graph of each file."""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from dangjian.graph.store import Store
+from dangjian.ontology import GRAPH
+
+FILE_GRAPH = GRAPH + "file/"
+
+RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json-ld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+_PARSER_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*: ")
+
+
+class RdfFileError(ValueError):
+    """A file could not be loaded; the message names the file (and line and column for syntax errors)."""
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """What one file put into the store."""
+
+    path: Path
+    graph: str
+    quads: int
+
+
+def rdf_format(path: Path) -> ox.RdfFormat | None:
+    """The RDF format of a file name (`x.ttl`, `x.ttl.gz`), or None when it is not an RDF file.
+
+    >>> rdf_format(Path("places.ttl.gz")).name
+    'Turtle'
+    """
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return RDF_EXTENSIONS.get(suffixes[-1]) if suffixes else None
+
+
+def is_rdf_file(path: Path) -> bool:
+    """True for a file name with one of RDF_EXTENSIONS (optionally followed by .gz)."""
+    return rdf_format(path) is not None
+
+
+def file_graph(path: Path) -> str:
+    """The named graph of a plain RDF file: `…/graph/file/<file name>`, unsafe characters percent-encoded.
+
+    >>> file_graph(Path("data/街道 名录.ttl"))
+    'https://w3id.org/dangjian/graph/file/%E8%A1%97%E9%81%93%20%E5%90%8D%E5%BD%95.ttl'
+    """
+    return FILE_GRAPH + quote(path.name, safe="-._~!$&'()*+,;=:@")
+
+
+def load_rdf_file(store: Store, path: Path) -> LoadedFile:
+    """Load one file all or nothing; loading it again replaces its graph (quads of TriG/N-Quads keep their graphs)."""
+    format = rdf_format(path)
+    if format is None:
+        raise RdfFileError(f"{path}: not an RDF file (known extensions: {', '.join(RDF_EXTENSIONS)})")
+    data = _read(path)
+    graph = file_graph(path)
+    try:
+        if format.supports_datasets or store.count(graph) == 0:
+            count = store.load(graph, data, format, base_iri=graph)
+        else:
+            count = store.replace_graph(graph, (q.triple for q in ox.parse(data, format, base_iri=graph)))
+    except SyntaxError as error:
+        raise RdfFileError(_syntax_message(path, error)) from None
+    return LoadedFile(path, graph, count)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+        return gzip.decompress(data) if path.suffix.lower() == ".gz" else data
+    except FileNotFoundError:
+        raise RdfFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise RdfFileError(f"{path}: not readable (permission denied)") from None
+    except IsADirectoryError:
+        raise RdfFileError(f"{path}: is a directory") from None
+    except (gzip.BadGzipFile, EOFError) as error:
+        raise RdfFileError(f"{path}: not a valid gzip file ({error})") from None
+
+
+def _syntax_message(path: Path, error: SyntaxError) -> str:
+    message = _PARSER_PREFIX.sub("", str(error.msg))
+    where = f"{path}:{error.lineno}:{error.offset}" if error.lineno else str(path)
+    return f"{where}: {message} (nothing of this file was loaded; fix it and load it again)"

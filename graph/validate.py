@@ -1,0 +1,115 @@
+"""SHACL validation of a whole store against the project's shapes, with a report people can read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from dangjian.graph.results import shorten
+from dangjian.graph.store import Store
+from dangjian.ontology import RDFS, SH, ontology_path, shapes_path
+
+UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which node, along which path, what is wrong."""
+
+    focus: str
+    label: str | None
+    path: str | None
+    message: str
+    severity: str
+
+    def line(self) -> str:
+        """`label <iri>  path: message`, with the severity in front when it is not a violation."""
+        who = f"{self.label} {self.focus}" if self.label else self.focus
+        where = f"{self.path}: " if self.path else ""
+        level = "" if self.severity == "Violation" else f"[{self.severity}] "
+        return f"{level}{who}  {where}{self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating a store; `conforms` ignores warnings and infos."""
+
+    conforms: bool
+    results: list[Violation]
+
+    def text(self) -> str:
+        """A summary line, then one line per result sorted by focus node."""
+        violations = sum(1 for r in self.results if r.severity == "Violation")
+        head = "the graph conforms to the shapes" if self.conforms else f"{violations} violation(s) of the shapes"
+        if len(self.results) > violations:
+            head += f", {len(self.results) - violations} warning(s) or info(s)"
+        return "\n".join([head, *(r.line() for r in self.results)]) + "\n"
+
+
+def validate_store(store: Store, shapes: Path | None = None, ontology: Path | None = None) -> ValidationReport:
+    """Validate the union of all graphs with pySHACL; the ontology's subclass axioms apply to the shape targets.
+
+    >>> validate_store(open_store("dangjian-data")).conforms  # doctest: +SKIP
+    True
+    """
+    import pyshacl  # heavy (rdflib, owlrl): imported only when validating
+    import rdflib
+
+    # A scratch copy of the union, with the ontology mixed in (what pySHACL's ont_graph does, which fails on
+    # RDF lists when the data graph is a pyoxigraph store): subclass axioms then reach the shape targets.
+    data = ox.Store()
+    data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.query(UNION))
+    data.load(path=str(ontology or ontology_path()), format=ox.RdfFormat.TURTLE)
+    shapes_graph = rdflib.Graph().parse(shapes or shapes_path(), format="turtle")
+    conforms, results_graph, _ = pyshacl.validate(
+        data, shacl_graph=shapes_graph, inference="none", inplace=True, allow_warnings=True, allow_infos=True)
+    results = sorted(_violations(results_graph, data), key=lambda v: (v.label or "", v.focus, v.path or ""))
+    return ValidationReport(conforms=bool(conforms), results=results)
+
+
+def _violations(results_graph, data: ox.Store) -> list[Violation]:
+    """Read sh:ValidationResult nodes out of pySHACL's rdflib results graph."""
+    import rdflib
+
+    sh = rdflib.Namespace(SH)
+    found = []
+    for result in results_graph.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = results_graph.value(result, sh.focusNode)
+        path = results_graph.value(result, sh.resultPath)
+        message = _english(results_graph.objects(result, sh.resultMessage))
+        severity = results_graph.value(result, sh.resultSeverity)
+        found.append(Violation(
+            focus=_term(focus),
+            label=_label(data, focus),
+            path=_term(path) if path is not None else None,
+            message=str(message) if message is not None else "does not satisfy its shape",
+            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+        ))
+    return found
+
+
+def _english(messages) -> str | None:
+    """Shapes give messages in English and Chinese; the report is in English, like the rest of the CLI."""
+    ranked = sorted(messages, key=lambda m: getattr(m, "language", None) != "en")
+    return str(ranked[0]) if ranked else None
+
+
+def _term(node) -> str:
+    """A prefixed name or <iri> for an rdflib term (blank-node paths shown as SHACL sees them)."""
+    import rdflib
+
+    if isinstance(node, rdflib.URIRef):
+        return shorten(ox.NamedNode(str(node)))
+    return node.n3() if hasattr(node, "n3") else str(node)
+
+
+def _label(data: ox.Store, node) -> str | None:
+    """The node's Chinese label (or any label) in the validated data, to say which entity is wrong."""
+    import rdflib
+
+    if not isinstance(node, rdflib.URIRef):
+        return None
+    labels = list(data.quads_for_pattern(ox.NamedNode(str(node)), ox.NamedNode(RDFS + "label"), None))
+    labels.sort(key=lambda q: getattr(q.object, "language", None) != "zh")
+    return labels[0].object.value if labels else None
