@@ -1,0 +1,180 @@
+"""Reading input: files and directories to `Document`s (one per article file or JSON Lines record) or `ReadError`s.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("蠡口社区开展活动", encoding="gb18030")
+>>> [(doc.kind, doc.encoding, doc.text) for doc in iter_documents([folder])]
+[('text', 'gb18030', '蠡口社区开展活动')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from dangjian.loaders.checks import SPLIT_HINT, Limits, finish
+from dangjian.loaders.document import Document, ReadError
+from dangjian.loaders.encoding import Decoded, NotText, decode, stream_codec
+from dangjian.loaders.fields import AUTHOR_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, date_field, text_field
+from dangjian.loaders.front_matter import FrontMatterError, split_front_matter
+from dangjian.loaders.html_text import declared_charset, html_article, looks_like_html
+from dangjian.loaders.jsonl import iter_jsonl
+from dangjian.loaders.markdown_text import first_heading, markdown_to_text
+
+__all__ = ["RDF_SUFFIXES", "is_rdf_path", "iter_documents", "read_file"]
+
+RDF_SUFFIXES = frozenset(".ttl .nt .nq .trig .jsonld .rdf .owl".split())
+_KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+          ".htm": "html", ".xhtml": "html", ".shtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
+          ".jsonlines": "jsonl", ".json": "json"}
+_HEAD = 65_536
+# Bytes a file may have per allowed character: 4 covers any encoding; HTML markup outweighs its text.
+_BYTES_PER_CHAR = {"html": 16}
+_BINARY_HINT = ("only text, Markdown, HTML and JSON Lines articles are read: convert the file "
+                "(save a Word document as .txt, for instance) or leave it out")
+
+
+def is_rdf_path(path: str | Path) -> bool:
+    """True for RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .owl), which the RDF loader takes instead."""
+    return Path(path).suffix.lower() in RDF_SUFFIXES
+
+
+def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 2_000_000,
+                   max_line_chars: int = 200_000) -> Iterator[Document | ReadError]:
+    """Every document under `paths`, lazily: directories walked in sorted order, hidden and RDF files skipped."""
+    limits = Limits(max_chars, max_line_chars)
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for found in _walk(path):
+                if isinstance(found, ReadError):
+                    yield found
+                else:
+                    yield from _read(found, str(found), limits)
+        elif is_rdf_path(path):
+            continue
+        elif not path.exists():
+            yield ReadError(str(given), "no such file or directory", hint="check the path")
+        else:
+            yield from _read(path, str(given), limits)
+
+
+def read_file(path: Path, *, max_chars: int = 2_000_000,
+              max_line_chars: int = 200_000) -> list[Document | ReadError]:
+    """The documents of one file (several for JSON Lines), or the errors that kept them out."""
+    return list(_read(Path(path), str(path), Limits(max_chars, max_line_chars)))
+
+
+def _walk(directory: Path) -> Iterator[Path | ReadError]:
+    try:
+        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        yield ReadError(str(directory), f"cannot list the directory: {error.strerror or error}",
+                        hint="check its permissions")
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or is_rdf_path(entry):
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink():  # a link back up the tree would loop forever
+                yield from _walk(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def _read(path: Path, shown: str, limits: Limits) -> Iterator[Document | ReadError]:
+    if is_rdf_path(path):
+        yield ReadError(shown, "an RDF file, not an article", hint="give it to `dangjian load`, which loads RDF as is")
+        return
+    try:
+        with path.open("rb") as raw:
+            yield from _read_open(raw, shown, _KINDS.get(path.suffix.lower()), limits)
+    except OSError as error:
+        yield ReadError(shown, f"cannot read the file: {error.strerror or error}",
+                        hint="check that it exists and is readable")
+
+
+def _read_open(raw: BinaryIO, shown: str, kind: str | None, limits: Limits) -> Iterator[Document | ReadError]:
+    head = raw.read(_HEAD)
+    try:
+        found = stream_codec(head)
+    except NotText as error:
+        yield ReadError(shown, str(error), hint=_BINARY_HINT)
+        return
+    if len(head) < _HEAD and not found.text.strip():
+        yield ReadError(shown, "empty file", hint="remove the file or give it some article text")
+        return
+    kind = kind or _sniff(found.text)
+    if kind == "json":
+        if not found.text.lstrip("\ufeff \t\r\n").startswith("{"):
+            yield ReadError(shown, "a JSON file that is not one article object per line",
+                            hint='convert it to JSON Lines: one {"title": …, "text": …} object per line (.jsonl)')
+            return
+        kind = "jsonl"
+    if kind == "jsonl":
+        yield from iter_jsonl(raw, shown, found, limits)
+        return
+    yield _whole_file(raw, head, shown, kind, limits)
+
+
+def _sniff(head: str) -> str:
+    """The kind of a file without a known extension, judged by how it starts."""
+    start = head.lstrip("\ufeff \t\r\n\u3000")
+    if start.startswith("{"):
+        return "jsonl"
+    if start.startswith("<") and looks_like_html(start):
+        return "html"
+    if start.partition("\n")[0].strip() == "---":
+        return "markdown"
+    return "text"
+
+
+def _whole_file(raw: BinaryIO, head: bytes, shown: str, kind: str, limits: Limits) -> Document | ReadError:
+    size = raw.seek(0, 2)
+    cap = limits.max_chars * _BYTES_PER_CHAR.get(kind, 4)
+    if size > cap:
+        return ReadError(shown, f"{_size(size)} is more than one document of at most "
+                         f"{limits.max_chars:,} characters can hold", hint=SPLIT_HINT)
+    raw.seek(len(head))
+    try:
+        decoded = decode(head + raw.read(), declared=declared_charset(head) if kind == "html" else None)
+    except NotText as error:
+        return ReadError(shown, str(error), hint=_BINARY_HINT)
+    text = decoded.text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _BUILDERS[kind](text, shown, decoded, limits)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB" if size >= 1e6 else f"{size:,} bytes"
+
+
+def _text(text: str, shown: str, decoded: Decoded, limits: Limits) -> Document | ReadError:
+    doc = Document(shown, text, "text", encoding=decoded.label, warnings=decoded.warnings)
+    return finish(doc, limits, first_line=1)
+
+
+def _markdown(text: str, shown: str, decoded: Decoded, limits: Limits) -> Document | ReadError:
+    try:
+        front = split_front_matter(text)
+    except FrontMatterError as error:
+        return ReadError(shown, error.reason, line=error.line,
+                         hint="fix the YAML between the two '---' lines (quote values that contain ':')")
+    meta = front.meta
+    doc = Document(shown, markdown_to_text(front.body), "markdown",
+                   title=text_field(meta, TITLE_KEYS) or first_heading(front.body), date=date_field(meta),
+                   source=text_field(meta, SOURCE_KEYS), url=text_field(meta, URL_KEYS),
+                   author=text_field(meta, AUTHOR_KEYS), encoding=decoded.label, warnings=decoded.warnings)
+    return finish(doc, limits, first_line=front.body_line)
+
+
+def _html(text: str, shown: str, decoded: Decoded, limits: Limits) -> Document | ReadError:
+    page = html_article(text)
+    doc = Document(shown, page.text, "html", title=page.title, date=page.date, source=page.source, url=page.url,
+                   author=page.author, encoding=decoded.label, warnings=decoded.warnings)
+    return finish(doc, limits, empty="no article text found in the HTML page",
+                  empty_hint="pages that fill in their text with JavaScript cannot be read: save the article text")
+
+
+_BUILDERS = {"text": _text, "markdown": _markdown, "html": _html}
