@@ -1,0 +1,226 @@
+"""The same behaviour from both stores: the embedded pyoxigraph directory and a real `oxigraph serve`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pyoxigraph as ox
+import pytest
+
+from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.remote import RemoteStore
+from dangjian.graph.store import StoreError, StoreLockedError, open_store
+
+G1 = "https://example.org/graph/一"
+G2 = "https://example.org/graph/二"
+P = ox.NamedNode("https://example.org/p")
+
+
+def triples(prefix: str, n: int) -> list[ox.Triple]:
+    return [ox.Triple(ox.NamedNode(f"https://example.org/{prefix}/{i}"), P, ox.Literal(f"社区{i}", language="zh"))
+            for i in range(n)]
+
+
+def subjects(store, graph: str) -> set[str]:
+    rows = store.query(f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return {row["s"].value for row in rows}
+
+
+def test_store_add_appends_to_a_named_graph(store):
+    store.add(G1, triples("a", 3))
+    store.add(G1, triples("b", 2))
+    assert store.count(G1) == 5
+    assert store.count() == 5
+    assert store.graphs() == [G1]
+
+
+def test_store_load_parses_into_the_graph_and_resolves_relative_iris(store):
+    turtle = '<s> <https://example.org/p> "蠡口社区"@zh .\n'.encode()
+    assert store.load(G1, turtle, ox.RdfFormat.TURTLE, base_iri="https://example.org/") == 1
+    assert subjects(store, G1) == {"https://example.org/s"}
+
+
+def test_store_load_keeps_the_graphs_of_quads(store):
+    trig = b'<https://example.org/a> <https://example.org/p> "1" .\nGRAPH <https://example.org/graph/q> { <https://example.org/b> <https://example.org/p> "2" }'
+    assert store.load(G1, trig, ox.RdfFormat.TRIG) == 2
+    assert store.graphs() == ["https://example.org/graph/q", G1]
+
+
+def test_store_load_with_a_syntax_error_loads_nothing(store):
+    bad = b'<https://example.org/a> <https://example.org/p> "1" .\n<https://example.org/b> <https://example.org/p> "2 .\n'
+    with pytest.raises(SyntaxError) as raised:
+        store.load(G1, bad, ox.RdfFormat.TURTLE)
+    assert raised.value.lineno == 2
+    assert store.count() == 0
+
+
+def test_store_replace_graph_swaps_the_content(store):
+    store.add(G1, triples("old", 4))
+    store.add(G2, triples("other", 1))
+    assert store.replace_graph(G1, triples("new", 2)) == 2
+    assert subjects(store, G1) == {"https://example.org/new/0", "https://example.org/new/1"}
+    assert store.count(G2) == 1
+
+
+def test_store_replace_graph_is_never_seen_half_done(store):
+    small, big = triples("small", 50), triples("big", 400)
+    store.replace_graph(G1, small)
+    seen: set[int] = set()
+    done = threading.Event()
+
+    def read() -> None:
+        reader = open_store(store.location) if isinstance(store, RemoteStore) else store
+        while not done.is_set():
+            seen.add(reader.count(G1))
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    try:
+        for round in range(20):
+            store.replace_graph(G1, big if round % 2 == 0 else small)
+    finally:
+        done.set()
+        thread.join()
+    assert seen <= {50, 400}
+
+
+def test_store_failed_replace_keeps_the_old_graph(store):
+    store.add(G1, triples("old", 3))
+
+    def broken():
+        yield from triples("new", 2)
+        raise RuntimeError("the extractor failed halfway")
+
+    with pytest.raises(RuntimeError):
+        store.replace_graph(G1, broken())
+    assert subjects(store, G1) == {f"https://example.org/old/{i}" for i in range(3)}
+
+
+def test_store_drop_graph_removes_it_and_ignores_a_missing_one(store):
+    store.add(G1, triples("a", 2))
+    store.add(G2, triples("b", 2))
+    store.drop_graph(G1)
+    store.drop_graph("https://example.org/graph/never")
+    assert store.graphs() == [G2]
+    assert store.count() == 2
+
+
+def test_store_queries_see_the_union_of_named_graphs(store):
+    store.add(G1, triples("a", 1))
+    store.add(G2, triples("b", 1))
+    everything = store.query("SELECT ?s WHERE { ?s ?p ?o }")
+    assert {row["s"].value for row in everything} == {"https://example.org/a/0", "https://example.org/b/0"}
+    only_one = store.query("SELECT ?s WHERE { ?s ?p ?o }", default_graph=[G2])
+    assert [row["s"].value for row in only_one] == ["https://example.org/b/0"]
+
+
+def test_store_results_are_pyoxigraph_objects(store):
+    store.add(G1, triples("a", 2))
+    assert isinstance(store.query("SELECT * WHERE { ?s ?p ?o }"), ox.QuerySolutions)
+    assert bool(store.query("ASK { ?s ?p ?o }")) is True
+    constructed = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert isinstance(constructed, ox.QueryTriples)
+    assert {t.object.value for t in constructed} == {"社区0", "社区1"}
+
+
+def test_store_update_writes_into_named_graphs(store):
+    store.update(f'INSERT DATA {{ GRAPH <{G1}> {{ <https://example.org/x> <https://example.org/p> "新" }} }}')
+    assert store.count(G1) == 1
+    store.update(f"DELETE WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")
+    assert store.count(G1) == 0
+
+
+def test_store_malformed_query_raises_syntax_error(store):
+    with pytest.raises(SyntaxError, match="1:26"):
+        store.query("SELECT ?x WHERE { ?x ?y }")
+    with pytest.raises(SyntaxError):
+        store.update("INSERT DATA { <https://example.org/a> }")
+
+
+def test_remote_store_down_names_the_url():
+    with socket_port() as port:
+        pass  # closed again: nothing listens there
+    down = RemoteStore.from_url(f"http://127.0.0.1:{port}")
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}"):
+        down.query("ASK {}")
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}"):
+        down.replace_graph(G1, triples("a", 1))
+
+
+def test_remote_store_server_error_names_the_url_and_sends_the_token(monkeypatch):
+    seen_headers: list[str | None] = []
+
+    class Failing(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen_headers.append(self.headers.get("Authorization"))
+            self.send_response(503)
+            self.end_headers()
+            self.wfile.write(b"overloaded")
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Failing)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    try:
+        monkeypatch.setenv("DANGJIAN_STORE_TOKEN", "s3cret")
+        url = f"http://127.0.0.1:{server.server_port}"
+        with pytest.raises(StoreError, match=r"/query answered 503.*overloaded"):
+            RemoteStore.from_url(url).query("ASK {}")
+    finally:
+        server.shutdown()
+        thread.join()
+    assert seen_headers == ["Bearer s3cret"]
+
+
+def test_remote_store_endpoint_paths_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DANGJIAN_STORE_PATH", "/data")
+    monkeypatch.setenv("DANGJIAN_QUERY_PATH", "sparql")
+    endpoints = RemoteStore.from_url("http://127.0.0.1:3030/ds/").endpoints
+    assert (endpoints.query, endpoints.update, endpoints.store) == (
+        "http://127.0.0.1:3030/ds/sparql", "http://127.0.0.1:3030/ds/update", "http://127.0.0.1:3030/ds/data")
+
+
+def test_embedded_store_held_by_another_process_says_what_to_do(tmp_path):
+    EmbeddedStore(tmp_path / "held").close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); print('ready', flush=True); "
+         "sys.stdin.read()", str(tmp_path / "held")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreLockedError, match="in use by another process.*--store http"):
+            EmbeddedStore(tmp_path / "held")
+        reader = EmbeddedStore(tmp_path / "held", read_only=True)
+        assert reader.count() == 0
+        with pytest.raises(StoreError, match="read-only"):
+            reader.add(G1, triples("a", 1))
+    finally:
+        holder.communicate("")
+
+
+def test_embedded_store_refuses_a_directory_of_other_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a store")
+    with pytest.raises(StoreError, match="not a store"):
+        EmbeddedStore(tmp_path)
+
+
+def test_open_store_picks_the_kind_from_the_spec(tmp_path):
+    with open_store(str(tmp_path / "s")) as embedded, open_store("http://127.0.0.1:7878") as remote:
+        assert isinstance(embedded, EmbeddedStore)
+        assert isinstance(remote, RemoteStore)
+
+
+class socket_port:
+    """A free loopback port, reserved while the `with` block runs."""
+
+    def __enter__(self) -> int:
+        import socket
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        return self._sock.getsockname()[1]
+
+    def __exit__(self, *exc) -> None:
+        self._sock.close()
