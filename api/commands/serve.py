@@ -1,0 +1,66 @@
+"""`dangjian serve`: the HTTP API and SPARQL endpoint over a store, on loopback unless told otherwise."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from dangjian.api.commands.common import CommandError, UsageError, add_command, add_store_option
+from dangjian.graph.store import store_spec
+
+HOST_HELP = ("address to listen on (default 127.0.0.1: only this machine can connect, so nothing is exposed "
+             "by accident; pass 0.0.0.0 or an intranet address to serve other machines — the API is read-only "
+             "unless --allow-updates)")
+
+
+def register(subparsers) -> None:
+    parser = add_command(
+        subparsers, "serve", help="serve the SPARQL endpoint, JSON API and graph page over HTTP",
+        description="Serve the graph over HTTP: /sparql (SPARQL 1.1 Protocol and a query page), /api (JSON\n"
+                    "lookups, documented at /docs), /graph. The store is opened read-only, so `dangjian load`\n"
+                    "can run meanwhile; the server follows the new data. The URL is printed on stderr.",
+        examples=["dangjian serve                                  # http://127.0.0.1:8000/",
+                  "dangjian serve -p 0                             # a free port; the URL is on stderr",
+                  "dangjian serve --host 0.0.0.0 --workers 2       # an intranet server on both cores",
+                  "DANGJIAN_UPDATE_TOKEN=secret dangjian serve --allow-updates"])
+    add_store_option(parser)
+    parser.add_argument("--host", default="127.0.0.1", help=HOST_HELP)
+    parser.add_argument("-p", "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="server processes (default 1; 2 uses both cores of a small machine)")
+    parser.add_argument("--query-timeout", type=float, metavar="SECONDS",
+                        help="stop SPARQL queries after this long and answer 503 (default 10)")
+    parser.add_argument("--row-limit", type=int, metavar="N",
+                        help="cut SPARQL results after N rows, saying so in a header (default 10000)")
+    parser.add_argument("--max-query-length", type=int, metavar="CHARS",
+                        help="refuse longer queries with 413 (default 100000)")
+    parser.add_argument("--allow-updates", action="store_true",
+                        help="accept SPARQL updates from clients that send the bearer token in "
+                             "$DANGJIAN_UPDATE_TOKEN (default: read-only, updates get 403)")
+    parser.add_argument("--access-log", action="store_true", help="log every request on stderr")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dangjian.api.serve import serve
+    from dangjian.api.settings import Settings
+
+    if args.workers < 1 or not 0 <= args.port <= 65535:
+        raise UsageError("--workers must be at least 1 and --port between 0 and 65535")
+    spec = store_spec(args.store)
+    if not spec.startswith(("http://", "https://")) and not (Path(spec) / "CURRENT").exists():
+        raise CommandError(f"there is no store at {spec}; build one first (dangjian load FILE... --store {spec})")
+    try:
+        settings = Settings.from_env(query_timeout=args.query_timeout, row_limit=args.row_limit,
+                                     max_query_length=args.max_query_length,
+                                     updates_enabled=args.allow_updates or None)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    try:
+        serve(spec, host=args.host, port=args.port, workers=args.workers, settings=settings,
+              access_log=args.access_log)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise CommandError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}; "
+                           f"choose another --port (0 picks a free one)") from None
+    return 0

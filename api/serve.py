@@ -1,0 +1,69 @@
+"""Running the API with uvicorn on a store: one process, or several workers that each open the store read-only."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import sys
+
+import uvicorn
+from uvicorn.config import LOGGING_CONFIG
+
+from dangjian.api.app import create_app
+from dangjian.api.settings import Settings
+from dangjian.graph.store import open_store, store_spec
+
+__all__ = ["serve", "app_from_environment", "CONFIG_ENV"]
+
+CONFIG_ENV = "DANGJIAN_SERVE_CONFIG"
+
+
+def _open(spec: str, settings: Settings):
+    """A server that cannot change the data opens a snapshot, so loads can run while it serves."""
+    return open_store(spec, read_only=not settings.updates_enabled)
+
+
+def app_from_environment():
+    """The app for one uvicorn worker process, configured by `serve` through $DANGJIAN_SERVE_CONFIG."""
+    config = json.loads(os.environ[CONFIG_ENV])
+    settings = Settings(**config["settings"])
+    return create_app(_open(config["store"], settings), settings=settings)
+
+
+def _log_config(access_log: bool) -> dict:
+    """uvicorn's logging with every line on stderr (its access log defaults to stdout)."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    if not access_log:
+        config["loggers"]["uvicorn.access"]["level"] = "WARNING"
+    return config
+
+
+def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
+          settings: Settings | None = None, access_log: bool = False) -> None:
+    """Serve the store's API until interrupted; port 0 picks a free port. The URL is printed on stderr.
+
+    >>> serve("dangjian-data", port=0)  # doctest: +SKIP
+    """
+    settings = settings or Settings.from_env()
+    spec = store_spec(store)
+    if workers > 1 and settings.updates_enabled and not spec.startswith(("http://", "https://")):
+        raise ValueError("updates need a single worker over an embedded store (one writer at a time): "
+                         "drop --workers or --allow-updates")
+    options = dict(host=host, port=port, loop="uvloop", http="httptools", log_config=_log_config(access_log),
+                   access_log=access_log, timeout_graceful_shutdown=5)
+    if workers > 1:
+        os.environ[CONFIG_ENV] = json.dumps({"store": spec, "settings": settings.__dict__})
+        config = uvicorn.Config("dangjian.api.serve:app_from_environment", factory=True, workers=workers, **options)
+    else:
+        config = uvicorn.Config(create_app(_open(spec, settings), settings=settings), **options)
+    sock = config.bind_socket()
+    bound_host, bound_port = sock.getsockname()[:2]
+    print(f"dangjian: serving {spec} at http://{bound_host}:{bound_port}/ (query page /sparql, API docs /docs); "
+          f"Ctrl+C stops", file=sys.stderr, flush=True)
+    server = uvicorn.Server(config)
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+        Multiprocess(config, target=server.run, sockets=[sock]).run()
+    else:
+        server.run(sockets=[sock])
