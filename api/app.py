@@ -1,0 +1,61 @@
+"""`create_app(store, settings=...)`: the FastAPI application over one store; nothing is built at import."""
+from __future__ import annotations
+
+import importlib.util
+from contextlib import asynccontextmanager
+from importlib import import_module, resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from dangjian.api.settings import Settings
+from dangjian.api.state import AppState
+from dangjian.graph.store import Store
+
+__all__ = ["create_app"]
+
+DESCRIPTION = """\
+The dangjian knowledge graph of community party-building (社区党建) news, over HTTP.
+
+* **`/sparql`**: a SPARQL 1.1 Protocol endpoint (GET or POST; JSON, XML, CSV, TSV results; Turtle,
+  N-Triples, N-Quads, TriG, JSON-LD, RDF/XML graphs). Read-only unless started with updates enabled.
+  A browser opening it gets a query page with the competency questions as examples.
+* **`/api/…`**: JSON lookups: entity search, entity cards with sources, neighbourhoods as node-link JSON,
+  articles with their facts, summary counts.
+* **`/-/health`**, **`/-/version`**.
+"""
+_ROUTERS = ("meta", "sparql", "entities", "articles")
+_OPTIONAL = ("graph_page",)
+
+
+def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
+    """The app serving `store`; `settings` default to the DANGJIAN_* environment (read-only, 10 s, 10,000 rows).
+
+    >>> app = create_app(open_store("dangjian-data", read_only=True))  # doctest: +SKIP
+    """
+    state = AppState(store, settings or Settings.from_env())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        await state.runner.start()
+        yield
+        await state.runner.close()
+
+    app = FastAPI(title="dangjian", description=DESCRIPTION, version=_version(), lifespan=lifespan)
+    app.state.dangjian = state
+    for name in _ROUTERS:
+        app.include_router(import_module(f"dangjian.api.routes.{name}").router)
+    for name in _OPTIONAL:
+        if importlib.util.find_spec(f"dangjian.api.routes.{name}") is not None:
+            app.include_router(import_module(f"dangjian.api.routes.{name}").router)
+    static = resources.files("dangjian.api") / "static"
+    app.mount("/-/static", StaticFiles(directory=str(static)), name="static")
+    return app
+
+
+def _version() -> str:
+    from importlib import metadata
+    try:
+        return metadata.version("dangjian")
+    except metadata.PackageNotFoundError:
+        return "0"

@@ -1,0 +1,179 @@
+"""The SPARQL 1.1 Protocol endpoint /sparql: queries by GET and POST, updates when enabled, the query page."""
+from __future__ import annotations
+
+import hmac
+import re
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
+
+from dangjian.api import openapi_examples as ex
+from dangjian.api.deps import AppStateDep
+from dangjian.api.service_description import service_description
+from dangjian.api.sparql_page import query_page
+from dangjian.graph.query_exec import NotAcceptable, QueryFailed, QueryRequest, QueryTimeout
+from dangjian.graph.result_formats import GRAPH, parse_accept, pick
+from dangjian.graph.sparql_safety import iri
+from dangjian.ontology import PREFIXES
+
+router = APIRouter(tags=["sparql"])
+
+_FORM = ("application/x-www-form-urlencoded", "multipart/form-data")
+_UPDATE_WORDS = re.compile(
+    r"^(?:\s|#[^\n]*\n|PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+
+_QUERY_DOC = "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE)."
+_FORMAT_DOC = ("Result format, overriding the Accept header: json, xml, csv, tsv (SELECT, ASK); turtle, nt, "
+               "nquads, trig, jsonld, rdfxml (CONSTRUCT, DESCRIBE).")
+_DEFAULT_DOC = "IRIs of named graphs whose merge is the default graph (repeatable); default: all of them."
+_NAMED_DOC = "IRIs of the named graphs the query may use in GRAPH (repeatable)."
+
+
+def _graphs(values: list[str]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    try:
+        for value in values:
+            iri(value)
+    except ValueError as error:
+        raise HTTPException(400, f"not a graph IRI: {error}") from None
+    return tuple(values)
+
+
+def _wants_html(request: Request) -> bool:
+    first = parse_accept(request.headers.get("accept"))[0]
+    return first in ("text/html", "application/xhtml+xml")
+
+
+async def _answer(state, request: Request, query: str, fmt: str | None,
+                  default_graph: list[str], named_graph: list[str]) -> Response:
+    settings = state.settings
+    if len(query) > settings.max_query_length:
+        raise HTTPException(413, f"the query has {len(query):,} characters; this server accepts at most "
+                                 f"{settings.max_query_length:,}")
+    sent = QueryRequest(query, tuple(parse_accept(request.headers.get("accept"))), fmt,
+                        _graphs(default_graph), _graphs(named_graph), settings.row_limit)
+    try:
+        reply = (await state.runner.run(sent)).unwrap()
+    except SyntaxError as error:
+        if _UPDATE_WORDS.match(query):
+            if not settings.updates_enabled:
+                raise HTTPException(403, "this server is read-only: SPARQL updates are disabled") from None
+            raise HTTPException(400, "this is an update: send it as `update=` or application/sparql-update") from None
+        raise HTTPException(400, f"malformed query: {error}") from None
+    except NotAcceptable as error:
+        raise HTTPException(406, str(error)) from None
+    except QueryTimeout as error:
+        raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
+    except QueryFailed as error:
+        raise HTTPException(500, str(error)) from None
+    headers = {"Dangjian-Rows": str(reply.rows), "Dangjian-Row-Limit": str(settings.row_limit),
+               "Vary": "Accept"}
+    if reply.truncated:
+        headers["Dangjian-Truncated"] = "true"
+    return Response(reply.body, media_type=reply.media_type, headers=headers)
+
+
+async def _update(state, request: Request, update: str) -> Response:
+    settings = state.settings
+    if not settings.updates_enabled:
+        raise HTTPException(403, "this server is read-only: SPARQL updates are disabled (start it with "
+                                 "`dangjian serve --allow-updates` and a token in DANGJIAN_UPDATE_TOKEN)")
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        raise HTTPException(401, "updates need the server's bearer token: Authorization: Bearer <token>",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if len(update) > settings.max_query_length:
+        raise HTTPException(413, f"the update is longer than {settings.max_query_length:,} characters")
+    try:
+        await run_in_threadpool(state.store.update, update)
+    except SyntaxError as error:
+        raise HTTPException(400, f"malformed update: {error}") from None
+    state.store_changed()
+    return Response(status_code=204)
+
+
+def _description(state, request: Request, fmt: str | None) -> Response:
+    chosen = pick(GRAPH, parse_accept(request.headers.get("accept")), fmt)
+    if chosen is None:
+        raise HTTPException(406, "the service description is RDF: ask for text/turtle, application/ld+json, …")
+    triples = service_description(str(request.url_for("sparql_get")), updates=state.settings.updates_enabled)
+    body = ox.serialize(triples, format=chosen.ox_format, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#"}
+                        if chosen.name in ("turtle", "trig") else None)
+    return Response(body, media_type=chosen.content_type)
+
+
+@router.get("/sparql", name="sparql_get", summary="SPARQL query by GET; the query page; the service description",
+            responses={**ex.SPARQL_RESPONSES, 204: {"description": "Never sent by GET."}})
+async def sparql_get(
+    request: Request, state: AppStateDep,
+    query: Annotated[str | None, Query(description=_QUERY_DOC, examples=[ex.SPARQL_QUERY])] = None,
+    format: Annotated[str | None, Query(description=_FORMAT_DOC, examples=["csv"])] = None,
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=_DEFAULT_DOC,
+                                                  examples=[["https://w3id.org/dangjian/graph/gazetteer"]])] = [],
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=_NAMED_DOC,
+                                                examples=[["https://w3id.org/dangjian/graph/gazetteer"]])] = [],
+) -> Response:
+    """Runs `query` (SPARQL 1.1 Protocol) and answers in the format the Accept header or `format` asks for.
+    The default graph is the union of all named graphs unless the query (FROM) or `default-graph-uri` says
+    otherwise. Without a query, a browser gets the query page and other clients the service description.
+    A result cut at the row limit carries `Dangjian-Truncated: true`; every result carries `Dangjian-Rows`."""
+    if query is None:
+        if _wants_html(request) and not format:
+            return HTMLResponse(query_page(state.settings))
+        return _description(state, request, format)
+    if _wants_html(request) and not format:
+        return HTMLResponse(query_page(state.settings, query))
+    return await _answer(state, request, query, format, default_graph_uri, named_graph_uri)
+
+
+_POST_BODY = {"requestBody": {"required": True, "content": {
+    "application/sparql-query": {"schema": {"type": "string"}, "example": ex.SPARQL_QUERY},
+    "application/sparql-update": {"schema": {"type": "string"},
+                                  "example": "INSERT DATA { GRAPH <https://w3id.org/dangjian/graph/file/notes> "
+                                             "{ <https://w3id.org/dangjian/id/org/示例> <http://www.w3.org/2000/01/"
+                                             "rdf-schema#label> \"示例\"@zh } }"},
+    "application/x-www-form-urlencoded": {
+        "schema": {"type": "object", "properties": {
+            "query": {"type": "string", "description": _QUERY_DOC},
+            "update": {"type": "string", "description": "A SPARQL 1.1 update (only when updates are enabled)."},
+            "format": {"type": "string", "description": _FORMAT_DOC},
+            "default-graph-uri": {"type": "array", "items": {"type": "string"}, "description": _DEFAULT_DOC},
+            "named-graph-uri": {"type": "array", "items": {"type": "string"}, "description": _NAMED_DOC}}},
+        "example": {"query": ex.SPARQL_QUERY, "format": "json"}}}}}
+
+
+@router.post("/sparql", summary="SPARQL query or update by POST", openapi_extra=_POST_BODY,
+             responses={**ex.SPARQL_RESPONSES, 204: {"description": "The update was applied."},
+                        401: {"description": "An update without the right bearer token."},
+                        415: {"description": "A body that is neither a query, an update nor a form."}})
+async def sparql_post(request: Request, state: AppStateDep) -> Response:
+    """A query as `application/sparql-query`, an update as `application/sparql-update`, or either as a form
+    (`query=` or `update=`). Graph IRIs come from the form or, for a direct body, from the URL's query string.
+    Updates get 403 unless the server runs with updates enabled, then need `Authorization: Bearer <token>`."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    limit = state.settings.max_query_length * 4
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise HTTPException(413, f"the request body is larger than {limit:,} bytes")
+    params = request.query_params
+    if content_type in ("application/sparql-query", "application/sparql-update"):
+        text = (await request.body()).decode("utf-8", errors="replace")
+        if content_type == "application/sparql-update":
+            return await _update(state, request, text)
+        return await _answer(state, request, text, params.get("format"), params.getlist("default-graph-uri"),
+                             params.getlist("named-graph-uri"))
+    if content_type not in _FORM:
+        raise HTTPException(415, "send application/sparql-query, application/sparql-update or a form with query=")
+    form = await request.form()
+    if "update" in form:
+        return await _update(state, request, str(form["update"]))
+    if "query" not in form:
+        raise HTTPException(400, "the form has neither query= nor update=")
+    fmt = form.get("format") or params.get("format")
+    return await _answer(state, request, str(form["query"]), fmt and str(fmt),
+                         [str(v) for v in form.getlist("default-graph-uri")] or params.getlist("default-graph-uri"),
+                         [str(v) for v in form.getlist("named-graph-uri")] or params.getlist("named-graph-uri"))
