@@ -89,6 +89,16 @@ def stream_codec(head: bytes) -> Decoded:
     return _detect(head, final=False, declared=None)
 
 
+def line_codec(head: bytes) -> Decoded:
+    """Like `stream_codec`, for files decoded line by line: mixed encodings are no reason to refuse the whole file."""
+    try:
+        return stream_codec(head)
+    except NotText:
+        if binary_kind(head[:16]) or b"\x00" in head:
+            raise
+        return Decoded(head.decode("utf-8", errors="replace"), "utf-8", "utf-8")
+
+
 def _detect(data: bytes, *, final: bool, declared: str | None) -> Decoded:
     kind = binary_kind(data[:16])
     if kind:
@@ -101,11 +111,11 @@ def _detect(data: bytes, *, final: bool, declared: str | None) -> Decoded:
             return _checked(Decoded(text.removeprefix("\ufeff"), codec, label))
     if b"\x00" in data:
         return _checked(_utf16_without_bom(data, final))
-    for attempt in (_declared, _utf8, _gb18030, _normalizer):
+    for attempt in (_declared, _utf8, _gb18030, _utf8_repaired, _normalizer):
         found = attempt(data, final, declared)
         if found is not None:
             return _checked(found)
-    return _checked(_utf8_repaired(data, final))
+    raise NotText("binary file, not text: not decodable as UTF-8, GB18030 or UTF-16")
 
 
 def _try(codec: str, data: bytes, final: bool) -> str | None:
@@ -167,13 +177,13 @@ def _normalizer(data: bytes, final: bool, declared: str | None) -> Decoded | Non
     return Decoded(text, best.encoding, best.encoding)
 
 
-def _utf8_repaired(data: bytes, final: bool) -> Decoded:
-    """Accept UTF-8 with a few corrupt bytes (a damaged download) and say so; otherwise give up."""
+def _utf8_repaired(data: bytes, final: bool, declared: str | None) -> Decoded | None:
+    """UTF-8 with a few corrupt bytes (a damaged download): keep it, say so."""
     text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(data, final=final)
     bad = text.count("\ufffd")
     if bad and bad <= max(3, len(text) // 1000) and _HAN.search(text):
         return Decoded(text, "utf-8", "utf-8", (f"{bad} undecodable byte sequence(s) replaced by U+FFFD",))
-    raise NotText("binary file, not text: not decodable as UTF-8, GB18030 or UTF-16")
+    return None
 
 
 def _utf16_without_bom(data: bytes, final: bool) -> Decoded:

@@ -34,7 +34,8 @@ def article_body(root: Node) -> tuple[Node, str]:
 
 
 def choose_block(root: Node, sizes: dict[int, int]) -> Node:
-    """<article> if one holds a fair share of the page, else the biggest content-named block, else <main>/<body>."""
+    """<article> if one holds a fair share of the page, else the biggest content-named block, else the element
+    holding the most paragraphs, else <main>/<body>."""
     body = next((node for node in root.iter() if node.tag == "body"), root)
     floor = _MIN_SHARE * sizes[id(body)]
     articles = [node for node in root.iter() if node.tag == "article" and sizes[id(node)] > floor]
@@ -43,8 +44,33 @@ def choose_block(root: Node, sizes: dict[int, int]) -> Node:
     named = [node for node in root.iter() if _is_candidate(node) and sizes[id(node)] > floor]
     if named:
         return _innermost(max(named, key=lambda node: sizes[id(node)]), named, sizes)
+    holder = _paragraph_parent(body, sizes)
+    if holder is not None and sizes[id(holder)] > floor and holder is not body:
+        return holder
     main = [node for node in root.iter() if node.tag == "main" and sizes[id(node)] > floor]
     return main[0] if main else body
+
+
+def _paragraph_parent(body: Node, sizes: dict[int, int]) -> Node | None:
+    """The element whose own paragraphs (<p> children and bare text) hold the most text: the article on a plain page."""
+    best, best_score = None, 0
+    for node in _visible(body):
+        score = sum(len(child.strip()) if isinstance(child, str) else sizes[id(child)]
+                    for child in node.children if isinstance(child, str) or child.tag == "p")
+        if score > best_score:
+            best, best_score = node, score
+    return best
+
+
+def _visible(root: Node):
+    """Elements under `root` outside dropped subtrees and page headers and footers."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if _dropped(node) or node.tag in ("header", "footer"):
+            continue
+        yield node
+        stack.extend(child for child in reversed(node.children) if isinstance(child, Node))
 
 
 def _is_candidate(node: Node) -> bool:

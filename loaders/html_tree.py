@@ -61,25 +61,31 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#document", {})
         self.current = self.root
+        self.open: dict[str, int] = {}  # open elements by tag, so a stray end tag costs nothing on deep pages
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         closes = _AUTO_CLOSE.get(tag)
         if closes and self.current.tag in closes:
-            self.current = self.current.parent or self.root
+            self._close_current()
         node = Node(tag, {name: value or "" for name, value in attrs}, self.current)
         self.current.children.append(node)
         if tag not in VOID:
             self.current = node
+            self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.current.children.append(Node(tag, {name: value or "" for name, value in attrs}, self.current))
 
     def handle_endtag(self, tag: str) -> None:
-        node: Node | None = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
+        if not self.open.get(tag):
+            return
+        while self.current.tag != tag:
+            self._close_current()
+        self._close_current()
+
+    def _close_current(self) -> None:
+        self.open[self.current.tag] -= 1
+        self.current = self.current.parent or self.root
 
     def handle_data(self, data: str) -> None:
         self.current.children.append(data)

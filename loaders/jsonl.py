@@ -72,7 +72,7 @@ def _wide_lines(raw: BinaryIO, found: Decoded, cap: int) -> Iterator[tuple[int, 
 
 def _record(line: str, number: int, path: str, label: str, limits: Limits) -> Document | ReadError:
     try:
-        record = json.loads(line)
+        record = json.loads(line.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
         return ReadError(path, f"not valid JSON: {error.msg} (column {error.colno})", line=number, hint=_FIX_HINT)
     if not isinstance(record, dict):

@@ -40,9 +40,8 @@ def _from_number(value: float) -> str | None:
 
 def _from_text(text: str) -> str | None:
     for pattern in (_YMD, _COMPACT):
-        match = pattern.search(text)
-        if match and (day := _valid(*match.groups())):
-            return day
+        if match := pattern.search(text):
+            return _valid(*match.groups())  # a full date that is impossible (2月30日) is no date at all
     match = _YM.search(text)
     if match and _plausible_year(match[1]) and 1 <= int(match[2]) <= 12:
         return f"{int(match[1]):04d}-{int(match[2]):02d}"

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from dangjian.loaders.checks import SPLIT_HINT, Limits, finish
 from dangjian.loaders.document import Document, ReadError
-from dangjian.loaders.encoding import Decoded, NotText, decode, stream_codec
+from dangjian.loaders.encoding import Decoded, NotText, decode, line_codec, stream_codec
 from dangjian.loaders.fields import AUTHOR_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, date_field, text_field
 from dangjian.loaders.front_matter import FrontMatterError, split_front_matter
 from dangjian.loaders.html_text import declared_charset, html_article, looks_like_html
@@ -97,7 +97,7 @@ def _read(path: Path, shown: str, limits: Limits) -> Iterator[Document | ReadErr
 def _read_open(raw: BinaryIO, shown: str, kind: str | None, limits: Limits) -> Iterator[Document | ReadError]:
     head = raw.read(_HEAD)
     try:
-        found = stream_codec(head)
+        found = line_codec(head) if kind in ("jsonl", "json") else stream_codec(head)
     except NotText as error:
         yield ReadError(shown, str(error), hint=_BINARY_HINT)
         return

@@ -132,6 +132,21 @@ def test_read_jsonl_in_other_encodings(tmp_path, codec):
     assert [r.text for r in results] == ["蠡口社区党委书记。", "建元社区。"]
 
 
+def test_read_jsonl_line_in_another_encoding_still_reads(tmp_path):
+    data = ('{"text": "建元社区。"}\n'.encode() + '{"text": "蠡口社区党委书记。"}\n'.encode("gb18030")
+            + b'{"text": "\xff\xfe\xfd"}\n' + '{"text": "莫阳社区。"}'.encode())
+    results = read_file(write(tmp_path, "mixed.jsonl", data))
+    assert [(r.line, r.encoding) for r in results[:2]] == [(1, "utf-8"), (2, "gb18030")]
+    assert isinstance(results[2], ReadError) and results[2].line == 3
+    assert results[3].text == "莫阳社区。"
+
+
+def test_read_damaged_utf8_is_read_with_a_warning(tmp_path):
+    data = ("蠡口社区党委书记。" * 200).encode() + b"\xff\xfe" + "建元社区。".encode()
+    doc = only(read_file(write(tmp_path, "a.txt", data)))
+    assert doc.encoding == "utf-8" and "\ufffd" in doc.text and "replaced" in doc.warnings[0]
+
+
 # --- encodings -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("codec, label", [("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16-le"),
@@ -184,16 +199,26 @@ def test_read_empty_file_is_an_error(tmp_path, content):
         assert error.reason == "empty file", name
 
 
-def test_read_50mb_single_line_is_refused_quickly(tmp_path):
-    path = tmp_path / "huge.txt"
+@pytest.fixture(scope="module")
+def huge_line(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("huge") / "huge"
     with path.open("wb") as out:
-        chunk = "社区党建".encode() * 87_382  # about 1 MB
+        chunk = "社区党建".encode() * 87_382  # about 1 MB, no line break anywhere
         for _ in range(50):
             out.write(chunk)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".jsonl", ""])
+def test_read_50mb_single_line_is_refused_quickly(huge_line, suffix):
+    path = huge_line.with_suffix(suffix)
+    if not path.exists():
+        path.hardlink_to(huge_line)
     started = time.perf_counter()
     error = error_of(read_file(path))
     assert time.perf_counter() - started < 1.0
-    assert "MB" in error.reason and "split" in error.hint
+    assert error.path == str(path) and ("MB" in error.reason or "too long" in error.reason)
+    assert "split" in error.hint or "remove this line" in error.hint
 
 
 def test_read_long_line_is_named(tmp_path):
