@@ -84,9 +84,9 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     return _detect(data, final=True, declared=declared)
 
 
-def stream_codec(head: bytes) -> Decoded:
+def stream_codec(head: bytes, *, declared: str | None = None) -> Decoded:
     """Pick the codec for a file read as a stream, judging by its first bytes (a character may be cut at the end)."""
-    return _detect(head, final=False, declared=None)
+    return _detect(head, final=False, declared=declared)
 
 
 def line_codec(head: bytes) -> Decoded:
@@ -111,7 +111,8 @@ def _detect(data: bytes, *, final: bool, declared: str | None) -> Decoded:
             return _checked(Decoded(text.removeprefix("\ufeff"), codec, label))
     if b"\x00" in data:
         return _checked(_utf16_without_bom(data, final))
-    for attempt in (_declared, _utf8, _gb18030, _utf8_repaired, _normalizer):
+    # Valid UTF-8 with multi-byte characters is almost never another encoding by accident, so it beats a declaration.
+    for attempt in (_utf8, _declared, _gb18030, _utf8_repaired, _normalizer):
         found = attempt(data, final, declared)
         if found is not None:
             return _checked(found)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dangjian.loaders.html_tree import Node
 
@@ -62,7 +63,7 @@ def _paragraph_parent(body: Node, sizes: dict[int, int]) -> Node | None:
     return best
 
 
-def _visible(root: Node):
+def _visible(root: Node) -> Iterator[Node]:
     """Elements under `root` outside dropped subtrees and page headers and footers."""
     stack = [root]
     while stack:

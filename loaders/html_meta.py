@@ -16,9 +16,12 @@ _SOURCE_KEYS = ("contentsource", "source", "citation_publisher", "dc.publisher",
 _SITE_KEYS = ("og:site_name", "sitename", "application-name")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\s-\s|\s\|\s|｜|\s—\s|\s–\s|--)\s*")
-_LABELLED_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发布于)\s*[:：]?\s*"
+# Only publishing labels: a bare 时间： in an article is usually an event's time, not the page's date.
+_LABELLED_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|发布于|更新时间)\s*[:：]?\s*"
                             r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
-_SOURCE_TEXT = re.compile(r"来源\s*[:：]\s*([^\s|｜,，;；:：()（）\[\]【】]{2,30})")
+# 来源： as a label of its own (not 资金来源：), optionally 信息来源： and the like.
+_SOURCE_TEXT = re.compile(r"(?<![\u4e00-\u9fff])(?:信息|文章|稿件|新闻)?来源\s*[:：]\s*"
+                          r"([^\s|｜,，;；:：()（）\[\]【】]{2,30})")
 _SOURCE_STOP = re.compile(r"(?:作者|编辑|责编|记者|通讯员|发布|时间|日期|浏览|点击|字号|\d{4}\s*[-/.年]).*")
 _INFO_NAMES = re.compile(r"info|time|date|meta|source|pub|attr|byline")
 
@@ -27,7 +30,8 @@ def page_meta(root: Node, block: Node) -> dict[str, str | None]:
     """title, date, source, url, author of the page whose article body is `block`."""
     meta = _meta_tags(root)
     ld = _json_ld(root)
-    scan = root.text()
+    # Labels next to the body (its parent's info line) come before anything elsewhere on the page.
+    scan = (block.parent or block).text() + "\n" + root.text()
     return {
         "title": _title(root, block, meta, ld),
         "date": _date(root, block, meta, ld, scan),

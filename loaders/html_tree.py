@@ -1,6 +1,7 @@
 """A forgiving element tree built with the stdlib `html.parser`, enough to find an article's body and metadata."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -20,7 +21,7 @@ class Node:
         self.children: list[Node | str] = []
         self.parent = parent
 
-    def iter(self):
+    def iter(self) -> Iterator[Node]:
         """This node and every element below it, in document order."""
         stack: list[Node] = [self]
         while stack:
@@ -29,6 +30,7 @@ class Node:
             stack.extend(child for child in reversed(node.children) if isinstance(child, Node))
 
     def find_all(self, tag: str) -> list[Node]:
+        """Elements named `tag` at or below this node, in document order."""
         return [node for node in self.iter() if node.tag == tag]
 
     def text(self) -> str:

@@ -9,9 +9,9 @@ from typing import BinaryIO
 from dangjian.loaders.checks import Limits, finish
 from dangjian.loaders.document import Document, ReadError
 from dangjian.loaders.encoding import Decoded
-from dangjian.loaders.html_text import html_article, looks_like_html
 from dangjian.loaders.fields import (AUTHOR_KEYS, SOURCE_KEYS, TEXT_KEYS, TITLE_KEYS, URL_KEYS, clean_text,
                                      date_field, first_value, has_surrogates, lower_keys, text_field)
+from dangjian.loaders.html_text import html_article, looks_like_html
 
 _FIX_HINT = "fix or remove this line; the other lines are read"
 

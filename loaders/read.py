@@ -97,7 +97,10 @@ def _read(path: Path, shown: str, limits: Limits) -> Iterator[Document | ReadErr
 def _read_open(raw: BinaryIO, shown: str, kind: str | None, limits: Limits) -> Iterator[Document | ReadError]:
     head = raw.read(_HEAD)
     try:
-        found = line_codec(head) if kind in ("jsonl", "json") else stream_codec(head)
+        if kind in ("jsonl", "json"):
+            found = line_codec(head)
+        else:
+            found = stream_codec(head, declared=declared_charset(head) if kind == "html" else None)
     except NotText as error:
         yield ReadError(shown, str(error), hint=_BINARY_HINT)
         return
@@ -135,9 +138,9 @@ def _whole_file(raw: BinaryIO, head: bytes, shown: str, kind: str, limits: Limit
     if size > cap:
         return ReadError(shown, f"{_size(size)} is more than one document of at most "
                          f"{limits.max_chars:,} characters can hold", hint=SPLIT_HINT)
-    raw.seek(len(head))
+    raw.seek(0)
     try:
-        decoded = decode(head + raw.read(), declared=declared_charset(head) if kind == "html" else None)
+        decoded = decode(raw.read(), declared=declared_charset(head) if kind == "html" else None)
     except NotText as error:
         return ReadError(shown, str(error), hint=_BINARY_HINT)
     text = decoded.text

@@ -61,3 +61,10 @@ def test_html_text_declared_charset():
     assert declared_charset(b'<meta charset="GBK">') == "gbk"
     assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">') == "gb2312"
     assert declared_charset(b"<p>no charset</p>") is None
+
+
+def test_html_text_event_time_and_fund_source_are_not_page_metadata():
+    page = ('<body><article><p>活动时间：2023年8月1日，地点：社区党群服务中心。</p>'
+            '<p>资金来源：社区自筹，建元社区党支部负责组织。</p></article></body>')
+    article = html_article(page)
+    assert (article.date, article.source) == (None, None)
