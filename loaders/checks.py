@@ -44,9 +44,9 @@ def finish(doc: Document, limits: Limits, *, first_line: int | None = None, empt
                       SPLIT_HINT)
     if len(text) > limits.max_line_chars and (long := _long_line(text, limits.max_line_chars)):
         number, length = long
-        where = f"line {first_line + number - 1}" if first_line else "one line"
-        return _error(doc, f"{where} has {length:,} characters, over the limit of {limits.max_line_chars:,} "
-                      "(a whole page without line breaks?)", "put line breaks between paragraphs, or " + SPLIT_HINT)
+        return ReadError(doc.path, f"{length:,} characters on one line, over the limit of {limits.max_line_chars:,} "
+                         "(a whole page without line breaks?)", line=first_line + number - 1 if first_line else doc.line,
+                         hint="put line breaks between paragraphs, or " + SPLIT_HINT)
     if not has_chinese(text) and not has_chinese(doc.title):
         return _error(doc, "no Chinese text found",
                       "dangjian reads Chinese articles: check the file's encoding, or leave the file out")

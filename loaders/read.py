@@ -5,6 +5,7 @@
 >>> _ = (folder / "a.txt").write_text("蠡口社区开展活动", encoding="gb18030")
 >>> [(doc.kind, doc.encoding, doc.text) for doc in iter_documents([folder])]
 [('text', 'gb18030', '蠡口社区开展活动')]
+>>> import shutil; shutil.rmtree(folder)
 """
 from __future__ import annotations
 

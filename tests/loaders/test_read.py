@@ -7,6 +7,7 @@ import importlib
 import pickle
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -200,13 +201,15 @@ def test_read_empty_file_is_an_error(tmp_path, content):
 
 
 @pytest.fixture(scope="module")
-def huge_line(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("huge") / "huge"
+def huge_line(tmp_path_factory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("huge")
+    path = folder / "huge"
     with path.open("wb") as out:
         chunk = "社区党建".encode() * 87_382  # about 1 MB, no line break anywhere
         for _ in range(50):
             out.write(chunk)
-    return path
+    yield path
+    shutil.rmtree(folder)  # pytest keeps old temporary folders; 50 MB each is too much to leave behind
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".jsonl", ""])
@@ -224,7 +227,9 @@ def test_read_50mb_single_line_is_refused_quickly(huge_line, suffix):
 def test_read_long_line_is_named(tmp_path):
     text = "标题社区\n" + "社" * 300_000 + "\n结尾。\n"
     error = error_of(read_file(write(tmp_path, "long.txt", text)))
-    assert "line 2 has 300,000 characters" in error.reason and "line breaks" in error.hint
+    assert error.line == 2 and "300,000 characters on one line" in error.reason and "line breaks" in error.hint
+    markdown = "---\ntitle: 社区\n---\n标题社区\n" + "社" * 300_000
+    assert error_of(read_file(write(tmp_path, "long.md", markdown))).line == 5
 
 
 def test_read_document_over_max_chars_says_split(tmp_path):
