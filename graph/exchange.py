@@ -5,20 +5,11 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from dangjian.graph.network import project
+from dangjian.graph.network import date_start, project
 from dangjian.graph.store import Store
 from dangjian.graph.style import style_of
 
 FORMATS = ("graphml", "gexf")
-
-
-def timeline_date(value: str) -> str:
-    """A GEXF `date` for an xsd:date, gYearMonth or gYear value ("2023-08" → "2023-08-01")."""
-    parts = value[:10].split("-")
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 and parts[1] else "01"
-    day = parts[2] if len(parts) > 2 and parts[2] else "01"
-    return f"{year}-{month}-{day}"
 
 
 def _places(G: nx.MultiDiGraph, iris: frozenset[str]) -> str:
@@ -39,7 +30,7 @@ def flat_graph(G: nx.MultiDiGraph, *, timeline: bool = False, colours: bool = Fa
         if data.get("date"):
             attrs["date"] = str(data["date"])
             if timeline:
-                attrs["start"] = attrs["end"] = timeline_date(attrs["date"])
+                attrs["start"] = attrs["end"] = date_start(attrs["date"])
         if colours:
             r, g, b = style_of(attrs["type"]).rgb()
             attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}

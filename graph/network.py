@@ -20,6 +20,8 @@ PLACE_CLASSES = frozenset(
     {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"})
 # Where a party organization, event or facility sits, by the predicates that anchor it.
 ANCHOR_PREDICATES = frozenset({"partOf", "hostUnit", "organizer", "location"})
+# Links `dangjian analyze --write` derives (graph/analytics_rdf.py): results, not facts to project.
+DERIVED_PREDICATES = frozenset({"cluster", "linksStreet"})
 
 # Chinese and English names of the predicates the projection puts on edges.
 PREDICATE_LABELS: dict[str, tuple[str, str]] = {
@@ -49,6 +51,14 @@ def predicate_label(predicate: str, lang: str = "zh") -> str:
     if names is None:
         return predicate
     return names[1] if lang == "en" else names[0]
+
+
+def date_start(value: str) -> str:
+    """The first day of an xsd:date, gYearMonth or gYear value, as YYYY-MM-DD ("2023-08" → "2023-08-01")."""
+    parts = value[:10].split("-")
+    month = parts[1] if len(parts) > 1 and parts[1] else "01"
+    day = parts[2] if len(parts) > 2 and parts[2] else "01"
+    return f"{parts[0]}-{month}-{day}"
 
 
 def _rows(store: Store, body: str) -> Iterable[ox.QuerySolution]:
@@ -83,8 +93,8 @@ def _add_edges(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
         FILTER(isIRI(?o) && STRSTARTS(STR(?p), "{DJ}")) }}"""
     for row in _rows(store, query):
         s, o = row["s"].value, row["o"].value
-        if s in G and o in G and s != o:
-            p = local_name(row["p"].value)
+        p = local_name(row["p"].value)
+        if s in G and o in G and s != o and p not in DERIVED_PREDICATES:
             G.add_edge(s, o, key=p, predicate=p, label=predicate_label(p, lang))
 
 
@@ -203,6 +213,6 @@ def counts_by_type(G: nx.Graph) -> dict[str, int]:
 
 
 __all__ = [
-    "NODE_CLASSES", "PLACE_CLASSES", "PREDICATE_LABELS", "add_place_context", "counts_by_type",
+    "NODE_CLASSES", "PLACE_CLASSES", "PREDICATE_LABELS", "add_place_context", "counts_by_type", "date_start",
     "local_name", "nodes_of_type", "predicate_label", "project", "simple",
 ]

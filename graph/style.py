@@ -38,7 +38,8 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     "Event": ClassStyle("#009e73", "diamond", "活动", "event"),
     "Program": ClassStyle("#b8a200", "triangleDown", "品牌机制", "program"),
     "Facility": ClassStyle("#8c6d31", "box", "阵地", "facility"),
-    "Article": ClassStyle("#999999", "text", "文章", "article"),
+    "Post": ClassStyle("#c9a3b8", "dot", "职务", "post"),
+    "Article": ClassStyle("#999999", "box", "文章", "article"),
 }
 UNKNOWN_STYLE = ClassStyle("#bbbbbb", "dot", "其他", "other")
 
