@@ -1,0 +1,194 @@
+"""The interactive graph page: vis-network data from a projection, pyvis options, and the offline HTML."""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+import pyvis
+from markupsafe import Markup
+from pyvis.network import Network
+
+from dangjian.graph.layout import positions
+from dangjian.graph.network import PLACE_CLASSES, simple
+from dangjian.graph.page_text import page_lang, text
+from dangjian.graph.store import Store
+from dangjian.graph.style import CLASS_STYLES, style_of
+from dangjian.graph.viz_select import DEFAULT_CAP, Filters, Selection, focus, overview
+
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# Files the page needs, by the name it asks for: vis-network from pyvis's package, the rest ours.
+ASSETS = {
+    "vis-network.min.js": VIS_DIR / "vis-network.min.js",
+    "vis-network.css": VIS_DIR / "vis-network.css",
+    "graph.js": Path(str(resources.files("dangjian.graph"))) / "templates" / "graph.js",
+    "graph.css": Path(str(resources.files("dangjian.graph"))) / "templates" / "graph.css",
+}
+FILTER_PLACES = ("District", "Zone", "Street")
+STABILIZATION_ITERATIONS = 80
+
+
+def vis_nodes(G: nx.MultiDiGraph, nodes: list[str], lang: str, centre: str | None = None) -> list[dict]:
+    """vis-network node dicts with positions, class colour and shape, and plain-text tooltips."""
+    pos = positions(simple(G.subgraph(nodes)), centre)
+    out = []
+    for n in nodes:
+        data = G.nodes[n]
+        style = style_of(data["type"])
+        tip = f"{data['label']}\n{style.name(lang)}" + (f" · {data['date']}" if data.get("date") else "")
+        x, y = pos.get(n, (0.0, 0.0))
+        out.append({
+            "id": n, "label": data["label"], "title": tip, "cls": data["type"],
+            "color": style.color, "shape": style.shape, "x": round(x, 1), "y": round(y, 1),
+            "size": round(10 + min(20.0, 3 * math.sqrt(G.degree(n))), 1),
+            "streets": sorted(data.get("streets", ())), "districts": sorted(data.get("districts", ())),
+            "date": data.get("date"),
+        })
+    return out
+
+
+def vis_edges(G: nx.MultiDiGraph, nodes: list[str]) -> list[dict]:
+    """vis-network edge dicts between the shown nodes; the predicate's label shows on hover."""
+    shown = set(nodes)
+    return [{"id": f"{u}|{k}|{v}", "from": u, "to": v, "title": d.get("label", k), "pred": d.get("predicate", k)}
+            for u, v, k, d in G.edges(keys=True, data=True) if u in shown and v in shown]
+
+
+def legend(G: nx.MultiDiGraph, lang: str) -> list[dict]:
+    """One legend entry per class in the graph: name, colour, shape and how many there are."""
+    counts = Counter(t for _, t in G.nodes(data="type"))
+    return [{"cls": cls, "name": s.name(lang), "color": s.color, "shape": s.shape, "count": counts.get(cls, 0)}
+            for cls, s in CLASS_STYLES.items() if counts.get(cls)]
+
+
+def filter_places(G: nx.MultiDiGraph) -> list[dict]:
+    """Streets, districts and zones for the place filter, districts first, by name."""
+    rank = {cls: i for i, cls in enumerate(FILTER_PLACES)}
+    found = [(rank[t], G.nodes[n]["label"], n, t) for n, t in G.nodes(data="type") if t in rank]
+    return [{"iri": n, "label": label, "cls": t} for _, label, n, t in sorted(found)]
+
+
+def note(selection: Selection, edges: int, lang: str) -> str:
+    """What is on screen and, when the cap cut, what was left out and how to see it."""
+    words = text(lang)
+    out = words["shown"].format(shown=len(selection.nodes), total=selection.candidates, edges=edges)
+    if selection.truncated:
+        sep = ", " if lang == "en" else "、"
+        classes = sep.join(f"{style_of(c).name(lang)} {n}" for c, n in
+                           sorted(selection.left_out.items(), key=lambda kv: -kv[1]))
+        out += " " + words["left_out"].format(cap=selection.cap, classes=classes) + " " + words["see_more"]
+    return out
+
+
+def payload(G: nx.MultiDiGraph, selection: Selection, lang: str = "zh") -> dict:
+    """The JSON the page draws: nodes, edges, and the note about the cap."""
+    lang = page_lang(lang)
+    nodes = vis_nodes(G, selection.nodes, lang, selection.centre)
+    edges = vis_edges(G, selection.nodes)
+    return {"nodes": nodes, "edges": edges, "centre": selection.centre, "truncated": selection.truncated,
+            "left_out": selection.left_out, "total": selection.candidates,
+            "note": note(selection, len(edges), lang)}
+
+
+def select(G: nx.MultiDiGraph, *, centre: str | None = None, hops: int = 1, cap: int = DEFAULT_CAP,
+           filters: Filters = Filters()) -> Selection:
+    """The overview, or the neighbourhood of `centre` when given."""
+    if centre is not None:
+        return focus(G, centre, hops=hops, cap=cap, filters=filters)
+    return overview(G, cap=cap, filters=filters)
+
+
+def network_options(physics: bool = True) -> dict:
+    """vis-network options from pyvis: Barnes–Hut physics that stabilizes briefly, straight edges, hover tooltips."""
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net.barnes_hut(gravity=-3000, central_gravity=0.05, spring_length=110, spring_strength=0.02,
+                   damping=0.4, overlap=0.1)
+    net.toggle_stabilization(True)
+    options = json.loads(net.options.to_json())
+    options["physics"]["enabled"] = physics
+    options["physics"]["stabilization"].update(iterations=STABILIZATION_ITERATIONS, updateInterval=20, fit=True)
+    options["edges"] = {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                        "color": {"color": "#a8a8a8", "highlight": "#444444", "hover": "#444444"},
+                        "width": 1, "hoverWidth": 1.5, "selectionWidth": 2}
+    options["nodes"] = {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1}
+    options["interaction"].update(hover=True, tooltipDelay=120, hideEdgesOnDrag=False, multiselect=False)
+    return options
+
+
+def script_json(value: object) -> Markup:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive unescaped."""
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        raw = raw.replace(ch, esc)
+    return Markup(raw)
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    folder = Path(str(resources.files("dangjian.graph"))) / "templates"
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def asset_text(name: str) -> str:
+    """The text of one page asset (vis-network or our own script and style)."""
+    return ASSETS[name].read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Where a served page finds its assets and the JSON API; None for a standalone file."""
+
+    static: str = "/graph/static/"
+    api: str = "/api"
+    page: str = "/graph"
+
+
+def render_page(data: dict, *, lang: str = "zh", links: PageLinks | None = PageLinks(),
+                places: list[dict] | None = None, legend_rows: list[dict] | None = None,
+                cards: dict[str, dict] | None = None, hops: int = 1) -> str:
+    """The HTML page around `data` (from `payload`): served with linked assets, or standalone with all inlined."""
+    lang = page_lang(lang)
+    words = text(lang)
+    config = {
+        "lang": lang, "text": words, "api": links.api if links else None, "hops": hops,
+        "styles": {c: {"color": s.color, "shape": s.shape, "name": s.name(lang)} for c, s in CLASS_STYLES.items()},
+        "options": network_options(), "data": data, "places": places or [], "legend": legend_rows or [],
+        "cards": cards, "placeClasses": sorted(PLACE_CLASSES),
+    }
+    inline = None if links else {name: Markup(asset_text(name)) for name in ASSETS}
+    return _templates().get_template("graph.html").render(
+        lang=lang, t=words, config=script_json(config), links=links, inline=inline,
+        other_lang="en" if lang == "zh" else "zh")
+
+
+def offline_cards(store: Store, iris: list[str], lang: str = "zh") -> dict[str, dict]:
+    """Entity cards (as `/api/entities/{id}` gives them) for a standalone page that has no API to ask."""
+    from dangjian.graph.card import entity_card
+
+    cards = {}
+    for iri in iris:
+        card = entity_card(store, iri, lang=page_lang(lang))
+        if card is not None:
+            cards[iri] = card
+    return cards
+
+
+def build_page(G: nx.MultiDiGraph, *, lang: str = "zh", centre: str | None = None, hops: int = 1,
+               cap: int = DEFAULT_CAP, filters: Filters = Filters(), links: PageLinks | None = PageLinks(),
+               cards: dict[str, dict] | None = None, selection: Selection | None = None) -> str:
+    """The graph page for a projection: the overview, or the neighbourhood of `centre` (or `selection`).
+
+    >>> html = build_page(project(store), links=None)  # doctest: +SKIP
+    """
+    chosen = selection or select(G, centre=centre, hops=hops, cap=cap, filters=filters)
+    data = payload(G, chosen, lang)
+    return render_page(data, lang=lang, links=links, places=filter_places(G), legend_rows=legend(G, lang),
+                       cards=cards, hops=hops)
