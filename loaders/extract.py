@@ -1,0 +1,409 @@
+"""Extract one article's entities and facts: units, people and posts, events, programs, co-building."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dangjian.loaders import lexicon as lx
+from dangjian.loaders.dates import find_date
+from dangjian.loaders.mentions import PLACE_CLASSES, Mention, find_units
+from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
+from dangjian.loaders.people import find_people
+from dangjian.loaders.quoted import Named, find_branches, find_events, find_programs
+from dangjian.loaders.resolve import Resolver, person_entity, program_entity, scoped_entity, unit_entity
+from dangjian.loaders.segment import Article
+from dangjian.loaders.text import Sentence, for_matching, name_key, split_sentences
+
+ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
+PARTNER_MARKERS = re.compile(r"(联合|携手|协同|会同|邀请|联手|与|和|同|及|、)")
+JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
+COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|双报到|签约|签订.{0,6}协议|党建联盟|区域化党建)")
+AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",
+             "留守儿童", "困境儿童", "退役军人", "困难群众", "困难家庭", "外卖小哥", "快递小哥", "快递员", "外卖员",
+             "网约车司机", "环卫工人", "户外劳动者", "妇女", "青年党员", "老党员", "在职党员", "流动党员", "居民",
+             "村民", "租户", "新市民", "志愿者", "学生", "家长", "企业职工", "务工人员")
+SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
+
+
+@dataclass
+class _Focus:
+    community: Entity | None = None
+    street: Entity | None = None
+    unit: Entity | None = None
+    party: dict[str, Entity] = field(default_factory=dict)
+
+
+class ArticleExtractor:
+    """Reads one article; `run()` returns its ArticleFacts."""
+
+    def __init__(self, article: Article, resolver: Resolver, *, date: str | None, scope: str) -> None:
+        self.article = article
+        self.resolver = resolver
+        self.date = date
+        self.scope = scope  # keys events and facilities that repeat across articles
+        self.text = article.text
+        self.norm = for_matching(self.text)
+        self.out = ArticleFacts(article, self.text, date=date)
+        self.focus = _Focus()
+        self.sentences = split_sentences(self.norm)
+        self._units: list[list[Mention]] = [self._shift(find_units(s.text), s.start) for s in self.sentences]
+        self._resolved: dict[int, Entity | None] = {}
+
+    # -- driver -------------------------------------------------------------------------------
+
+    def run(self) -> ArticleFacts:
+        self._find_focus()
+        self._spread_list_parents()
+        people_seen: dict[str, Entity] = {}
+        for sent, units in zip(self.sentences, self._units):
+            self._read_units(sent, units)
+            self._read_people(sent, units, people_seen)
+            events = self._read_events(sent, units)
+            self._read_branches(sent)
+            taken = [(e.start, e.end) for e in events]
+            self._read_programs(sent, taken)
+            self._read_cobuilding(sent, units)
+        self._mention_known_people(people_seen)
+        self._title_street_parents()
+        for name in self.article.authors:
+            self._entity(person_entity(name))
+        return self.out
+
+    # -- units --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _shift(units: list[Mention], offset: int) -> list[Mention]:
+        seen: dict[int, Mention] = {}
+        for u in units:
+            seen[id(u)] = u
+        for u in units:
+            u.start += offset
+            u.end += offset
+        return units
+
+    def _entity(self, entity: Entity) -> Entity:
+        return self.out.add_entity(entity)
+
+    def resolve(self, unit: Mention) -> Entity | None:
+        """The entity a unit mention stands for (bare 社区/街道/党委 refer back to the article's units)."""
+        if id(unit) in self._resolved:
+            return self._resolved[id(unit)]
+        entity = self._resolve(unit)
+        self._resolved[id(unit)] = entity
+        return entity
+
+    def _resolve(self, unit: Mention) -> Entity | None:
+        if unit.bare and unit.parent is None:
+            if unit.cls == "Community":
+                return self.focus.community
+            if unit.cls == "Street":
+                return self.focus.street
+            if unit.cls == "Organization" and self.focus.community is not None:
+                return self._entity(unit_entity("Organization", self.focus.community.label + unit.suffix))
+            return None
+        parent = self.resolve(unit.parent) if unit.parent is not None else None
+        if unit.cls in PLACE_CLASSES:
+            container = parent if parent is not None and parent.cls in PLACE_CLASSES else None
+            if unit.cls == "ResidentialCompound":
+                return self._entity(scoped_entity("ResidentialCompound", unit.text, container.key if container else self.scope))
+            return self._entity(self.resolver.place(unit.text, unit.cls, container))
+        if unit.cls == "PartyOrganization":
+            if parent is None:
+                return None
+            label = parent.label + unit.suffix if unit.parent.bare or unit.text.startswith(unit.parent.text) else unit.text
+            entity = self._entity(unit_entity("PartyOrganization", label, parent))
+            self.focus.party.setdefault(parent.key, entity)
+            return entity
+        if unit.cls == "Facility":
+            host = parent or self.focus.community or self.focus.street
+            return self._entity(scoped_entity("Facility", unit.text, host.key if host else self.scope))
+        if unit.parent is not None and unit.parent.bare:
+            if parent is None:
+                return None
+            return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
+        return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _find_focus(self) -> None:
+        """The units the article is about: the first community and street of the title or lead, the lead's subject."""
+        title_end = len(self.article.title)
+        lead = [i for i, s in enumerate(self.sentences) if s.start >= title_end][:2]
+        order = [i for i, s in enumerate(self.sentences) if s.start < title_end] + lead
+        for i in order:
+            for unit in self._units[i]:
+                if unit.bare:
+                    continue
+                if unit.cls == "Community" and self.focus.community is None:
+                    self.focus.community = self.resolve(unit)
+                if unit.cls == "Street" and self.focus.street is None:
+                    self.focus.street = self.resolve(unit)
+        for i in lead + order:
+            heads = self._heads(self._units[i])
+            if heads:
+                self.focus.unit = self.resolve(heads[0])
+                break
+        if self.focus.unit is None:
+            self.focus.unit = self.focus.community or self.focus.street
+
+    @staticmethod
+    def _heads(units: list[Mention]) -> list[Mention]:
+        """Units that are not merely the container or host of the next one in a chain."""
+        parents = {id(u.parent) for u in units if u.parent is not None}
+        return [u for u in units if id(u) not in parents and u.cls in ORGANIZER_CLASSES and not u.bare]
+
+    def _spread_list_parents(self) -> None:
+        """`元和街道)蠡口社区、建元社区、莫阳社区`: the container of the first of a list holds the rest."""
+        for sent, units in zip(self.sentences, self._units):
+            for a, b in zip(units, units[1:]):
+                between = self.norm[a.end:b.start]
+                if between in ("、", "和", "及", "与", ",") and a.cls == b.cls and a.cls in PLACE_CLASSES \
+                        and b.parent is None and a.parent is not None and a.parent.cls in PLACE_CLASSES:
+                    b.parent = a.parent
+
+    def _record(self, entity: Entity, start: int, end: int, sent: Sentence) -> None:
+        self.out.mentions.append(MentionRecord(entity.key, Span(start, end), Span(sent.start, sent.end)))
+
+    def _fact(self, s: Entity, p: str, o: "Entity | Literal", sent: Sentence) -> None:
+        obj = o.key if isinstance(o, Entity) else o
+        self.out.add_fact(Fact(s.key, p, obj, Span(sent.start, sent.end)))
+
+    def _read_units(self, sent: Sentence, units: list[Mention]) -> None:
+        for unit in units:
+            entity = self.resolve(unit)
+            if entity is None:
+                continue
+            self._record(entity, unit.start, unit.end, sent)
+            parent = self.resolve(unit.parent) if unit.parent is not None else None
+            if parent is None or parent is entity:
+                continue
+            if unit.cls == "PartyOrganization":
+                self._fact(entity, "hostUnit", parent, sent)
+            elif unit.cls in PLACE_CLASSES | {"Facility"} and parent.cls in PLACE_CLASSES:
+                if not (unit.cls == "Facility" and unit.parent is not None and unit.parent.bare):
+                    self._fact(entity, "partOf", parent, sent)
+
+    def _title_street_parents(self) -> None:
+        """`元和街道多社区开展助残活动`: a title naming one street places the article's communities in it."""
+        title_end = len(self.article.title)
+        streets = {self.resolve(u).key: self.resolve(u) for i, s in enumerate(self.sentences) if s.start < title_end
+                   for u in self._units[i] if u.cls == "Street" and not u.bare and self.resolve(u) is not None}
+        if len(streets) != 1:
+            return
+        street = next(iter(streets.values()))
+        placed = {f.s for f in self.out.facts if f.p == "partOf"}
+        for sent, units in zip(self.sentences, self._units):
+            for unit in units:
+                entity = self.resolve(unit)
+                if entity is not None and entity.cls == "Community" and not unit.bare and entity.key not in placed:
+                    self._fact(entity, "partOf", street, sent)
+                    placed.add(entity.key)
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def _read_people(self, sent: Sentence, units: list[Mention], seen: dict[str, Entity]) -> None:
+        people, posts = find_people(sent.text, [self._local(u, sent) for u in units])
+        for p in people:
+            person = self._entity(person_entity(p.name))
+            seen[p.name] = person
+            self._record(person, sent.start + p.start, sent.start + p.end, sent)
+        for post in posts:
+            person = seen[post.person.name]
+            org = self._post_org(post, units)
+            if org is None or org.cls not in ("PartyOrganization", "Organization"):
+                continue
+            if post.title in SUPPORT_ROLES:
+                continue
+            key = f"post/{person.label}/{org.key}/{post.title}"
+            entity = self._entity(Entity(key, "Post", f"{person.label} {post.title}"))
+            self._fact(entity, "holder", person, sent)
+            self._fact(entity, "organization", org, sent)
+            self._fact(entity, "title", Literal(post.title), sent)
+
+    @staticmethod
+    def _local(unit: Mention, sent: Sentence) -> Mention:
+        return Mention(unit.start - sent.start, unit.end - sent.start, unit.text, unit.cls, unit.suffix,
+                       parent=unit.parent, bare=unit.bare)
+
+    def _post_org(self, post, units: list[Mention]) -> Entity | None:
+        if post.org is not None:
+            for unit in units:
+                if unit.text == post.org.text and unit.cls == post.org.cls:
+                    return self.resolve(unit)
+        if post.org_word:
+            host = self.focus.community or self.focus.street or self.focus.unit
+            if host is None:
+                return None
+            if host.cls in ("PartyOrganization", "Organization"):
+                return host if host.label.endswith(post.org_word) else None
+            cls = "PartyOrganization" if post.org_word in lx.PARTY_WORDS else "Organization"
+            word = post.org_word if cls == "Organization" or host.cls != "Street" or post.org_word != "党委" else "党工委"
+            return self._entity(unit_entity(cls, host.label + word, host if cls == "PartyOrganization" else None))
+        return None
+
+    def _mention_known_people(self, seen: dict[str, Entity]) -> None:
+        """Every other place a known name stands in the article (家住3楼的张凤 after 张凤说)."""
+        recorded = {(m.key, m.span.start) for m in self.out.mentions}
+        for name, person in seen.items():
+            for m in re.finditer(re.escape(name), self.norm):
+                if (person.key, m.start()) in recorded:
+                    continue
+                sent = next((s for s in self.sentences if s.start <= m.start() < s.end), None)
+                if sent is not None:
+                    self._record(person, m.start(), m.end(), sent)
+
+    # -- events, programs, branches --------------------------------------------------------------
+
+    def _read_events(self, sent: Sentence, units: list[Mention]) -> list[Named]:
+        if sent.start < len(self.article.title):
+            return []  # a title sums up the events its article tells of
+        events = find_events(sent.text)
+        for ev in events:
+            entity = self._entity(scoped_entity("Event", ev.label, self.scope))
+            entity.alt.update(a for a in ev.alt if a)
+            self._record(entity, sent.start + ev.start, sent.start + ev.end, sent)
+            organizers, partners, location = self._event_roles(sent, units, sent.start + ev.verb_start)
+            for org in organizers:
+                self._fact(entity, "organizer", org, sent)
+            for partner in partners:
+                self._fact(entity, "partner", partner, sent)
+                for org in organizers:
+                    if self._outside(partner) and org.cls in ("Community", "Street", "PartyOrganization"):
+                        self._fact(org, "coBuildsWith", partner, sent)
+            if location is not None:
+                self._fact(entity, "location", location, sent)
+            when = find_date(sent.text, self.date) or find_date(self._lead_text(), self.date)
+            if when is not None and when.value:
+                self._fact(entity, "date", Literal(when.value, when.datatype), sent)
+            elif when is not None:
+                self._fact(entity, "dateText", Literal(when.phrase, lang="zh"), sent)
+            for audience in _audiences(sent.text + self.article.title):
+                self._fact(entity, "audience", Literal(audience, lang="zh"), sent)
+        return events
+
+    def _lead_text(self) -> str:
+        body = self.article.paragraphs
+        return for_matching(body[0]) if body else ""
+
+    def _event_roles(self, sent: Sentence, units: list[Mention], verb: int):
+        """Organizers (the clause's subject), partners (after 联合/携手) and the venue (在…) of an event."""
+        clause_start = sent.start
+        for m in re.finditer(r"[,;:]", self.norm[sent.start:verb]):
+            before = [u for u in units if u.end <= sent.start + m.start()]
+            after = [u for u in units if sent.start + m.end() <= u.start < verb]
+            if after or not before:
+                clause_start = sent.start + m.end()
+        clause = [u for u in units if clause_start <= u.start < verb]
+        heads = self._heads(clause)
+        bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
+                      and not any(h.start < u.start for h in heads)]
+        organizers: list[Entity] = []
+        partners: list[Entity] = []
+        marker_seen = False
+        for unit in sorted(heads + bare_heads, key=lambda u: u.start):
+            entity = self.resolve(unit)
+            if entity is None:
+                continue
+            gap = self.norm[clause_start:unit.start]
+            joint = any(j in gap for j in JOINT_MARKERS)
+            marker_seen = marker_seen or joint
+            (partners if joint else organizers).append(entity)
+        location = None
+        for unit in clause:
+            if unit.cls in PLACE_CLASSES | {"Facility"} and self.norm[max(0, unit.start - 1):unit.start] == "在":
+                location = self.resolve(unit)
+        if not organizers and not partners and self.focus.unit is not None:
+            organizers.append(self.focus.unit)
+        elif not organizers and partners and self.focus.unit is not None:
+            organizers.append(self.focus.unit)
+        return _unique(organizers), _unique(p for p in partners if p not in organizers), location
+
+    def _read_branches(self, sent: Sentence) -> None:
+        for branch in find_branches(sent.text):
+            host = self.focus.community or self.focus.unit
+            scope = host.key if host else self.scope
+            entity = self._entity(Entity(f"party-org/{scope}/{name_key(branch.label)}", "PartyOrganization",
+                                         name_key(branch.label), set(branch.alt)))
+            self._record(entity, sent.start + branch.start, sent.start + branch.end, sent)
+            if host is not None and host.cls in ("Community", "Street", "Organization"):
+                self._fact(entity, "hostUnit", host, sent)
+                parent = self.focus.party.get(host.key)
+                if parent is not None:
+                    self._fact(entity, "subOrganizationOf", parent, sent)
+
+    def _read_programs(self, sent: Sentence, taken: list[tuple[int, int]]) -> None:
+        branch_spans = [(b.start, b.end) for b in find_branches(sent.text)]
+        for named in find_programs(sent.text, taken + branch_spans):
+            if named.cls == "Facility":
+                host = self.focus.community or self.focus.street
+                entity = self._entity(scoped_entity("Facility", named.label, host.key if host else self.scope))
+            else:
+                entity = self._entity(program_entity(named.label))
+                entity.alt.update(named.alt)
+                if self.focus.unit is not None and self.focus.unit.cls in ("Community", "PartyOrganization"):
+                    self._fact(self.focus.unit, "program", entity, sent)
+            self._record(entity, sent.start + named.start, sent.start + named.end, sent)
+
+    def _outside(self, entity: Entity) -> bool:
+        """A unit outside the community system: an enterprise, bank, school, or a party organization of one."""
+        if entity.cls == "Organization":
+            return True
+        hosts = [self.out.entities.get(f.o) for f in self.out.facts if f.s == entity.key and f.p == "hostUnit"]
+        return entity.cls == "PartyOrganization" and any(h is not None and h.cls == "Organization" for h in hosts)
+
+    # -- co-building ------------------------------------------------------------------------------
+
+    def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
+        """共建/结对/联建 sentences: the unit the sentence is about co-builds with the other units it names."""
+        if not COBUILD_RE.search(sent.text):
+            return
+        entities = [e for e in (self.resolve(u) for u in self._heads(units) + [u for u in units if u.bare])
+                    if e is not None and e.cls in ("Community", "Street", "PartyOrganization", "Organization")]
+        entities = _unique(entities)
+        if not entities:
+            return
+        first = entities[0]
+        marker = re.search(r"(与|和|同|跟|联合|携手)", sent.text)
+        if marker and units and all(u.start - sent.start > marker.start() for u in units):
+            first = self.focus.unit or first
+            others = entities
+        else:
+            others = entities[1:]
+        for other in others:
+            if other is first or _related(first, other, self.out.facts):
+                continue
+            if first.cls in ("Community", "Street") and other.cls in ("Community", "Street"):
+                continue
+            self._fact(first, "coBuildsWith", other, sent)
+
+
+def _related(a: Entity, b: Entity, facts: list[Fact]) -> bool:
+    return any({f.s, f.o} == {a.key, b.key} for f in facts if f.p in ("hostUnit", "partOf", "subOrganizationOf"))
+
+
+def _unique(entities) -> list[Entity]:
+    out: list[Entity] = []
+    for e in entities:
+        if e is not None and all(e.key != o.key for o in out):
+            out.append(e)
+    return out
+
+
+def _audiences(text: str) -> list[str]:
+    found: list[str] = []
+    for word in AUDIENCES:
+        if word in text and not any(word in f for f in found):
+            found.append(word)
+    if "助残" in text and "残疾人" not in found:
+        found.append("残疾人")
+    return found[:3]
+
+
+def extract_articles(articles: list[Article], *, date: str | None, scope_of) -> tuple[list[ArticleFacts], Resolver]:
+    """Extract every article of one page, with the page's places as the gazetteer's context."""
+    context: list[str] = []
+    for article in articles:
+        for sent in split_sentences(for_matching(article.text)):
+            context.extend(u.text for u in find_units(sent.text) if u.cls in PLACE_CLASSES and not u.bare)
+        context.extend(article.byline_units)
+    resolver = Resolver(context)
+    results = [ArticleExtractor(a, resolver, date=date, scope=scope_of(a)).run() for a in articles]
+    return results, resolver

@@ -1,0 +1,256 @@
+"""Find named units in a sentence: places, party organizations, organizations, facilities, compounds.
+
+A unit name is a run of name characters ending in a suffix (社区, 街道, 党委, 银行, …). Adjacent units
+form a chain (`苏州市姑苏区金阊街道`, `蠡口社区党委`, `相城高新区(元和街道)富元社区`) whose links become
+containment and host relations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dangjian.loaders import lexicon as lx
+from dangjian.loaders.gazetteer import get_gazetteer
+from dangjian.loaders.words import tag, words
+
+PLACE_CLASS = dict(lx.PLACE_SUFFIXES)
+PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
+UNIT_CLASSES = PLACE_CLASSES | {"PartyOrganization", "Organization", "Facility"}
+
+# Words ending in 区/市/镇/村 that are common nouns, not place names.
+COMMON_ENDINGS = (
+    "社区", "小区", "园区", "景区", "校区", "片区", "城区", "市区", "辖区", "街区", "郊区", "山区", "专区", "分区",
+    "示范区", "试验区", "功能区", "保护区", "服务区", "生活区", "办公区", "住宅区", "商业区", "居住区", "新城区",
+    "城市", "超市", "集市", "市集", "夜市", "早市", "门市", "城镇", "乡镇", "集镇", "村镇", "小镇", "重镇", "古镇",
+    "城乡", "下乡", "家乡", "老乡", "农村", "乡村", "新农村", "山村", "渔村", "邻村", "全村", "本村", "该村", "各村",
+    "省市", "外省", "本省", "全省", "各省", "本市", "全市", "各市", "本区", "全区", "各区", "该区", "本县", "全县",
+    "特色小镇", "驻村", "进村", "入村", "回村", "到村", "出村", "村村", "街村", "区县", "县区", "市县",
+)
+# After 村 these characters make a common word (村民, 村里, 村庄 …), not a village name.
+VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小")
+PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
+NUMBER_RE = re.compile(r"[0-9一二三四五六七八九十百千万两]+[米个间座处名位余多条块家所户栋幢层]?")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str           # the name as written (a span of the sentence)
+    cls: str            # dj: class name
+    suffix: str
+    parent: "Mention | None" = None   # the unit right before it in a chain (its host or container)
+    alt: list[str] = field(default_factory=list)
+    bare: bool = False  # a bare suffix (社区, 党委) that refers back to the article's unit
+
+    @property
+    def name(self) -> str:
+        return self.text
+
+
+def _suffix_table() -> list[tuple[str, str]]:
+    table: dict[str, str] = {}
+    for suffix, cls in lx.PLACE_SUFFIXES:
+        table[suffix] = cls
+    for suffix in lx.ORG_SUFFIXES:
+        table.setdefault(suffix, "Organization")
+    for suffix in lx.FACILITY_SUFFIXES:
+        table[suffix] = "Facility"
+    for suffix in lx.PARTY_SUFFIXES:
+        table[suffix] = "PartyOrganization"
+    for suffix in ("居委会", "村委会", "居民委员会", "村民委员会"):
+        table[suffix] = "Organization"
+    return sorted(table.items(), key=lambda kv: -len(kv[0]))
+
+
+SUFFIXES = _suffix_table()
+SUFFIX_CLASS = dict(SUFFIXES)
+SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
+DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
+NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
+MAX_NAME = {"Organization": 14, "PartyOrganization": 0, "Facility": 10}
+
+
+@lru_cache(maxsize=65536)
+def _known(name: str) -> bool:
+    return get_gazetteer().is_known(name)
+
+
+def find_units(sentence: str) -> list[Mention]:
+    """Units named in a sentence (normalized text), in order, with chain links."""
+    out: list[Mention] = []
+    quoted = _quoted_spans(sentence)
+    for m in SUFFIX_RE.finditer(sentence):
+        suffix, s, e = m.group(), m.start(), m.end()
+        if (out and s < out[-1].end) or any(a < s < b for a, b in quoted):
+            continue
+        last = out[-1] if out else None
+        mention = _unit_at(sentence, s, e, suffix, SUFFIX_CLASS[suffix], last)
+        if mention is None:
+            continue
+        if last is not None and mention.start <= last.start:
+            mention.parent = last
+            if not _keeps_prefix(last, mention):
+                mention.parent = last.parent
+                out.pop()
+        elif last is not None and mention.parent is None and _paren_link(sentence, last, mention):
+            mention.parent = last
+        out.append(mention)
+    return out
+
+
+QUOTE_RE = re.compile(r"“[^“”]{1,40}”|‘[^‘’]{1,40}’|《[^《》]{1,40}》")
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(sentence)]
+
+
+def _keeps_prefix(prev: Mention, new: Mention) -> bool:
+    """In a chain, a place or a party organization's host stays a unit of its own; 区委 in 区委组织部 does not."""
+    if prev.bare:
+        return True
+    if prev.cls in PLACE_CLASSES and prev.cls != "ResidentialCompound":
+        return True
+    if new.cls == "PartyOrganization":
+        return True
+    return prev.cls == "ResidentialCompound" and new.cls == "Facility"
+
+
+def _paren_link(sentence: str, prev: Mention, new: Mention) -> bool:
+    """`相城高新区(元和街道)富元社区`: units joined by a parenthesis form a chain."""
+    between = sentence[prev.end:new.start]
+    return between in (")", "(") and new.cls in PLACE_CLASSES and prev.cls in PLACE_CLASSES
+
+
+def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
+    nxt = sentence[e:e + 1]
+    if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
+        return True
+    return suffix == "村" and nxt in VILLAGE_NEXT_BAD
+
+
+def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention | None) -> Mention | None:
+    if _bad_context(sentence, s, e, suffix, cls):
+        return None
+    last_end = last.end if last is not None else 0
+    adjacent = last is not None and last.end == s
+    start = _name_start(sentence, s, e, suffix, cls, last_end)
+    if start is None:
+        if adjacent and cls not in PLACE_CLASSES:
+            return Mention(last.start, e, sentence[last.start:e], cls, suffix, parent=last)
+        if cls == "PartyOrganization" or suffix in ("社区", "街道", "村", "镇", "居委会", "村委会"):
+            return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
+        if cls == "Facility" and len(suffix) >= 4:
+            return Mention(s, e, suffix, cls, suffix)
+        return None
+    mention = _accept(sentence, start, s, e, suffix, cls)
+    if mention is None:
+        return None
+    if last is not None and last.end == start and not last.bare:
+        if cls in PLACE_CLASSES or cls == "Facility":
+            if last.cls in PLACE_CLASSES:
+                mention.parent = last
+        elif last.cls in PLACE_CLASSES | {"Organization"}:
+            return Mention(last.start, e, sentence[last.start:e], cls, suffix, parent=last)
+    return mention
+
+
+def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str) -> Mention | None:
+    text = sentence[start:e]
+    name = sentence[start:s]
+    if any(text.endswith(w) and len(w) > len(suffix) for w in COMMON_ENDINGS) and not _known(text):
+        return None
+    if suffix in ("区委", "市委", "县委", "镇委") and not _known(name + suffix[0]):
+        return None
+    if name in lx.GENERIC_NAMES or (len(name) < 2 and cls not in ("Facility",)):
+        return None
+    if cls in PLACE_CLASSES and not _known(text):
+        last_word = words(name)[-1]
+        if name.endswith(PLACE_NAME_ENDINGS) or (len(last_word) > 1 and _is_stop_word(last_word)):
+            return None
+    if cls in ("District", "City", "Province") and not _known(text) and not _looks_admin(text, cls):
+        return None
+    if cls == "Street" and suffix in ("镇", "乡") and not _known(text) and len(name) > 3:
+        return None
+    if cls == "Community" and suffix == "村" and not _known(text) and len(name) > 4:
+        return None
+    if cls == "ResidentialCompound" and suffix in ("苑", "花园", "公寓") and not _known(text) and len(name) > 4:
+        return None
+    if cls == "Facility" and len(name) < 2 and suffix not in ("之家",):
+        return None
+    return Mention(start, e, text, cls, suffix)
+
+
+def _looks_admin(text: str, cls: str) -> bool:
+    if cls == "Province":
+        return any(text.startswith(p) for p in lx.PROVINCES) or text in lx.AUTONOMOUS_REGIONS
+    if cls == "City":
+        return text in lx.MUNICIPALITIES
+    return False
+
+
+def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: int) -> int | None:
+    """Where the name before a suffix begins, or None when there is no name (a bare 社区)."""
+    limit = MAX_NAME.get(cls, 8)
+    if limit == 0:
+        return None
+    lo = max(last_end, s - limit)
+    j = s
+    while j > lo and NAME_CHAR.match(sentence[j - 1]) and sentence[j - 1] not in "“”‘’":
+        j -= 1
+    at_boundary = j > lo or j == last_end or j == 0
+    # 150米健身步道: a number and its classifier end whatever came before the name
+    for m in NUMBER_RE.finditer(sentence, j, s):
+        j, at_boundary = m.end(), True
+    window = sentence[j:s]
+    if not window:
+        return None
+    if cls in PLACE_CLASSES:
+        for b in range(j, s - 1):
+            if _known(sentence[b:e]) and ((b == j and at_boundary) or _ends_with_delimiter(sentence[j:b])):
+                return b
+    cut = _delimiter_cut(window)
+    if cut is None:
+        return None
+    if cls not in PLACE_CLASSES or cls == "ResidentialCompound":
+        cut = max(cut, _pos_cut(window))
+    start = j + cut
+    return start if start < s else None
+
+
+def _ends_with_delimiter(text: str) -> bool:
+    return any(text.endswith(d) for d in lx.DELIMITERS)
+
+
+def _delimiter_cut(window: str) -> int | None:
+    """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会)."""
+    cut = 0
+    for m in DELIM_RE.finditer(window):
+        rest = len(window) - m.end()
+        if rest == 0:
+            # 发展和公司: nothing is left; but 元和街道 is a name with 和 inside
+            return 0 if m.start() == 1 and len(m.group()) == 1 else None
+        if rest >= 2:
+            cut = max(cut, m.end())
+    return cut
+
+
+_STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "t")
+
+
+def _pos_cut(window: str) -> int:
+    """Offset where the name begins after the last verb, preposition, numeral … of the window (jieba's tags)."""
+    parts = words(window)
+    offset = len(window) - len(parts[-1])
+    for word in reversed(parts[:-1]):
+        if _is_stop_word(word):
+            break
+        offset -= len(word)
+    return offset
+
+
+def _is_stop_word(word: str) -> bool:
+    pos = tag(word)
+    return pos.startswith(_STOP_TAGS) and pos not in ("vn", "vd")

@@ -1,0 +1,82 @@
+"""What extraction produces: entities with stable keys, facts between them, mentions with offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dangjian.loaders.segment import Article
+
+KIND_SLUG = {
+    "Province": "province", "City": "city", "District": "district", "Zone": "zone", "Street": "street",
+    "Community": "community", "ResidentialCompound": "compound", "Facility": "facility",
+    "PartyOrganization": "party-org", "Organization": "org", "Person": "person", "Event": "event",
+    "Program": "program", "Post": "post",
+}
+
+
+@dataclass
+class Entity:
+    key: str                      # the IRI's path under id/, e.g. community/元和街道/富元社区 or place/320507…
+    cls: str                      # dj: class name
+    label: str                    # canonical name (one per key)
+    alt: set[str] = field(default_factory=set)
+    code: str | None = None       # official administrative-division code
+    gazetteer: bool = False       # the node and its containment come from the gazetteer
+
+
+@dataclass(frozen=True)
+class Literal:
+    value: str
+    datatype: str | None = None   # xsd local name (date, gYearMonth, gYear, boolean …)
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Fact:
+    s: str                        # entity key
+    p: str                        # dj: property local name
+    o: "str | Literal"            # entity key or literal
+    evidence: Span | None = None  # the sentence it was read from (None for gazetteer facts)
+    gazetteer: bool = False
+
+
+@dataclass
+class MentionRecord:
+    key: str
+    span: Span                    # the mention itself
+    sentence: Span
+
+
+@dataclass
+class ArticleFacts:
+    article: Article
+    text: str                     # the article text offsets refer to
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    source_file: str | None = None
+
+    def add_entity(self, entity: Entity) -> Entity:
+        known = self.entities.get(entity.key)
+        if known is None:
+            self.entities[entity.key] = entity
+            return entity
+        known.alt |= entity.alt
+        return known
+
+    def add_fact(self, fact: Fact) -> None:
+        if fact.s == fact.o:
+            return
+        for f in self.facts:
+            if (f.s, f.p, f.o) == (fact.s, fact.p, fact.o) or (
+                    fact.p == "coBuildsWith" and f.p == fact.p and (f.s, f.o) == (fact.o, fact.s)):
+                return
+        self.facts.append(fact)

@@ -1,0 +1,125 @@
+"""People in a sentence: names after titles (党委书记祝晓菲), before speech verbs (张凤说), and their posts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dangjian.loaders import lexicon as lx
+from dangjian.loaders.mentions import Mention
+from dangjian.loaders.words import frequency
+
+ROLE_RE = re.compile("|".join(sorted((re.escape(r) for r in lx.ROLE_WORDS), key=len, reverse=True)))
+PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS, key=len, reverse=True)) + ")$")
+SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露)")
+NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")
+NOT_NAMES = {"同志", "主任", "书记", "委员", "表示", "介绍", "记者", "居民", "群众", "党员", "大家", "我们", "他们",
+             "负责人", "工作人员", "志愿者", "代表", "老人", "孩子", "小哥", "师傅", "阿姨", "大爷", "一行", "本人",
+             "高度", "高效", "高质量", "方面", "方式", "方向", "方法", "常态", "全面", "明显", "任务", "向上", "向下",
+             "关键", "严格", "文明", "安全", "和谐", "党建", "社区", "街道", "项目", "邻里", "包括", "通过", "为了",
+             "时间", "金融", "周边", "周末", "林立", "成为", "成功", "石桥", "陆续", "余名", "江南", "吴中"}
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class PostMention:
+    person: PersonMention
+    title: str
+    org: Mention | None      # the unit the post is held in (None: refer to the article's unit)
+    org_word: str             # 党委 / 居委会 … written in the title, when the unit is only implied
+
+
+def name_at(text: str, pos: int) -> str | None:
+    """The person name starting at `pos`, if one does (2–3 characters, 3–4 for compound surnames)."""
+    m = NAME_RE.match(text, pos)
+    if not m:
+        return None
+    run = m.group()
+    compound = run[:2] in lx.SURNAMES_2
+    if not compound and run[0] not in lx.SURNAMES_1:
+        return None
+    base = 2 if compound else 1
+    long, short = run[:base + 2], run[:base + 1]
+    if len(long) == base + 2 and not _ends_name(text[pos + base + 1:]) and _plausible(long):
+        return long
+    if len(short) == base + 1 and _plausible(short):
+        return short
+    return None
+
+
+def _ends_name(rest: str) -> bool:
+    """Whether the text after a two-character name starts with a word that typically follows a name."""
+    return any(rest.startswith(w) for w in lx.AFTER_NAME) or not rest[:1] or not re.match(f"[{lx.CJK}]", rest[:1])
+
+
+def _plausible(name: str) -> bool:
+    if name in NOT_NAMES or any(name.endswith(r) for r in ("书记", "主任", "委员", "社区", "街道")):
+        return False
+    return frequency(name) < 200
+
+
+def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention], list[PostMention]]:
+    """Names with titles before them, and names before speech verbs; posts when a title is there."""
+    people: list[PersonMention] = []
+    posts: list[PostMention] = []
+    taken: set[int] = set()
+    for m in ROLE_RE.finditer(sentence):
+        name = name_at(sentence, m.end())
+        if not name or m.end() in taken:
+            continue
+        person = PersonMention(m.end(), m.end() + len(name), name)
+        people.append(person)
+        taken.add(m.end())
+        posts.extend(_posts_before(sentence, m, person, units))
+    for m in SPEECH_RE.finditer(sentence):
+        for size in (3, 2, 4):
+            start = m.start() - size
+            if start < 0 or start in taken:
+                continue
+            before = sentence[start - 1:start] if start else ""
+            if before and re.match(f"[{lx.CJK}]", before) and before not in "的是":
+                continue
+            name = name_at(sentence, start)
+            if name and start + len(name) == m.start():
+                people.append(PersonMention(start, m.start(), name))
+                taken.add(start)
+                break
+    return people, posts
+
+
+def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: list[Mention]) -> list[PostMention]:
+    """Posts whose titles stand before a name: `A党委书记、B居委会主任张三`, `苏州市委党校副校长、苏州行政学院副院长方伟`."""
+    out: list[PostMention] = []
+    end = role.start()
+    role_text = role.group()
+    while True:
+        org, title, org_word, begin = _title_owner(sentence, end, role_text, units)
+        out.append(PostMention(person, title, org, org_word))
+        if begin == 0 or sentence[begin - 1] not in "、兼及和":
+            break
+        prev = None
+        for m in ROLE_RE.finditer(sentence, 0, begin - 1):
+            if m.end() == begin - 1:
+                prev = m
+        if prev is None:
+            break
+        end, role_text = prev.start(), prev.group()
+    return out
+
+
+def _title_owner(sentence: str, end: int, role: str, units: list[Mention]) -> tuple[Mention | None, str, str, int]:
+    """The unit a title belongs to and the title as written (党委 + 书记 = 党委书记)."""
+    for unit in units:
+        if unit.end == end:
+            word = PARTY_WORD_RE.search(unit.text)
+            title = (word.group(1) if word and unit.cls in ("PartyOrganization", "Organization") else "") + role
+            return (None if unit.bare and unit.parent is None else unit), title, "", unit.start
+    word = PARTY_WORD_RE.search(sentence[max(0, end - 5):end])
+    if word:
+        return None, word.group(1) + role, word.group(1), end - len(word.group(1))
+    return None, role, "", end

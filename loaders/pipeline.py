@@ -1,0 +1,272 @@
+"""The loader pipeline: read → segment → extract → RDF → store, with progress, parallel jobs and a summary.
+
+>>> options = LoadOptions(date="2023-07-20")
+>>> [r.article.title for r in extract_file("samples/seed-page.txt", options)][:1]  # doctest: +SKIP
+['富元社区党建引领探索“红色治理”']
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from dangjian.loaders.document import Document, ReadError
+from dangjian.loaders.extract import extract_articles
+from dangjian.loaders.model import ArticleFacts, Entity, Fact
+from dangjian.loaders.read import iter_documents
+from dangjian.loaders.segment import Article, segment
+from dangjian.loaders.text import for_matching
+from dangjian.loaders.to_rdf import article_graph, article_iri, article_triples, gazetteer_triples
+from dangjian.ontology import DJ, GAZETTEER_GRAPH, PROV
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass
+class LoadOptions:
+    """Settings of one load; metadata flags fill in what a document does not say itself."""
+
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    jobs: int = 1
+    reextract: bool = False
+    strict: bool = False
+    progress: bool = True
+    max_chars: int = 2_000_000
+
+
+@dataclass
+class ArticleResult:
+    """What one article yields: its id, its facts, and the triples of its graph."""
+
+    article_id: str
+    content_hash: str
+    facts: ArticleFacts
+    triples: list[ox.Triple]
+    gazetteer: list[ox.Triple]
+
+    @property
+    def article(self) -> Article:
+        return self.facts.article
+
+    def to_json(self) -> dict:
+        f = self.facts
+        label = {k: e.label for k, e in f.entities.items()}
+
+        def show(value):
+            return label.get(value, value) if isinstance(value, str) else value.value
+
+        return {
+            "id": self.article_id,
+            "title": f.article.title,
+            "authors": f.article.authors,
+            "date": f.date,
+            "truncated": f.article.truncated,
+            "entities": [{"class": e.cls, "label": e.label, "alt": sorted(e.alt), "code": e.code, "key": e.key}
+                         for e in f.entities.values()],
+            "facts": [{"s": show(x.s), "p": x.p, "o": show(x.o),
+                       "evidence": f.text[x.evidence.start:x.evidence.end] if x.evidence else None,
+                       "start": x.evidence.start if x.evidence else None,
+                       "end": x.evidence.end if x.evidence else None} for x in f.facts],
+        }
+
+    def to_turtle(self) -> str:
+        graph = article_graph(self.article_id)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in self.triples]
+        quads += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GAZETTEER_GRAPH)) for t in self.gazetteer]
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={"dj": DJ}).decode()
+
+
+@dataclass
+class LoadReport:
+    """What a load did, for the summary line and the exit status."""
+
+    files: int = 0
+    articles: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    facts: int = 0
+    entities: Counter = field(default_factory=Counter)
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        per_class = ", ".join(f"{cls} {n}" for cls, n in sorted(self.entities.items()))
+        lines = [f"{self.articles} article(s) loaded, {self.unchanged} unchanged, {self.replaced} replaced, "
+                 f"{self.facts} facts from {self.files} document(s) in {self.seconds:.1f} s"]
+        if per_class:
+            lines.append(f"entities: {per_class}")
+        if self.failed:
+            lines.append(f"{len(self.failed)} skipped:")
+            lines.extend(f"  {reason}" for reason in self.failed)
+        return "\n".join(lines)
+
+
+def document_articles(doc: Document) -> list[Article]:
+    """The articles of a document: a text page may hold several; a Markdown, HTML or JSON record is one."""
+    text = doc.text
+    if doc.title and not text.lstrip().startswith(doc.title.strip()):
+        text = f"{doc.title}\n{text}"
+    articles = segment(text)
+    if doc.kind != "text" and len(articles) > 1:
+        first = articles[0]
+        for other in articles[1:]:
+            if other.title:
+                first.paragraphs.append(other.title)
+            first.paragraphs.extend(other.paragraphs)
+            first.authors.extend(a for a in other.authors if a not in first.authors)
+            first.truncated = other.truncated
+        articles = [first]
+    if doc.author:
+        for name in doc.author.replace("、", " ").replace(",", " ").split():
+            if name not in articles[0].authors and articles:
+                articles[0].authors.append(name)
+    return articles
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(for_matching(text).encode()).hexdigest()
+
+
+def extract_document(doc: Document, options: LoadOptions) -> list[ArticleResult]:
+    """Extract every article of one document (pure: touches no store)."""
+    articles = document_articles(doc)
+    date = doc.date or options.date
+    url = doc.url or options.url
+    ids: dict[int, tuple[str, str]] = {}
+    for i, article in enumerate(articles):
+        digest = content_hash(article.text)
+        ident = hashlib.sha256(f"{url}#{i}".encode()).hexdigest() if url else digest
+        ids[id(article)] = (ident[:16], digest)
+    results, resolver = extract_articles(articles, date=date, scope_of=lambda a: ids[id(a)][0])
+    stamp = {"version": EXTRACTOR_VERSION, "time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    gaz = gazetteer_triples(resolver.gazetteer_entities.values(), resolver.gazetteer_facts)
+    out: list[ArticleResult] = []
+    for facts in results:
+        facts.source = doc.source or options.source
+        facts.url = url
+        facts.source_file = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
+        article_id, digest = ids[id(facts.article)]
+        triples = article_triples(facts, article_id, activity=stamp, content_hash=digest)
+        out.append(ArticleResult(article_id, digest, facts, triples, gaz))
+    return out
+
+
+def extract_file(path: str | Path, options: LoadOptions) -> list[ArticleResult]:
+    """What one file yields, for `dangjian extract`; a file that cannot be read raises its ReadError."""
+    results: list[ArticleResult] = []
+    for item in iter_documents([path], max_chars=options.max_chars):
+        if isinstance(item, ReadError):
+            raise item
+        results.extend(extract_document(item, options))
+    return results
+
+
+def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, list[ArticleResult] | str]:
+    if isinstance(item, ReadError):
+        return item, str(item)
+    try:
+        return item, extract_document(item, options)
+    except Exception as error:  # an extractor bug must not stop a whole corpus; it is reported with the file
+        where = item.path if item.line is None else f"{item.path}:{item.line}"
+        return item, f"{where}: extraction failed ({type(error).__name__}: {error}) — please report it with this file"
+
+
+def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document | ReadError, list[ArticleResult] | str]]:
+    docs = iter_documents(paths, max_chars=options.max_chars)
+    if options.jobs <= 1:
+        for item in docs:
+            yield _work(item, options)
+        return
+    import multiprocessing as mp
+    from functools import partial
+    with mp.get_context("fork").Pool(options.jobs) as pool:
+        yield from pool.imap(partial(_work, options=options), docs, chunksize=4)
+
+
+def stored_hash(store, article_id: str) -> tuple[str | None, str | None]:
+    """The content hash and extractor version an article graph was stored with, if it is there."""
+    graph = article_graph(article_id).value
+    art = article_iri(article_id).value
+    rows = list(store.query(
+        f"SELECT ?h ?v WHERE {{ GRAPH <{graph}> {{ <{art}> <{DJ}contentHash> ?h . "
+        f"OPTIONAL {{ <{art}> <{PROV}wasGeneratedBy>/<{DJ}extractorVersion> ?v }} }} }}",
+        default_graph=None))
+    if not rows:
+        return None, None
+    row = rows[0]
+    return row["h"].value, (row["v"].value if row["v"] is not None else None)
+
+
+def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadReport:
+    """Load article files into a store: one graph per article, replaced atomically when it changed."""
+    report = LoadReport()
+    started = time.monotonic()
+    progress = _Progress(options.progress)
+    for item, outcome in _results(list(paths), options):
+        report.files += 1
+        if isinstance(outcome, str):
+            report.failed.append(outcome)
+            progress.error(outcome)
+            if options.strict:
+                break
+            continue
+        if not outcome:
+            report.failed.append(f"{item.path}: no article found — the file holds no title or paragraph")
+            continue
+        gazetteer = outcome[0].gazetteer
+        if gazetteer:
+            store.add(GAZETTEER_GRAPH, gazetteer)
+        for result in outcome:
+            _store_article(store, result, options, report)
+        progress.step(report)
+    report.seconds = time.monotonic() - started
+    progress.done(report)
+    return report
+
+
+def _store_article(store, result: ArticleResult, options: LoadOptions, report: LoadReport) -> None:
+    known_hash, known_version = stored_hash(store, result.article_id)
+    if known_hash == result.content_hash and known_version == EXTRACTOR_VERSION and not options.reextract:
+        report.unchanged += 1
+        return
+    store.replace_graph(article_graph(result.article_id).value, result.triples)
+    report.replaced += known_hash is not None
+    report.articles += 1
+    report.facts += len(result.facts.facts)
+    report.entities.update(e.cls for e in result.facts.entities.values())
+
+
+class _Progress:
+    """A one-line progress report on stderr: documents, articles/s, errors so far."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def step(self, report: LoadReport) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        rate = (report.articles + report.unchanged) / max(now - self.started, 1e-6)
+        sys.stderr.write(f"\r{report.files} document(s), {report.articles} article(s) loaded, "
+                         f"{rate:.0f} articles/s, {len(report.failed)} error(s)")
+        sys.stderr.flush()
+
+    def error(self, message: str) -> None:
+        sys.stderr.write(("\n" if self.enabled else "") + f"error: {message}\n")
+
+    def done(self, report: LoadReport) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")

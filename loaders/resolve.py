@@ -1,0 +1,82 @@
+"""One node per real thing: stable keys and canonical labels for mentions, places linked to the gazetteer."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dangjian.loaders.gazetteer import Place, get_gazetteer
+from dangjian.loaders.model import KIND_SLUG, Entity, Fact
+from dangjian.loaders.text import name_key
+
+ADMIN_LEVELS = ("Province", "City", "District", "Zone", "Street", "Community")
+
+
+class Resolver:
+    """Resolves names to entities with the places named on the same page as context."""
+
+    def __init__(self, context: Iterable[str]) -> None:
+        self.context = tuple(dict.fromkeys(name_key(c) for c in context if c))
+        self.gazetteer_entities: dict[str, Entity] = {}
+        self.gazetteer_facts: list[Fact] = []
+        self._places: dict[tuple[str, str], Entity] = {}
+
+    def place(self, name: str, cls: str, parent: Entity | None = None) -> Entity:
+        """A place node: the gazetteer's when the name resolves there, else one keyed by name (and parent)."""
+        cache_key = (name_key(name), cls)
+        if cache_key in self._places:
+            return self._places[cache_key]
+        found = None
+        if cls in ADMIN_LEVELS:
+            context = self.context + ((parent.label,) if parent else ())
+            found = get_gazetteer().resolve(name, cls, context)
+            if found is not None and found.level != cls and not (cls in ("District", "Street") and found.level == "Zone"):
+                found = None
+        if found is not None:
+            entity = self._from_gazetteer(found)
+            if name_key(name) != name_key(entity.label):
+                entity.alt.add(name)
+        else:
+            label = name_key(name)
+            scope = f"{name_key(parent.label)}/" if parent is not None and cls in ("Community", "Street") else ""
+            entity = Entity(f"{KIND_SLUG[cls]}/{scope}{label}", cls, label)
+        self._places[cache_key] = entity
+        return entity
+
+    def _from_gazetteer(self, place: Place) -> Entity:
+        chain = place.chain()
+        entities = [self._gazetteer_entity(p) for p in chain]
+        for child, parent in zip(entities, entities[1:]):
+            fact = Fact(child.key, "partOf", parent.key, gazetteer=True)
+            if all((f.s, f.o) != (fact.s, fact.o) for f in self.gazetteer_facts):
+                self.gazetteer_facts.append(fact)
+        return entities[0]
+
+    def _gazetteer_entity(self, place: Place) -> Entity:
+        key = f"place/{place.key}"
+        entity = self.gazetteer_entities.get(key)
+        if entity is None:
+            entity = Entity(key, place.level, place.name, set(place.aliases), code=place.code, gazetteer=True)
+            self.gazetteer_entities[key] = entity
+        return entity
+
+
+def unit_entity(cls: str, label: str, host: Entity | None = None) -> Entity:
+    """A party organization or other organization, keyed by its full name (and its host when it has one)."""
+    label = name_key(label)
+    if cls == "PartyOrganization" and host is not None:
+        suffix = label[len(name_key(host.label)):] if label.startswith(name_key(host.label)) else label
+        return Entity(f"party-org/{host.key}/{suffix}", cls, label)
+    return Entity(f"{KIND_SLUG[cls]}/{label}", cls, label)
+
+
+def person_entity(name: str) -> Entity:
+    return Entity(f"person/{name_key(name)}", "Person", name_key(name))
+
+
+def scoped_entity(cls: str, label: str, scope: str) -> Entity:
+    """An entity whose name repeats across places (健康小屋) or articles (events): keyed within a scope."""
+    label_key = name_key(label)
+    return Entity(f"{KIND_SLUG[cls]}/{scope}/{label_key}", cls, label_key if cls != "Event" else label)
+
+
+def program_entity(label: str) -> Entity:
+    return Entity(f"program/{name_key(label)}", "Program", name_key(label))
