@@ -8,6 +8,7 @@ from importlib import import_module, resources
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from dangjian.api import docs_page
 from dangjian.api.settings import Settings
 from dangjian.api.state import AppState
 from dangjian.graph.store import Store
@@ -41,10 +42,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
         yield
         await state.runner.close()
 
-    app = FastAPI(title="dangjian", description=DESCRIPTION, version=_version(), lifespan=lifespan)
+    app = FastAPI(title="dangjian", description=DESCRIPTION, version=_version(), lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.dangjian = state
     for name in _ROUTERS:
         app.include_router(import_module(f"dangjian.api.routes.{name}").router)
+    app.include_router(docs_page.router)
     for name in _OPTIONAL:
         if importlib.util.find_spec(f"dangjian.api.routes.{name}") is not None:
             app.include_router(import_module(f"dangjian.api.routes.{name}").router)
