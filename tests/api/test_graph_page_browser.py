@@ -1,0 +1,220 @@
+"""The graph page in a real headless Chromium, served by uvicorn on loopback over the sample page's graph."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pyoxigraph as ox
+import pytest
+import uvicorn
+
+from dangjian.api.app import create_app
+from dangjian.graph.embedded import EmbeddedStore
+from dangjian.ontology import DJ, ID, RDF, RDFS
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "samples" / "seed-page.txt"
+ARTIFACTS = REPO / "tests" / "artifacts"
+XSS_LABEL = "<img src=x onerror=alert(1)>"
+XSS_IRI = ID + "org/xss-test"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                       reason="needs /usr/bin/chromium and /usr/bin/chromedriver (Debian: chromium chromium-driver)"),
+]
+
+
+def _load_sample(location: Path) -> None:
+    script = Path(sys.executable).parent / "dangjian"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "dangjian.api.cli"]
+    done = subprocess.run([*command, "load", str(SAMPLE), "--store", str(location)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def _iri_of(store: EmbeddedStore, label: str, cls: str) -> str:
+    rows = list(store.query(f'SELECT ?e WHERE {{ ?e a <{DJ}{cls}> ; <{RDFS}label> "{label}"@zh }}'))
+    assert rows, f"the sample page's graph has no {cls} labelled {label}"
+    return rows[0]["e"].value
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    """The sample page loaded by `dangjian load`, plus an organization with a hostile name that co-builds with 蠡口社区."""
+    location = tmp_path_factory.mktemp("graph-page") / "store"
+    _load_sample(location)
+    store = EmbeddedStore(location)
+    likou = _iri_of(store, "蠡口社区", "Community")
+    xss = ox.NamedNode(XSS_IRI)
+    store.add("https://w3id.org/dangjian/graph/file/xss.ttl", [
+        ox.Triple(xss, ox.NamedNode(RDF + "type"), ox.NamedNode(DJ + "Organization")),
+        ox.Triple(xss, ox.NamedNode(RDFS + "label"), ox.Literal(XSS_LABEL, language="zh")),
+        ox.Triple(xss, ox.NamedNode(DJ + "coBuildsWith"), ox.NamedNode(likou)),
+    ])
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_store: EmbeddedStore) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in a thread."""
+    config = uvicorn.Config(create_app(sample_store), host="127.0.0.1", port=0, log_level="warning")
+    server = uvicorn.Server(config)
+    sock = config.bind_socket()
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.02)
+    host, port = sock.getsockname()[:2]
+    yield f"http://{host}:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """Headless Chromium with background networking off and a fresh profile."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+                "--disable-default-apps", "--window-size=1400,900",
+                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def wait_for(driver, script: str, seconds: float = 20.0):
+    """Poll a JavaScript expression until it is truthy; returns its value."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = driver.execute_script(f"return ({script});")
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {seconds} s waiting for: {script}")
+
+
+def open_page(driver, url: str) -> None:
+    driver.get_log("performance")  # forget requests of earlier pages
+    driver.get(url)
+    wait_for(driver, "document.body.dataset.state === 'stable'")
+
+
+def requests_made(driver) -> list[str]:
+    """Every URL the page asked for since the last call, from Chromium's performance log."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def assert_only_loopback(driver, base_url: str) -> None:
+    outside = [u for u in requests_made(driver)
+               if not (u.startswith(("data:", "blob:", "about:")) or urlsplit(u).hostname in ("127.0.0.1", "localhost"))]
+    assert not outside, f"the page asked for resources outside loopback: {outside}"
+    timed = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(u.startswith(base_url) or u.startswith("data:") for u in timed), timed
+
+
+def click_node(driver, node: str, double: bool = False) -> None:
+    """Click a node where the network draws it on the canvas."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    x, y = driver.execute_script(
+        "const n = graphPage.network; const p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
+        "return [p.x, p.y];", node)
+    canvas = driver.find_element("css selector", "#network canvas")
+    size = canvas.size
+    actions = ActionChains(driver).move_to_element_with_offset(canvas, x - size["width"] / 2, y - size["height"] / 2)
+    (actions.double_click() if double else actions.click()).perform()
+
+
+def test_graph_page_browser_overview_settles_with_legend_offline(browser, base_url):
+    open_page(browser, f"{base_url}/graph")
+    shown = int(browser.find_element("id", "network").get_attribute("data-nodes"))
+    embedded = browser.execute_script(
+        "return JSON.parse(document.getElementById('graph-config').textContent).data.nodes.length")
+    assert 0 < shown == embedded <= 300
+    assert browser.execute_script("return graphPage.network.getPositions().constructor === Object")
+    legend = [li.text for li in browser.find_elements("css selector", "#legend li")]
+    assert len(legend) >= 5 and any("社区" in row for row in legend) and any("党组织" in row for row in legend)
+    assert "显示" in browser.find_element("id", "note").text
+    assert_only_loopback(browser, base_url)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "graph-overview.png"))
+
+
+def test_graph_page_browser_search_click_shows_street_and_evidence(browser, base_url, sample_store):
+    likou = _iri_of(sample_store, "蠡口社区", "Community")
+    open_page(browser, f"{base_url}/graph")
+    browser.find_element("id", "search").send_keys("蠡口社区")
+    wait_for(browser, f"[...document.querySelectorAll('#suggestions li')].some(li => li.dataset.iri === {json.dumps(likou)})")
+    browser.find_element("css selector", f"#suggestions li[data-iri='{likou}']").click()
+    wait_for(browser, "document.body.dataset.state === 'stable' && graphPage.view.get(arguments[0]) !== null"
+             .replace("arguments[0]", json.dumps(likou)))
+    browser.find_element("id", "panel-close").click()
+    click_node(browser, likou)
+    wait_for(browser, "!document.getElementById('panel').hidden && "
+                      "document.querySelector('#card h2') && document.querySelector('#card h2').textContent === '蠡口社区'")
+    wait_for(browser, "document.querySelectorAll('#card blockquote').length > 0")
+    panel = browser.find_element("id", "panel").text
+    assert "元和街道" in panel
+    evidence = [q.text for q in browser.find_elements("css selector", "#card blockquote")]
+    assert any("蠡口" in sentence and len(sentence) > 8 for sentence in evidence), evidence
+    assert_only_loopback(browser, base_url)
+
+
+def test_graph_page_browser_hostile_label_stays_text(browser, base_url):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    open_page(browser, f"{base_url}/graph?focus={quote(XSS_IRI, safe='')}")
+    wait_for(browser, "document.querySelector('#card h2') !== null")
+    assert browser.find_element("css selector", "#card h2").text == XSS_LABEL
+    assert browser.execute_script("return document.querySelectorAll('img').length") == 0
+    tooltip = browser.execute_script("return graphPage.nodes.get(arguments[0]).title", XSS_IRI)
+    assert XSS_LABEL in tooltip
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018
+
+
+def test_graph_page_browser_double_click_expands_in_place(browser, base_url, sample_store):
+    likou = _iri_of(sample_store, "蠡口社区", "Community")
+    open_page(browser, f"{base_url}/graph?focus={quote(likou, safe='')}&hops=1")
+    before = set(browser.execute_script("return graphPage.nodes.getIds()"))
+    street = _iri_of(sample_store, "元和街道", "Street")
+    assert street in before
+    click_node(browser, street, double=True)
+    wait_for(browser, f"graphPage.nodes.length > {len(before)} && document.body.dataset.state === 'stable'")
+    after = set(browser.execute_script("return graphPage.nodes.getIds()"))
+    assert before < after
+
+
+def test_graph_page_browser_english_interface(browser, base_url):
+    open_page(browser, f"{base_url}/graph?lang=en")
+    assert browser.find_element("css selector", "header h1").text == "Community party-building graph"
+    legend = " ".join(li.text for li in browser.find_elements("css selector", "#legend li"))
+    assert "community" in legend and "社区" not in legend
