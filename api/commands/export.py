@@ -8,9 +8,9 @@ import tempfile
 from pathlib import Path
 
 from dangjian.api.commands.common import CommandError, add_command, add_store_option, open_store_for
+from dangjian.graph.export import EXPORTERS, export_store
 
-# Kept in step with dangjian.graph.export.EXPORTERS (a test checks); graphml and gexf join with the analytics.
-FORMATS = ("trig", "nquads", "turtle", "jsonld")
+FORMATS = tuple(EXPORTERS)  # the RDF serializations of dangjian.graph.export
 
 
 def register(subparsers) -> None:
@@ -28,8 +28,6 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.graph.export import export_store
-
     store = open_store_for(args, reading=True)
     try:
         if args.output is None:
@@ -39,15 +37,13 @@ def run(args: argparse.Namespace) -> int:
             count = _export_to_file(store, args.format, args.output)
     finally:
         store.close()
-    print(f"exported {count} {'quads' if args.format != 'turtle' else 'triples'}"
+    print(f"exported {count} {'triples' if args.format == 'turtle' else 'statements'}"
           + (f" to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
 
 
 def _export_to_file(store, format: str, output: Path) -> int:
     """Write next to the target and rename, so a failed export never leaves half a file."""
-    from dangjian.graph.export import export_store
-
     directory = output.parent if str(output.parent) else Path(".")
     if not directory.is_dir():
         raise CommandError(f"{output}: the directory {directory} does not exist; create it or choose another -o")
