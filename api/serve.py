@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 import os
 import sys
@@ -58,12 +59,15 @@ def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000
     else:
         config = uvicorn.Config(create_app(_open(spec, settings), settings=settings), **options)
     sock = config.bind_socket()
+    sock.listen(config.backlog)  # clients that come before the workers are up wait instead of being refused
     bound_host, bound_port = sock.getsockname()[:2]
     print(f"dangjian: serving {spec} at http://{bound_host}:{bound_port}/ (query page /sparql, API docs /docs); "
           f"Ctrl+C stops", file=sys.stderr, flush=True)
     server = uvicorn.Server(config)
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
-        Multiprocess(config, target=server.run, sockets=[sock]).run()
+        # Older uvicorn releases take the server's run function as `target`; newer ones build it themselves.
+        extra = {"target": server.run} if "target" in inspect.signature(Multiprocess).parameters else {}
+        Multiprocess(config, sockets=[sock], **extra).run()
     else:
         server.run(sockets=[sock])
