@@ -1,4 +1,4 @@
-"""The gazetteer of Chinese places: official names, parent chains and codes, and homonyms told apart by context.
+"""The gazetteer of Chinese places: official names, parent chains, codes, homonyms told apart by context.
 
 The data is jionlp's five-level list (province → city → county → town/street → community/village,
 2025), read from its files without importing jionlp and cached as sqlite (see `gazetteer_index`).
@@ -11,6 +11,14 @@ so their `code` is None and their `key` is the nearest coded ancestor's code fol
 accepted as input but never returned. Functional zones come from the gazetteer where it lists them
 and from `data/zones.tsv` otherwise; a zone's `name` is its full form (相城高新技术产业开发区) and
 `aliases` its short forms (相城高新区).
+
+>>> gazetteer = get_gazetteer()
+>>> [p.name for p in gazetteer.resolve("元和街道", "Street", ["相城区", "苏州市"]).chain()]
+['元和街道', '相城区', '苏州市', '江苏省']
+>>> gazetteer.resolve("元和街道", "Street", []) is None  # two 元和街道, nothing to choose by
+True
+>>> gazetteer.resolve("相城经开区", "Zone", ["元和街道"]).name
+'相城经济技术开发区'
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from dangjian.loaders.gazetteer_index import LEVELS, ZONE, ensure_index
 from dangjian.loaders.zone_names import ZoneBook, ZoneEntry, default_zone_book
@@ -48,7 +57,7 @@ _QUERY_SUFFIXES = (
 )
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Place:
     """A place of the gazetteer with its chain of parents up to the province.
 
@@ -84,8 +93,21 @@ class Place:
 
 
 def normalize(name: str) -> str:
-    """NFKC, without white space and quotes: the form every lookup starts from."""
+    """NFKC, without white space and quotes: the form every lookup starts from.
+
+    >>> normalize(" “苏州市”\u3000姑苏区 ")
+    '苏州市姑苏区'
+    """
     return unicodedata.normalize("NFKC", name).translate(_DROP)
+
+
+class _Hit(NamedTuple):
+    """A candidate before it is made a Place: cheap to score, cheap to cache."""
+
+    path: tuple[str, ...]  # row ids from the province down; a zone that is no row ends in its key
+    level: str
+    rank: int  # 0 the official name, 1 another form, 2 a zone guessed from its name
+    place: Place | None  # set for zones that are no row of the index
 
 
 class Gazetteer:
@@ -96,10 +118,12 @@ class Gazetteer:
         self.zones = zones or default_zone_book()
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
-        self._place = lru_cache(maxsize=200_000)(self._load_place)
-        self._candidates = lru_cache(maxsize=100_000)(self._find)
-        self._evidence = lru_cache(maxsize=1_024)(self._context_paths)
-        self._resolved = lru_cache(maxsize=100_000)(self._resolve)
+        # Bounded caches: memory stays flat however many articles a process reads.
+        self._place = lru_cache(maxsize=20_000)(self._load_place)
+        self._hits = lru_cache(maxsize=20_000)(self._find)
+        self._listed_zone = lru_cache(maxsize=None)(self._zone)
+        self._evidence = lru_cache(maxsize=256)(self._context_votes)
+        self._resolved = lru_cache(maxsize=8_192)(self._resolve)
 
     # -- public surface -------------------------------------------------------------------
 
@@ -109,46 +133,36 @@ class Gazetteer:
         Accepts 居委会/村委会 forms (蠡口社区居委会), short forms (苏州, 相城) and zone short
         or full forms (相城高新区, 相城高新技术产业开发区).
         """
-        wanted = _accepted(level)
-        return [place for place in self._candidates(normalize(name)) if wanted is None or place.level in wanted]
+        return [self._place_of(hit) for hit in _filter(self._hits(normalize(name)), level)]
 
     def resolve(self, name: str, level: str | None, context: Iterable[str] = ()) -> Place | None:
         """The one place the name denotes given the other places named nearby, or None.
 
-        Each candidate scores by the deepest ancestor it shares with a context place (a zone counts
-        for its district and the streets it runs), then by the sum over context names. None when
-        nothing is found, when homonyms tie, or when a street or community shares nothing with a
-        context that does name places (the right one is then missing from the gazetteer).
+        The context names are first resolved among themselves; then each candidate scores by the
+        deepest ancestor it shares with them (a zone counts for its district and the streets it
+        runs) and by how many of them share each level. None when nothing is found, when homonyms
+        tie, when a community's best match is not even in the same city, or when a street or
+        community shares nothing with a context that does name places (the right one is then
+        missing from the gazetteer).
         """
         _accepted(level)
-        return self._resolved(normalize(name), level, _context_key(context))
-
-    def _resolve(self, name: str, level: str | None, context: tuple[str, ...]) -> Place | None:
-        candidates = self.candidates(name, level)
-        if not candidates:
-            return None
-        evidence = [paths for ctx, paths in self._evidence(context) if ctx != name]
-        if len(candidates) == 1 and (not evidence or candidates[0].level in _UNAMBIGUOUS_LEVELS):
-            return candidates[0]
-        if not evidence:
-            return None
-        scored = sorted(((_score(place, evidence), place) for place in candidates), key=lambda s: s[0], reverse=True)
-        (best, place), runner_up = scored[0], scored[1][0] if len(scored) > 1 else None
-        needed = _MIN_SHARED.get(place.level, 1) if len(candidates) > 1 else 1
-        if best[0] < needed or best == runner_up:
-            return None
-        return place
+        hit = self._resolved(normalize(name), level, _context_key(context))
+        return None if hit is None else self._place_of(hit)
 
     def is_known(self, name: str) -> bool:
         """Whether the string names a place at any level, in any form `candidates` accepts."""
-        return bool(self._candidates(normalize(name)))
+        return bool(self._hits(normalize(name)))
 
     def names(self, level: str) -> Iterator[str]:
         """Every official name at one level, e.g. for a segmenter's user dictionary."""
-        if level not in LEVELS:
-            raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
-        for (name,) in self._db().execute("SELECT DISTINCT name FROM place WHERE level = ?", (LEVELS.index(level),)):
+        _accepted(level)
+        rows = self._db().execute("SELECT DISTINCT name FROM place WHERE level = ?", (LEVELS.index(level),))
+        for (name,) in rows:
             yield name
+
+    def zone_streets(self, zone: Place) -> list[Place]:
+        """The streets a listed zone runs (相城高新区 → 元和街道), e.g. for `dj:partOf` facts."""
+        return [self._place_of(hit) for hit in self._zone_street_hits(zone)]
 
     # -- storage ----------------------------------------------------------------------------
 
@@ -168,94 +182,162 @@ class Gazetteer:
         aliases = tuple(self.zones.forms(name)[1:]) if level == ZONE else ()
         return Place(name, LEVELS[level], code, parent, key or "", aliases)
 
-    def _lookup(self, forms: Iterable[str]) -> list[tuple[Place, bool]]:
-        """Places answering to any of the forms, with whether the form is their official name."""
+    def _place_of(self, hit: _Hit) -> Place:
+        return hit.place or self._place(int(hit.path[-1]))
+
+    def _lookup(self, forms: Iterable[str]) -> list[_Hit]:
+        """Rows answering to any of the forms; rank 0 where the form is the row's official name."""
         forms = list(dict.fromkeys(forms))
-        marks = ",".join("?" * len(forms))
+        if not forms:
+            return []
         rows = self._db().execute(
-            f"SELECT place, max(official) FROM form WHERE form IN ({marks}) GROUP BY place", forms
+            "SELECT lineage, level, max(official AND form = ?) FROM form"
+            f" WHERE form IN ({','.join('?' * len(forms))}) GROUP BY place",
+            [forms[0], *forms],
         ).fetchall()
-        return [(self._place(place_id), bool(official)) for place_id, official in rows]
+        return [_Hit(tuple(path.split("/")), LEVELS[level], 1 - exact, None) for path, level, exact in rows]
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _find(self, name: str) -> tuple[Place, ...]:
+    def _find(self, name: str) -> tuple[_Hit, ...]:
         forms = _query_forms(name, self.zones)
-        found: dict[str, tuple[int, Place]] = {}
-        for place, official in self._lookup(forms):
-            found[place.key] = (0 if official and place.name == name else 1, place)
+        found = {hit.path: hit for hit in self._lookup(forms)}
         for entry in {e for form in forms for e in self.zones.entries_named(form)}:
-            place = self._zone(entry)
-            if place is not None:
-                found[place.key] = (0, place)
+            hit = self._listed_zone(entry)
+            if hit is not None:
+                found[hit.path] = hit
         if not found:
-            for place in self._zones_by_stem(name):
-                found[place.key] = (2, place)
-        ranked = sorted(found.values(), key=lambda item: (item[0], len(item[1].path), item[1].key))
-        return tuple(place for _, place in ranked)
+            found = {hit.path: hit for hit in self._zones_by_stem(name)}
+        # A stable sort: equal ranks keep the index's order, the same on every run.
+        return tuple(sorted(found.values(), key=lambda hit: (hit.rank, len(hit.path))))
 
-    @cache  # noqa: B019 - one gazetteer lives for the whole process
-    def _zone(self, entry: ZoneEntry) -> Place | None:
-        """The place of a listed zone: the gazetteer's own record if it has one, else a new one."""
-        anchor_name = entry.district or entry.city
-        anchors = [p for p, _ in self._lookup([anchor_name]) if any(a.name == entry.city for a in p.chain())]
+    def _zone(self, entry: ZoneEntry) -> _Hit | None:
+        """A listed zone: the gazetteer's own row if it has one (with the list's names), else a new place."""
+        anchors = [h for h in self._lookup([entry.district or entry.city]) if self._lies_in(h, entry.city)]
         if not anchors:
             return None
         anchor = anchors[0]
-        for place, _ in self._lookup(entry.forms):
-            if place.level == "Zone" and anchor in place.chain():
-                aliases = tuple(form for form in entry.forms if form != place.name)
-                return Place(place.name, place.level, place.code, place.parent, place.key, aliases)
-        return Place(entry.name, "Zone", None, anchor, aliases=entry.aliases)
+        for hit in self._lookup(entry.forms):
+            if hit.level == "Zone" and hit.path[: len(anchor.path)] == anchor.path:
+                row = self._place_of(hit)
+                aliases = tuple(form for form in entry.forms if form != row.name)
+                place = Place(row.name, row.level, row.code, row.parent, row.key, aliases)
+                return _Hit(hit.path, "Zone", 0, place)
+        place = Place(entry.name, "Zone", None, self._place_of(anchor), aliases=entry.aliases)
+        return _Hit((*anchor.path, place.key), "Zone", 0, place)
 
-    def _zones_by_stem(self, name: str) -> list[Place]:
+    def _lies_in(self, hit: _Hit, city: str) -> bool:
+        return city in (place.name for place in self._place_of(hit).chain())
+
+    def _zones_by_stem(self, name: str) -> list[_Hit]:
         """Zones missing from every list, placed under the district or city their name starts with."""
         stem = self.zones.stem(name)
         if stem is None:
             return []
         full, *others = self.zones.forms(name)
-        parents = [p for p, _ in self._lookup([stem]) if p.level in ("City", "District")]
-        return [Place(full, "Zone", None, parent, aliases=tuple(others)) for parent in parents]
+        hits = []
+        for parent in self._lookup([stem]):
+            if parent.level in ("City", "District"):
+                place = Place(full, "Zone", None, self._place_of(parent), aliases=tuple(others))
+                hits.append(_Hit((*parent.path, place.key), "Zone", 2, place))
+        return hits
 
-    def zone_streets(self, zone: Place) -> list[Place]:
-        """The streets a listed zone runs (相城高新区 → 元和街道), for context."""
-        streets = []
-        for entry in {e for form in (zone.name, *zone.aliases) for e in self.zones.entries_named(form)}:
-            for street in entry.streets:
-                streets += [p for p, _ in self._lookup([street]) if zone.parent in p.chain()]
-        return streets
+    def _zone_street_hits(self, zone: Place) -> list[_Hit]:
+        entries = {e for form in (zone.name, *zone.aliases) for e in self.zones.entries_named(form)}
+        streets = [street for entry in entries for street in entry.streets]
+        if not streets or zone.parent is None:
+            return []
+        return [hit for hit in self._lookup(streets) if zone.parent in self._place_of(hit).chain()]
 
-    # -- context ----------------------------------------------------------------------------
+    # -- resolving ---------------------------------------------------------------------------
 
-    def _context_paths(self, names: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-        """For each context name that names few enough places, the key paths of those places."""
-        evidence = []
+    def _resolve(self, name: str, level: str | None, context: tuple[str, ...]) -> _Hit | None:
+        hits = _filter(self._hits(name), level)
+        if not hits:
+            return None
+        settled, everything = self._evidence(context)
+        # When no context name could be settled on its own (朱巷社区 alone has two homonyms), all
+        # their homonyms vote, so that the query and the context can settle each other.
+        votes = settled if settled.has_voters(besides=name) else everything
+        informative = votes.has_voters(besides=name)
+        if len(hits) == 1 and (not informative or hits[0].level in _UNAMBIGUOUS_LEVELS):
+            return hits[0]
+        if not informative:
+            return None
+        return _pick(hits, votes, name, needed=None if len(hits) > 1 else 1)
+
+    def _context_votes(self, names: tuple[str, ...]) -> tuple[_Votes, _Votes]:
+        """The context's places with each homonym settled by the other names (or left out), and
+        the context's places with every homonym."""
+        options = {}
         for name in names:
-            places = self._candidates(name)
-            if not places or len(places) > MAX_CONTEXT_CANDIDATES:
-                continue
-            paths = [p.path for p in places]
-            paths += [s.path for p in places if p.level == LEVELS[ZONE] for s in self.zone_streets(p)]
-            evidence.append((name, tuple(paths)))
-        return tuple(evidence)
+            hits = self._hits(name)
+            if 0 < len(hits) <= MAX_CONTEXT_CANDIDATES:
+                options[name] = hits
+        everything = _Votes(
+            (name, [path for hit in hits for path in self._paths(hit)]) for name, hits in options.items()
+        )
+        chosen = []
+        for name, hits in options.items():
+            # A homonym in the context is kept only where others place it in the same city.
+            hit = hits[0] if len(hits) == 1 else _pick(hits, everything, name, needed=2)
+            if hit is not None:
+                chosen.append((name, self._paths(hit)))
+        return _Votes(chosen), everything
+
+    def _paths(self, hit: _Hit) -> list[tuple[str, ...]]:
+        """Where a context place points: itself, and for a zone also the streets it runs."""
+        if hit.level != "Zone":
+            return [hit.path]
+        return [hit.path, *(street.path for street in self._zone_street_hits(self._place_of(hit)))]
+
+
+class _Votes:
+    """Which context names have a place under each path prefix (province, city, …)."""
+
+    def __init__(self, named_paths: Iterable[tuple[str, list[tuple[str, ...]]]]) -> None:
+        self.by_prefix: dict[tuple[str, ...], set[str]] = {}
+        for name, paths in named_paths:
+            for path in paths:
+                for depth in range(1, len(path) + 1):
+                    self.by_prefix.setdefault(path[:depth], set()).add(name)
+
+    def has_voters(self, besides: str) -> bool:
+        return any(names - {besides} for names in self.by_prefix.values())
+
+    def score(self, path: tuple[str, ...], besides: str) -> tuple[int, int]:
+        """(deepest level shared with some other name, sum over levels of names sharing it)."""
+        deepest = total = 0
+        for depth in range(1, len(path) + 1):
+            names = self.by_prefix.get(path[:depth], ())
+            count = len(names) - (besides in names)
+            if count == 0:
+                break
+            deepest, total = depth, total + count
+        return deepest, total
+
+
+def _pick(hits: Iterable[_Hit], votes: _Votes, name: str, needed: int | None) -> _Hit | None:
+    """The best-scoring hit, if it beats the runner-up and shares a deep enough ancestor.
+
+    `needed` is that depth (1 = same province, 2 = same city), or None for the level's default.
+    """
+    scored = sorted(((votes.score(h.path, name), h) for h in hits), key=lambda item: item[0], reverse=True)
+    (best, hit), runner_up = scored[0], (scored[1][0] if len(scored) > 1 else None)
+    if needed is None:
+        needed = _MIN_SHARED.get(hit.level, 1)
+    if best[0] < needed or best == runner_up:
+        return None
+    return hit
+
+
+def _filter(hits: tuple[_Hit, ...], level: str | None) -> list[_Hit]:
+    wanted = _accepted(level)
+    return [hit for hit in hits if wanted is None or hit.level in wanted]
 
 
 def _context_key(context: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({normalize(name) for name in context} - {""}))
-
-
-def _score(place: Place, evidence: list[tuple[tuple[str, ...], ...]]) -> tuple[int, int]:
-    shared = [max(_shared_depth(place.path, path) for path in paths) for paths in evidence]
-    return max(shared), sum(shared)
-
-
-def _shared_depth(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    depth = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        depth += 1
-    return depth
 
 
 def _accepted(level: str | None) -> tuple[str, ...] | None:

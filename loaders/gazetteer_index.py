@@ -9,12 +9,13 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Bump when the schema or the way rows are derived changes: old cache files are then ignored.
-FORMAT = 1
+FORMAT = 3
 
 LEVELS = ("Province", "City", "District", "Zone", "Street", "Community")
 PROVINCE, CITY, DISTRICT, ZONE, STREET, COMMUNITY = range(6)
@@ -68,7 +69,18 @@ def ensure_index(source: Path | None = None, directory: Path | None = None) -> P
     path = directory / index_name(source)
     if not path.exists():
         build_index(source, path)
+        _remove_stale(directory, keep=path)
     return path
+
+
+def _remove_stale(directory: Path, keep: Path) -> None:
+    """Drop indexes of other jionlp versions or formats, and temporaries of builds killed long ago."""
+    for old in directory.glob("gazetteer-*.sqlite"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+    for tmp in directory.glob("gazetteer-*.tmp"):
+        if time.time() - tmp.stat().st_mtime > 3600:
+            tmp.unlink(missing_ok=True)
 
 
 def build_index(source: Path, dest: Path) -> None:
@@ -176,30 +188,46 @@ def _write(db: sqlite3.Connection, lines: Iterable[str]) -> None:
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
         CREATE TABLE place (id INTEGER PRIMARY KEY, parent INTEGER, name TEXT NOT NULL,
-                            level INTEGER NOT NULL, code TEXT, key TEXT);
-        CREATE TABLE form (form TEXT NOT NULL, place INTEGER NOT NULL, official INTEGER NOT NULL);
+                            level INTEGER NOT NULL, code TEXT, key TEXT, lineage TEXT NOT NULL);
+        CREATE TEMP TABLE raw_form (form TEXT NOT NULL, place INTEGER NOT NULL, official INTEGER NOT NULL);
         """
     )
     extra: list[tuple[str, int]] = []
+    # Each row's ids from the province down ("12/345/6789"), so a look-up returns whole chains.
+    lineages: dict[int, str] = {}
 
-    def places() -> Iterator[tuple[int, int | None, str, int, str | None]]:
+    def places() -> Iterator[tuple[int, int | None, str, int, str | None, str]]:
         for i, parent, name, level, code, alias in parse(lines):
             if alias or name.endswith(_LONG_SUFFIXES):
                 extra.extend((form, i) for form in variants(name, level, alias))
-            yield i, parent, name, level, code
+            lineage = f"{lineages[parent]}/{i}" if parent else str(i)
+            if level != COMMUNITY:
+                lineages[i] = lineage
+            yield i, parent, name, level, code, lineage
 
-    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, NULL)", places())
+    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, NULL, ?)", places())
     # A coded row's key is its code, or code/name where jionlp gives two rows the same code.
     db.executescript(
         """
         UPDATE place SET key = code WHERE code IS NOT NULL;
         UPDATE place SET key = code || '/' || name WHERE code IN
             (SELECT code FROM place WHERE code IS NOT NULL GROUP BY code HAVING count(*) > 1);
-        INSERT INTO form SELECT name, id, 1 FROM place;
+        INSERT INTO raw_form SELECT name, id, 1 FROM place;
         """
     )
-    db.executemany("INSERT INTO form VALUES (?, ?, 0)", extra)
-    # Built after the rows are in: sqlite sorts far faster than it inserts into a sorted tree.
-    db.execute("CREATE INDEX form_lookup ON form (form, place, official)")
+    db.executemany("INSERT INTO raw_form VALUES (?, ?, 0)", extra)
+    # One clustered table answers a look-up with the rows' chains, without touching `place`;
+    # filled in key order, which sqlite sorts far faster than it inserts into a tree at random.
+    db.executescript(
+        """
+        CREATE TABLE form (form TEXT NOT NULL, place INTEGER NOT NULL, official INTEGER NOT NULL,
+                           level INTEGER NOT NULL, lineage TEXT NOT NULL,
+                           PRIMARY KEY (form, place)) WITHOUT ROWID;
+        INSERT OR IGNORE INTO form
+            SELECT r.form, r.place, r.official, p.level, p.lineage
+            FROM raw_form r JOIN place p ON p.id = r.place ORDER BY r.form, r.place, r.official DESC;
+        DROP TABLE raw_form;
+        """
+    )
     places_count = db.execute("SELECT count(*) FROM place").fetchone()[0]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", str(FORMAT)), ("places", str(places_count))])

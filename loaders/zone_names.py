@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 ZONES_FILE = Path(__file__).parent / "data" / "zones.tsv"
@@ -37,7 +37,21 @@ class ZoneBook:
     entries: tuple[ZoneEntry, ...]
 
     def entries_named(self, name: str) -> list[ZoneEntry]:
-        return [entry for entry in self.entries if name in entry.forms]
+        return self._by_form.get(name, [])
+
+    @cached_property
+    def _by_form(self) -> dict[str, list[ZoneEntry]]:
+        index: dict[str, list[ZoneEntry]] = {}
+        for entry in self.entries:
+            for form in entry.forms:
+                index.setdefault(form, []).append(entry)
+        return index
+
+    @cached_property
+    def _endings(self) -> tuple[str, ...]:
+        """Every zone ending, longest first."""
+        endings = {ending for rule in self.rules for ending in rule} | set(_ZONE_ENDINGS)
+        return tuple(sorted(endings, key=len, reverse=True))
 
     def forms(self, name: str) -> tuple[str, ...]:
         """The name in every form the rules give, the full form first.
@@ -45,6 +59,8 @@ class ZoneBook:
         >>> default_zone_book().forms("吴中经开区")
         ('吴中经济技术开发区', '吴中经开区', '吴中经济开发区')
         """
+        if not name.endswith(self._endings):
+            return (name,)
         for full, short in self.rules:
             stem = _stem(name, full)
             if stem:
@@ -56,8 +72,7 @@ class ZoneBook:
 
     def stem(self, name: str) -> str | None:
         """What precedes the zone ending (相城 in 相城高新区), or None for a name that is no zone."""
-        endings = [full for full, _ in self.rules] + [short for _, short in self.rules] + list(_ZONE_ENDINGS)
-        for ending in sorted(endings, key=len, reverse=True):
+        for ending in self._endings:
             stem = _stem(name, ending)
             if stem:
                 return stem
@@ -82,9 +97,11 @@ def read_zone_book(path: Path) -> ZoneBook:
             rules.append((cells[0][1:], cells[1]))
         elif len(cells) == 5 and cells[0] and cells[3]:
             name, aliases, district, city, streets = cells
-            entries.append(ZoneEntry(name, _split(aliases), None if district in ("", "-") else district, city, _split(streets)))
+            district_name = None if district in ("", "-") else district
+            entries.append(ZoneEntry(name, _split(aliases), district_name, city, _split(streets)))
         else:
-            raise ValueError(f"{path}:{number}: expected '*full<TAB>short' or five tab-separated cells; fix the line")
+            expected = "'*full<TAB>short' or five tab-separated cells"
+            raise ValueError(f"{path}:{number}: expected {expected}: fix the line")
     return ZoneBook(tuple(rules), tuple(entries))
 
 
