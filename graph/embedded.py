@@ -9,6 +9,8 @@ import pyoxigraph as ox
 from dangjian.graph.store import QueryResult, StoreError, StoreLockedError
 from dangjian.graph.terms import check_rdf, named_node, ntriples
 
+__all__ = ["EmbeddedStore", "BULK_LOAD_BYTES"]
+
 # Above this size a file going into an empty graph is bulk loaded (about twice as fast, not transactional).
 BULK_LOAD_BYTES = 32 * 1024 * 1024
 

@@ -9,6 +9,8 @@ import pyoxigraph as ox
 from dangjian.graph.store import Store
 from dangjian.ontology import PREFIXES
 
+__all__ = ["EXPORTERS", "export_store", "quads"]
+
 Exporter = Callable[[Store, BinaryIO], int]
 
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -12,6 +12,9 @@ import pyoxigraph as ox
 from dangjian.graph.store import Store
 from dangjian.ontology import GRAPH
 
+__all__ = ["RDF_EXTENSIONS", "FILE_GRAPH", "RdfFileError", "LoadedFile", "rdf_format", "is_rdf_file", "file_graph",
+           "load_rdf_file"]
+
 FILE_GRAPH = GRAPH + "file/"
 
 RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {

@@ -11,6 +11,8 @@ import pyoxigraph as ox
 from dangjian.graph.store import QueryResult, StoreError
 from dangjian.graph.terms import named_node, ntriples, quads_into
 
+__all__ = ["RemoteStore", "Endpoints"]
+
 # Endpoint paths under the --store URL; the defaults fit `oxigraph serve`.
 PATH_ENV = {"query": "DANGJIAN_QUERY_PATH", "update": "DANGJIAN_UPDATE_PATH", "store": "DANGJIAN_STORE_PATH"}
 DEFAULT_PATHS = {"query": "/query", "update": "/update", "store": "/store"}

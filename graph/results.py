@@ -9,6 +9,9 @@ import pyoxigraph as ox
 from dangjian.graph.store import QueryResult
 from dangjian.ontology import PREFIXES
 
+__all__ = ["QUERY_FORMATS", "SOLUTION_FORMATS", "GRAPH_FORMATS", "FormatMismatch", "write_result", "render_table",
+           "table", "shorten", "display_width", "used_prefixes"]
+
 SOLUTION_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,

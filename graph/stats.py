@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from dangjian.graph.store import Store
 from dangjian.ontology import CORE_CLASSES, DJ
 
+__all__ = ["Stats", "store_stats"]
+
 CLASS_COUNTS = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n)
 WHERE {{ ?entity a ?class . FILTER(STRSTARTS(STR(?class), "{DJ}")) }}

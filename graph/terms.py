@@ -5,6 +5,8 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+__all__ = ["named_node", "ntriples", "check_rdf", "quads_into"]
+
 
 def named_node(iri: str) -> ox.NamedNode:
     """A NamedNode, or a ValueError that quotes the bad IRI (pyoxigraph's own message omits it)."""

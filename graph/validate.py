@@ -10,6 +10,8 @@ from dangjian.graph.results import shorten
 from dangjian.graph.store import Store
 from dangjian.ontology import RDFS, SH, ontology_path, shapes_path
 
+__all__ = ["Violation", "ValidationReport", "validate_store"]
+
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
