@@ -20,8 +20,8 @@ _PROVENANCE = ("oa:hasBody", "rdf:subject", "rdf:object", "oa:hasSource")
 def entity_card(store, entity: str, *, lang: str = "zh") -> dict | None:
     """The card of the entity with IRI `entity`, or None when the graph says nothing about it."""
     ref = iri(entity)
-    out_rows = select(store, f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }}")
-    in_rows = select(store, f"""SELECT ?s ?p WHERE {{ ?s ?p {ref}
+    out_rows = select(store, f"SELECT DISTINCT ?p ?o WHERE {{ {ref} ?p ?o }}")
+    in_rows = select(store, f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {ref}
         FILTER(?p NOT IN ({', '.join(_PROVENANCE)})) }} LIMIT {INCOMING_CAP * 5}""")
     if not out_rows and not in_rows:
         return None
@@ -62,7 +62,7 @@ def _properties(rows: list[dict], nodes: dict[str, dict], lang: str) -> list[dic
 
 
 def _incoming(store, ref: str, rows: list[dict], nodes: dict[str, dict], lang: str) -> list[dict]:
-    counts = {r["p"].value: int(r["n"].value) for r in select(store, f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{
+    counts = {r["p"].value: int(r["n"].value) for r in select(store, f"""SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{
         ?s ?p {ref} FILTER(?p NOT IN ({', '.join(_PROVENANCE)})) }} GROUP BY ?p""")}
     grouped: dict[str, list[dict]] = defaultdict(list)
     for row in rows:

@@ -91,3 +91,9 @@ def limits() -> dict:
 def update_token() -> str:
     """The bearer token of `writable_url`."""
     return TOKEN
+
+
+@pytest.fixture(scope="session")
+def serve_app():
+    """`with serve_app(app) as url:` runs any app on a loopback uvicorn server."""
+    return running
