@@ -160,6 +160,10 @@ class Gazetteer:
         for (name,) in rows:
             yield name
 
+    def about(self) -> dict[str, str]:
+        """The index's source, format, size and build time, for the gazetteer graph's provenance."""
+        return dict(self._db().execute("SELECT k, v FROM meta").fetchall())
+
     def zone_streets(self, zone: Place) -> list[Place]:
         """The streets a listed zone runs (相城高新区 → 元和街道), e.g. for `dj:partOf` facts."""
         return [self._place_of(hit) for hit in self._zone_street_hits(zone)]

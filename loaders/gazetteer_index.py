@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import importlib.metadata
 import importlib.util
 import io
@@ -12,10 +13,11 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 # Bump when the schema or the way rows are derived changes: old cache files are then ignored.
-FORMAT = 3
+FORMAT = 4
 
 LEVELS = ("Province", "City", "District", "Zone", "Street", "Community")
 PROVINCE, CITY, DISTRICT, ZONE, STREET, COMMUNITY = range(6)
@@ -51,25 +53,38 @@ def cache_dir() -> Path:
 
 def index_name(source: Path) -> str:
     """The cache file's name: changes with jionlp's version, the source's size and our format."""
+    return f"gazetteer-f{FORMAT}-jionlp{_jionlp_version()}-{source.stat().st_size}.sqlite"
+
+
+def _jionlp_version() -> str:
     try:
-        version = importlib.metadata.version("jionlp")
+        return importlib.metadata.version("jionlp")
     except importlib.metadata.PackageNotFoundError:
-        version = "unknown"
-    return f"gazetteer-f{FORMAT}-jionlp{version}-{source.stat().st_size}.sqlite"
+        return "unknown"
 
 
 def ensure_index(source: Path | None = None, directory: Path | None = None) -> Path:
     """The index file for `source`, built first when it is missing.
 
-    Two processes may build at once: each writes a temporary file and renames it into place,
-    so a reader only ever opens a complete file.
+    Processes that start together wait on a lock while one of them builds; the file is written
+    under a temporary name and renamed into place, so a reader only ever opens a complete file.
     """
     source = source or source_path()
     directory = directory or cache_dir()
     path = directory / index_name(source)
-    if not path.exists():
-        build_index(source, path)
-        _remove_stale(directory, keep=path)
+    if path.exists():
+        return path
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = open(directory / "gazetteer.lock", "a")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise OSError(f"cannot write the gazetteer index in {directory}: {error}; "
+                      "set XDG_CACHE_HOME to a writable directory") from error
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            build_index(source, path)
+            _remove_stale(directory, keep=path)
     return path
 
 
@@ -91,6 +106,11 @@ def build_index(source: Path, dest: Path) -> None:
     try:
         with sqlite3.connect(tmp) as db:
             _write(db, _read_lines(source))
+            about = {
+                "source": f"jionlp {_jionlp_version()}: {source.parent.name}/{source.name}",
+                "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+            db.executemany("INSERT INTO meta VALUES (?, ?)", about.items())
         db.close()
         os.chmod(tmp, 0o644)
         os.replace(tmp, dest)
@@ -152,7 +172,7 @@ def _level(depth: int, name: str, code: str | None) -> int | None:
     if depth == 1:
         return CITY
     if depth == 2:
-        zone = code is not None and 71 <= int(code[-2:]) <= 80
+        zone = code is not None and code.isdigit() and 71 <= int(code[-2:]) <= 80
         return ZONE if zone or _ZONE_NAME_2.search(name) else DISTRICT
     if depth == 3:
         if _ZONE_NAME_3.search(name):
@@ -231,3 +251,4 @@ def _write(db: sqlite3.Connection, lines: Iterable[str]) -> None:
     )
     places_count = db.execute("SELECT count(*) FROM place").fetchone()[0]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", str(FORMAT)), ("places", str(places_count))])
+

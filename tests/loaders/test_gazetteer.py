@@ -196,6 +196,12 @@ def test_gazetteer_index_is_rebuilt_when_deleted(tiny_source, tmp_path):
     assert not list((tmp_path / "cache").glob("*.tmp"))
 
 
+def test_gazetteer_reports_its_source(gazetteer):
+    about = gazetteer.about()
+    assert about["source"].startswith("jionlp ") and about["source"].endswith("china_location.zip")
+    assert int(about["places"]) > 600_000
+
+
 def test_gazetteer_index_of_another_version_is_removed(tiny_source, tmp_path):
     old = tmp_path / "cache" / "gazetteer-f0-jionlp0.0-1.sqlite"
     old.parent.mkdir()
@@ -240,3 +246,16 @@ def test_gazetteer_works_in_forked_workers(gazetteer):
 def test_gazetteer_docstring_examples_run(gazetteer):
     for module in (gazetteer_module, zone_names):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def _build_in_child(args: tuple[str, str]) -> str:
+    return str(ensure_index(Path(args[0]), Path(args[1])))
+
+
+def test_gazetteer_index_built_by_concurrent_processes_is_whole(tiny_source, tmp_path):
+    cache = tmp_path / "cache"
+    with multiprocessing.get_context("fork").Pool(3) as pool:
+        paths = pool.map(_build_in_child, [(str(tiny_source), str(cache))] * 3)
+    assert len(set(paths)) == 1
+    assert [p.name for p in Gazetteer(Path(paths[0])).candidates("交通路社区")] == ["交通路社区"]
+    assert not list(cache.glob("*.tmp"))
