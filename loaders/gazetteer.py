@@ -206,7 +206,7 @@ class Gazetteer:
     def _find(self, name: str) -> tuple[_Hit, ...]:
         forms = _query_forms(name, self.zones)
         found = {hit.path: hit for hit in self._lookup(forms)}
-        for entry in {e for form in forms for e in self.zones.entries_named(form)}:
+        for entry in dict.fromkeys(e for form in forms for e in self.zones.entries_named(form)):
             hit = self._listed_zone(entry)
             if hit is not None:
                 found[hit.path] = hit
@@ -216,7 +216,7 @@ class Gazetteer:
         return tuple(sorted(found.values(), key=lambda hit: (hit.rank, len(hit.path))))
 
     def _zone(self, entry: ZoneEntry) -> _Hit | None:
-        """A listed zone: the gazetteer's own row if it has one (with the list's names), else a new place."""
+        """A listed zone: the gazetteer's own row if it has one (given the list's names), else a new place."""
         anchors = [h for h in self._lookup([entry.district or entry.city]) if self._lies_in(h, entry.city)]
         if not anchors:
             return None
@@ -247,7 +247,7 @@ class Gazetteer:
         return hits
 
     def _zone_street_hits(self, zone: Place) -> list[_Hit]:
-        entries = {e for form in (zone.name, *zone.aliases) for e in self.zones.entries_named(form)}
+        entries = dict.fromkeys(e for form in (zone.name, *zone.aliases) for e in self.zones.entries_named(form))
         streets = [street for entry in entries for street in entry.streets]
         if not streets or zone.parent is None:
             return []
