@@ -17,12 +17,22 @@ from dangjian.loaders.text import Sentence, for_matching, name_key, split_senten
 ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
 PARTNER_MARKERS = re.compile(r"(联合|携手|协同|会同|邀请|联手|与|和|同|及|、)")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
-COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|双报到|签约|签订.{0,6}协议|党建联盟|区域化党建)")
+COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|签约|签订.{0,8}协议|合作协议|战略合作)")
 AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",
              "留守儿童", "困境儿童", "退役军人", "困难群众", "困难家庭", "外卖小哥", "快递小哥", "快递员", "外卖员",
              "网约车司机", "环卫工人", "户外劳动者", "妇女", "青年党员", "老党员", "在职党员", "流动党员", "居民",
              "村民", "租户", "新市民", "志愿者", "学生", "家长", "企业职工", "务工人员")
 SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
+GOVERNMENT_HEADS = ("镇长", "乡长", "区长", "县长", "市长", "村长")
+
+
+def _body_name(place: str, body: str) -> str:
+    """The name of a place's 居委会/村委会/办事处: 董岭村 + 村委会 = 董岭村委会."""
+    if place.endswith("村") and body.startswith("村"):
+        return place + body[1:]
+    if place.endswith("街道") and body == "办事处":
+        return place + body
+    return place + body
 
 
 @dataclass
@@ -48,6 +58,9 @@ class ArticleExtractor:
         self.sentences = split_sentences(self.norm)
         self._units: list[list[Mention]] = [self._shift(find_units(s.text), s.start) for s in self.sentences]
         self._resolved: dict[int, Entity | None] = {}
+        self._recent: dict[str, tuple[Entity, int]] = {}  # class → (last unit named, its paragraph)
+        self._para = 0
+        self._joins: list[tuple[Sentence, list[Mention]]] = []
 
     # -- driver -------------------------------------------------------------------------------
 
@@ -63,6 +76,7 @@ class ArticleExtractor:
             taken = [(e.start, e.end) for e in events]
             self._read_programs(sent, taken)
             self._read_cobuilding(sent, units)
+        self._finish_joins()
         self._mention_known_people(people_seen)
         self._title_street_parents()
         for name in self.article.authors:
@@ -95,11 +109,12 @@ class ArticleExtractor:
     def _resolve(self, unit: Mention) -> Entity | None:
         if unit.bare and unit.parent is None:
             if unit.cls == "Community":
-                return self.focus.community
+                return self._recent_unit("Community") or self.focus.community
             if unit.cls == "Street":
-                return self.focus.street
-            if unit.cls == "Organization" and self.focus.community is not None:
-                return self._entity(unit_entity("Organization", self.focus.community.label + unit.suffix))
+                return self._recent_unit("Street") or self.focus.street
+            host = self._recent_unit("Community") or self.focus.community
+            if unit.cls == "Organization" and host is not None:
+                return self._entity(unit_entity("Organization", _body_name(host.label, unit.suffix)))
             return None
         parent = self.resolve(unit.parent) if unit.parent is not None else None
         if unit.cls in PLACE_CLASSES:
@@ -122,6 +137,11 @@ class ArticleExtractor:
                 return None
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _recent_unit(self, cls: str) -> Entity | None:
+        """The last community or street named in the same paragraph: what a bare 社区/村/街道 there refers to."""
+        found = self._recent.get(cls)
+        return found[0] if found is not None and found[1] == self._para else None
 
     def _find_focus(self) -> None:
         """The units the article is about: the first community and street of the title or lead, the lead's subject."""
@@ -167,10 +187,13 @@ class ArticleExtractor:
         self.out.add_fact(Fact(s.key, p, obj, Span(sent.start, sent.end)))
 
     def _read_units(self, sent: Sentence, units: list[Mention]) -> None:
+        self._para = self.norm.count("\n", 0, sent.start)
         for unit in units:
             entity = self.resolve(unit)
             if entity is None:
                 continue
+            if not unit.bare and entity.cls in ("Community", "Street"):
+                self._recent[entity.cls] = (entity, self._para)
             self._record(entity, unit.start, unit.end, sent)
             parent = self.resolve(unit.parent) if unit.parent is not None else None
             if parent is None or parent is entity:
@@ -205,13 +228,13 @@ class ArticleExtractor:
             person = self._entity(person_entity(p.name))
             seen[p.name] = person
             self._record(person, sent.start + p.start, sent.start + p.end, sent)
-        for post in posts:
+        previous: Entity | None = None
+        for post in sorted(posts, key=lambda x: x.pos):
             person = seen[post.person.name]
-            org = self._post_org(post, units)
-            if org is None or org.cls not in ("PartyOrganization", "Organization"):
+            org = self._post_org(post, units, sent, previous)
+            if org is None or post.title in SUPPORT_ROLES:
                 continue
-            if post.title in SUPPORT_ROLES:
-                continue
+            previous = org
             key = f"post/{person.label}/{org.key}/{post.title}"
             entity = self._entity(Entity(key, "Post", f"{person.label} {post.title}"))
             self._fact(entity, "holder", person, sent)
@@ -223,20 +246,45 @@ class ArticleExtractor:
         return Mention(unit.start - sent.start, unit.end - sent.start, unit.text, unit.cls, unit.suffix,
                        parent=unit.parent, bare=unit.bare)
 
-    def _post_org(self, post, units: list[Mention]) -> Entity | None:
+    def _host_of(self, org: Entity) -> Entity | None:
+        for f in self.out.facts:
+            if f.s == org.key and f.p == "hostUnit":
+                return self.out.entities.get(f.o)
+        return None
+
+    def _post_org(self, post, units: list[Mention], sent: Sentence, previous: Entity | None) -> Entity | None:
+        """The organization a post is held in: the unit before the title, or the one the title implies."""
+        title = post.title
+        unit = None
         if post.org is not None:
-            for unit in units:
-                if unit.text == post.org.text and unit.cls == post.org.cls:
-                    return self.resolve(unit)
+            unit = next((u for u in units if u.start - sent.start == post.org.start and u.cls == post.org.cls), None)
+        entity = self.resolve(unit) if unit is not None else None
+        if entity is not None and entity.cls in ("PartyOrganization", "Organization"):
+            return entity
+        place = entity if entity is not None and entity.cls in PLACE_CLASSES else None
+        if place is None and previous is not None:
+            place = previous if previous.cls in PLACE_CLASSES else self._host_of(previous)
+        if place is None:
+            place = self._recent_unit("Community") or self.focus.community or self.focus.street
         if post.org_word:
-            host = self.focus.community or self.focus.street or self.focus.unit
-            if host is None:
+            if place is None or place.cls not in PLACE_CLASSES:
                 return None
-            if host.cls in ("PartyOrganization", "Organization"):
-                return host if host.label.endswith(post.org_word) else None
-            cls = "PartyOrganization" if post.org_word in lx.PARTY_WORDS else "Organization"
-            word = post.org_word if cls == "Organization" or host.cls != "Street" or post.org_word != "党委" else "党工委"
-            return self._entity(unit_entity(cls, host.label + word, host if cls == "PartyOrganization" else None))
+            if post.org_word in lx.PARTY_WORDS:
+                word = "党工委" if place.cls == "Street" and post.org_word == "党委" and "党工委" in title else post.org_word
+                return self._entity(unit_entity("PartyOrganization", place.label + word, place))
+            return self._entity(unit_entity("Organization", _body_name(place.label, post.org_word)))
+        if title.endswith(GOVERNMENT_HEADS) and place is not None and place.cls in PLACE_CLASSES:
+            return place
+        if title == "第一书记" and place is not None and place.cls in PLACE_CLASSES:
+            return self.focus.party.get(place.key) or place
+        if previous is not None and unit is None:
+            if title.endswith(("书记", "委员")) and previous.cls == "PartyOrganization":
+                return previous
+            host = self._host_of(previous)
+            if host is not None and host.cls == "Organization":
+                return host
+            if title.endswith("主任") and place is not None and place.cls == "Community":
+                return self._entity(unit_entity("Organization", _body_name(place.label, "居委会" if place.label.endswith("社区") else "村委会")))
         return None
 
     def _mention_known_people(self, seen: dict[str, Entity]) -> None:
@@ -292,7 +340,8 @@ class ArticleExtractor:
             if after or not before:
                 clause_start = sent.start + m.end()
         clause = [u for u in units if clause_start <= u.start < verb]
-        heads = self._heads(clause)
+        venues = {id(u) for u in clause if self.norm[max(0, u.start - 1):u.start] == "在"}
+        heads = [u for u in self._heads(clause) if id(u) not in venues]
         bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
                       and not any(h.start < u.start for h in heads)]
         organizers: list[Entity] = []
@@ -352,27 +401,58 @@ class ArticleExtractor:
     # -- co-building ------------------------------------------------------------------------------
 
     def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
-        """共建/结对/联建 sentences: the unit the sentence is about co-builds with the other units it names."""
-        if not COBUILD_RE.search(sent.text):
+        """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
+        text = sent.text
+        if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text):
             return
-        entities = [e for e in (self.resolve(u) for u in self._heads(units) + [u for u in units if u.bare])
-                    if e is not None and e.cls in ("Community", "Street", "PartyOrganization", "Organization")]
-        entities = _unique(entities)
-        if not entities:
-            return
-        first = entities[0]
-        marker = re.search(r"(与|和|同|跟|联合|携手)", sent.text)
-        if marker and units and all(u.start - sent.start > marker.start() for u in units):
-            first = self.focus.unit or first
-            others = entities
-        else:
-            others = entities[1:]
-        for other in others:
-            if other is first or _related(first, other, self.out.facts):
+        heads = sorted(self._heads(units) + [u for u in units if u.bare and u.cls in ("Community", "Street")],
+                       key=lambda u: u.start)
+        pairs: list[tuple[Entity | None, Entity | None]] = []
+        for m in PAIR_MARKER.finditer(text):
+            if not COBUILD_RE.search(text, m.end()):
                 continue
-            if first.cls in ("Community", "Street") and other.cls in ("Community", "Street"):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            left = [u for u in heads if u.end <= start and start - u.end <= 2 and not re.search(r"[,;:]", self.norm[u.end:start])]
+            if not left:
                 continue
-            self._fact(first, "coBuildsWith", other, sent)
+            clause_end = _clause_end(self.norm, end)
+            right = [u for u in heads if end <= u.start < clause_end and u.cls in COBUILD_CLASSES]
+            pairs += [(self.resolve(left[-1]), self.resolve(r)) for r in right]
+        for m in re.finditer(r"(共建单位|结对单位|联建单位)", text):
+            pos = sent.start + m.end()
+            right = [u for u in heads if pos <= u.start <= pos + 2 and u.cls in COBUILD_CLASSES]
+            subject = next((self.resolve(u) for u in heads if u.end <= sent.start + m.start()), None)
+            pairs += [(subject or self.focus.unit, self.resolve(r)) for r in right]
+        if "报到" in text:
+            orgs = [u for u in heads if u.cls == "Organization"]
+            places = [u for u in heads if u.cls == "Community" and not u.bare]
+            pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
+        if JOIN_RE.search(text):
+            self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")]))
+        for a, b in pairs:
+            if a is not None and b is not None and a.key != b.key and not _related(a, b, self.out.facts):
+                self._fact(a, "coBuildsWith", b, sent)
+
+    def _finish_joins(self) -> None:
+        """Units that join a street's or community's alliance co-build with its party organization."""
+        anchor = self.focus.unit
+        if anchor is not None and anchor.cls in ("Street", "Community"):
+            anchor = self.focus.party.get(anchor.key, anchor)
+        for sent, units in self._joins:
+            for unit in units:
+                entity = self.resolve(unit)
+                if anchor is not None and entity is not None and entity.key != anchor.key:
+                    self._fact(anchor, "coBuildsWith", entity, sent)
+
+
+COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
+PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同)")
+JOIN_RE = re.compile(r"(加入|成为)[^,，。]{0,8}(联盟|共同体|成员单位)")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[,;:。!?]").search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _related(a: Entity, b: Entity, facts: list[Fact]) -> bool:

@@ -28,9 +28,9 @@ COMMON_ENDINGS = (
     "特色小镇", "驻村", "进村", "入村", "回村", "到村", "出村", "村村", "街村", "区县", "县区", "市县",
 )
 # After 村 these characters make a common word (村民, 村里, 村庄 …), not a village name.
-VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小")
+VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小部")
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
-NUMBER_RE = re.compile(r"[0-9一二三四五六七八九十百千万两]+[米个间座处名位余多条块家所户栋幢层]?")
+NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位家所处座间条栋户项次场]")
 
 
 @dataclass
@@ -140,15 +140,16 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     if start is None:
         if adjacent and cls not in PLACE_CLASSES:
             return Mention(last.start, e, sentence[last.start:e], cls, suffix, parent=last)
-        if cls == "PartyOrganization" or suffix in ("社区", "街道", "村", "镇", "居委会", "村委会"):
+        if cls == "PartyOrganization" or suffix in ("社区", "街道", "村", "镇", "乡", "居委会", "村委会"):
             return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
         if cls == "Facility" and len(suffix) >= 4:
             return Mention(s, e, suffix, cls, suffix)
         return None
-    mention = _accept(sentence, start, s, e, suffix, cls)
+    touching = last is not None and last.end == start and not last.bare
+    mention = _accept(sentence, start, s, e, suffix, cls, short_ok=touching and cls not in PLACE_CLASSES)
     if mention is None:
         return None
-    if last is not None and last.end == start and not last.bare:
+    if touching:
         if cls in PLACE_CLASSES or cls == "Facility":
             if last.cls in PLACE_CLASSES:
                 mention.parent = last
@@ -157,9 +158,11 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     return mention
 
 
-def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str) -> Mention | None:
+def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, short_ok: bool = False) -> Mention | None:
     text = sentence[start:e]
     name = sentence[start:s]
+    if short_ok and name:
+        return Mention(start, e, text, cls, suffix)
     if any(text.endswith(w) and len(w) > len(suffix) for w in COMMON_ENDINGS) and not _known(text):
         return None
     if suffix in ("区委", "市委", "县委", "镇委") and not _known(name + suffix[0]):
@@ -214,8 +217,12 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     cut = _delimiter_cut(window)
     if cut is None:
         return None
-    if cls not in PLACE_CLASSES or cls == "ResidentialCompound":
+    if cls in ("Facility", "ResidentialCompound"):
         cut = max(cut, _pos_cut(window))
+    else:
+        strict_cut = _pos_cut(window[cut:], strict=True)
+        if cls not in PLACE_CLASSES or len(window) - cut - strict_cut >= 2:
+            cut += strict_cut
     start = j + cut
     return start if start < s else None
 
@@ -230,27 +237,33 @@ def _delimiter_cut(window: str) -> int | None:
     for m in DELIM_RE.finditer(window):
         rest = len(window) - m.end()
         if rest == 0:
-            # 发展和公司: nothing is left; but 元和街道 is a name with 和 inside
-            return 0 if m.start() == 1 and len(m.group()) == 1 else None
-        if rest >= 2:
+            return None
+        if rest >= 2 or m.group() in lx.STRONG_DELIMITERS:
             cut = max(cut, m.end())
     return cut
 
 
 _STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "t")
+_STRICT_STOP_TAGS = ("v", "p", "c", "u", "d", "r")
 
 
-def _pos_cut(window: str) -> int:
-    """Offset where the name begins after the last verb, preposition, numeral … of the window (jieba's tags)."""
+def _pos_cut(window: str, strict: bool = False) -> int:
+    """Offset where the name begins after the last verb, preposition, numeral … of the window (jieba's tags).
+
+    `strict` cuts only at verbs, prepositions, conjunctions, particles, adverbs and pronouns of two or more
+    characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
+    """
     parts = words(window)
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):
-        if _is_stop_word(word):
+        if _is_stop_word(word, strict):
             break
         offset -= len(word)
     return offset
 
 
-def _is_stop_word(word: str) -> bool:
+def _is_stop_word(word: str, strict: bool = False) -> bool:
     pos = tag(word)
+    if strict:
+        return len(word) > 1 and pos.startswith(_STRICT_STOP_TAGS) and pos not in ("vn", "vd")
     return pos.startswith(_STOP_TAGS) and pos not in ("vn", "vd")

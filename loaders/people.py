@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.mentions import Mention
-from dangjian.loaders.words import frequency
+from dangjian.loaders.words import frequency, words
 
 ROLE_RE = re.compile("|".join(sorted((re.escape(r) for r in lx.ROLE_WORDS), key=len, reverse=True)))
 PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS, key=len, reverse=True)) + ")$")
@@ -32,6 +32,7 @@ class PostMention:
     title: str
     org: Mention | None      # the unit the post is held in (None: refer to the article's unit)
     org_word: str             # 党委 / 居委会 … written in the title, when the unit is only implied
+    pos: int = 0              # where the title stands in the sentence
 
 
 def name_at(text: str, pos: int) -> str | None:
@@ -45,16 +46,30 @@ def name_at(text: str, pos: int) -> str | None:
         return None
     base = 2 if compound else 1
     long, short = run[:base + 2], run[:base + 1]
+    if _inside_unit(text, pos, len(long)):
+        return None
     if len(long) == base + 2 and not _ends_name(text[pos + base + 1:]) and _plausible(long):
         return long
-    if len(short) == base + 1 and _plausible(short):
+    if len(short) == base + 1 and _plausible(short) and not _inside_unit(text, pos, len(short)):
         return short
     return None
 
 
+UNIT_START = re.compile(r"(社区|街道|党委|党工委|党支部|党总支|村委|居委|委会|银行|医院|学校|公司|小区|中心)")
+
+
+def _inside_unit(text: str, pos: int, size: int) -> bool:
+    """`委员和社区`: characters that begin a unit name are not a person's name (和社)."""
+    m = UNIT_START.search(text, pos, pos + size + 2)
+    return m is not None and m.start() < pos + size
+
+
 def _ends_name(rest: str) -> bool:
     """Whether the text after a two-character name starts with a word that typically follows a name."""
-    return any(rest.startswith(w) for w in lx.AFTER_NAME) or not rest[:1] or not re.match(f"[{lx.CJK}]", rest[:1])
+    if any(rest.startswith(w) for w in lx.AFTER_NAME) or not rest[:1] or not re.match(f"[{lx.CJK}]", rest[:1]):
+        return True
+    first = words(rest[:4])[0]
+    return len(first) >= 2 and frequency(first) > 50
 
 
 def _plausible(name: str) -> bool:
@@ -76,20 +91,56 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
         people.append(person)
         taken.add(m.end())
         posts.extend(_posts_before(sentence, m, person, units))
+    for m in CUE_RE.finditer(sentence):
+        name = name_at(sentence, m.end())
+        if name and name[0] not in "和与及同或" and m.end() not in taken and _followed_well(sentence, m.end() + len(name)):
+            people.append(PersonMention(m.end(), m.end() + len(name), name))
+            taken.add(m.end())
+    for m in PAREN_POST_RE.finditer(sentence):
+        start = _name_before(sentence, m.start())
+        if start is None or start in taken:
+            continue
+        name = sentence[start:m.start()]
+        person = PersonMention(start, m.start(), name)
+        people.append(person)
+        taken.add(start)
+        role = ROLE_RE.search(sentence, m.start() + 1)
+        if role is not None:
+            posts.extend(_posts_before(sentence, role, person, units))
     for m in SPEECH_RE.finditer(sentence):
-        for size in (3, 2, 4):
-            start = m.start() - size
-            if start < 0 or start in taken:
-                continue
-            before = sentence[start - 1:start] if start else ""
-            if before and re.match(f"[{lx.CJK}]", before) and before not in "的是":
-                continue
-            name = name_at(sentence, start)
-            if name and start + len(name) == m.start():
-                people.append(PersonMention(start, m.start(), name))
-                taken.add(start)
-                break
+        start = _name_before(sentence, m.start())
+        if start is not None and start not in taken:
+            people.append(PersonMention(start, m.start(), sentence[start:m.start()]))
+            taken.add(start)
     return people, posts
+
+
+CUE_RE = re.compile("|".join(sorted(lx.PERSON_CUES, key=len, reverse=True)))
+PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r")\)")
+
+
+def _followed_well(sentence: str, end: int) -> bool:
+    """After a name found by a cue noun: punctuation, a speech verb, or a word that follows names."""
+    rest = sentence[end:]
+    if not rest or not re.match(f"[{lx.CJK}]", rest[0]) or SPEECH_RE.match(rest):
+        return True
+    return any(rest.startswith(w) for w in lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
+
+
+def _name_before(sentence: str, end: int) -> int | None:
+    """Where a name that ends at `end` starts, when one does and stands after punctuation, 的/是 or a cue noun."""
+    for size in (3, 2, 4):
+        start = end - size
+        if start < 0:
+            continue
+        before = sentence[:start]
+        if before and re.match(f"[{lx.CJK}]", before[-1]) and before[-1] not in "的是" \
+                and not before.endswith(lx.PERSON_CUES) and not ROLE_RE.search(before[-6:] + "\0"):
+            continue
+        name = name_at(sentence, start)
+        if name and start + len(name) == end:
+            return start
+    return None
 
 
 def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: list[Mention]) -> list[PostMention]:
@@ -99,7 +150,7 @@ def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: l
     role_text = role.group()
     while True:
         org, title, org_word, begin = _title_owner(sentence, end, role_text, units)
-        out.append(PostMention(person, title, org, org_word))
+        out.append(PostMention(person, title, org, org_word, begin))
         if begin == 0 or sentence[begin - 1] not in "、兼及和":
             break
         prev = None
@@ -118,7 +169,7 @@ def _title_owner(sentence: str, end: int, role: str, units: list[Mention]) -> tu
         if unit.end == end:
             word = PARTY_WORD_RE.search(unit.text)
             title = (word.group(1) if word and unit.cls in ("PartyOrganization", "Organization") else "") + role
-            return (None if unit.bare and unit.parent is None else unit), title, "", unit.start
+            return unit, title, "", unit.start
     word = PARTY_WORD_RE.search(sentence[max(0, end - 5):end])
     if word:
         return None, word.group(1) + role, word.group(1), end - len(word.group(1))

@@ -13,6 +13,7 @@ EVENT_SUFFIX = "|".join(sorted((re.escape(s) for s in lx.EVENT_SUFFIXES), key=le
 EVENT_RE = re.compile(
     f"{EVENT_VERB}(?:了|起|好)?(?P<q>(?:{Q})*)(?P<mid>[^,，。;；、“”!?！？:：()（）\\s]{{0,18}}?)(?P<suf>{EVENT_SUFFIX})"
 )
+MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
 GENERIC_EVENT_MID = {"", "相关", "此次", "本次", "这次", "各类", "各项", "系列", "一系列", "多场", "多次", "一场", "一次",
                      "丰富多彩的", "形式多样的", "各种", "特色", "主题", "专题", "一系列的", "了", "多项", "这些", "该"}
 BRANCH_RE = re.compile(
@@ -45,12 +46,16 @@ def find_events(sentence: str) -> list[Named]:
     out: list[Named] = []
     for m in EVENT_RE.finditer(sentence):
         quotes, mid, suf = _quotes(m.group("q")), m.group("mid"), m.group("suf")
+        more = MORE_SUFFIX.match(sentence, m.end())
+        end = m.end()
+        if more:  # 义诊 + 活动, 宣讲 + 会
+            suf, end = suf + more.group(), more.end()
         if not quotes and (mid in GENERIC_EVENT_MID or len(mid) < 2 or mid.endswith("的")):
             continue
         label = clean_label(" ".join(quotes) + mid + suf) if quotes else mid + suf
         alt = [clean_label(" ".join(quotes))] if quotes else []
         start = m.start("q") if quotes else m.start("mid")
-        out.append(Named(start, m.end(), label, "Event", alt, verb_start=m.start()))
+        out.append(Named(start, end, label, "Event", alt, verb_start=m.start()))
     return out
 
 
