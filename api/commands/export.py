@@ -11,6 +11,7 @@ from dangjian.api.commands.common import CommandError, add_command, add_store_op
 from dangjian.graph.export import EXPORTERS, export_store
 
 FORMATS = tuple(EXPORTERS)  # the RDF serializations of dangjian.graph.export
+NETWORK_FORMATS = ("graphml", "gexf")  # the entity network for Gephi and Cytoscape (dangjian.graph.exchange)
 
 
 def register(subparsers) -> None:
@@ -19,8 +20,10 @@ def register(subparsers) -> None:
         description="Write every named graph to one file. TriG, N-Quads and JSON-LD keep the named graphs "
                     "(provenance: which article said what); Turtle holds the union of all graphs.",
         examples=["dangjian export --format trig -o dangjian.trig",
-                  "dangjian export --format turtle --store http://127.0.0.1:7878 | head"])
-    parser.add_argument("--format", choices=FORMATS, required=True, help="trig | nquads | turtle | jsonld")
+                  "dangjian export --format turtle --store http://127.0.0.1:7878 | head",
+                  "dangjian export --format gexf -o dangjian.gexf   # for Gephi (events on its timeline)"])
+    parser.add_argument("--format", choices=FORMATS + NETWORK_FORMATS, required=True,
+                        help="trig | nquads | turtle | jsonld, or the entity network as graphml | gexf")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE (replaced only when the export succeeds) instead of stdout")
     add_store_option(parser, reading=True)
@@ -31,13 +34,14 @@ def run(args: argparse.Namespace) -> int:
     store = open_store_for(args, reading=True)
     try:
         if args.output is None:
-            count = export_store(store, args.format, sys.stdout.buffer)
+            count = _write(store, args.format, sys.stdout.buffer)
             sys.stdout.flush()
         else:
             count = _export_to_file(store, args.format, args.output)
     finally:
         store.close()
-    print(f"exported {count} {'triples' if args.format == 'turtle' else 'statements'}"
+    unit = "nodes" if args.format in NETWORK_FORMATS else "triples" if args.format == "turtle" else "statements"
+    print(f"exported {count} {unit}"
           + (f" to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
 
@@ -50,9 +54,17 @@ def _export_to_file(store, format: str, output: Path) -> int:
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
-            count = export_store(store, format, out)
+            count = _write(store, format, out)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return count
+
+
+def _write(store, format: str, out) -> int:
+    """RDF statements, or for graphml and gexf the entity network; returns how many statements or nodes."""
+    if format in NETWORK_FORMATS:
+        from dangjian.graph.exchange import export
+        return len(export(store, format, out))
+    return export_store(store, format, out)
