@@ -14,9 +14,10 @@ from dangjian.graph.tables import Table
 UNIT_CLASSES = frozenset({"Community", "Street", "District", "Zone", "PartyOrganization", "Organization"})
 PARTNER_CLASSES = frozenset({"Organization", "PartyOrganization"})
 LOUVAIN_SEED = 42
-# Exact betweenness costs O(nodes × edges); above this size it is estimated from sampled sources.
-EXACT_BETWEENNESS_MAX = 3000
-BETWEENNESS_SAMPLE = 200
+# Betweenness costs one breadth-first search per source node, each O(nodes + edges). Within this
+# budget of sources × (nodes + edges) it is exact; beyond, estimated from as many sources as fit.
+BETWEENNESS_BUDGET = 2_000_000
+MIN_SOURCES = 32
 
 
 @dataclass(frozen=True)
@@ -196,16 +197,22 @@ def bridges(C: nx.Graph, G: nx.Graph) -> list[Bridge]:
     return sorted(found, key=lambda b: (-len(b.streets), -b.communities, b.label))
 
 
+def betweenness_sources(H: nx.Graph) -> int | None:
+    """How many sampled sources betweenness can afford on `H`; None when exact fits the budget."""
+    work = len(H) + H.number_of_edges()
+    if len(H) * work <= BETWEENNESS_BUDGET:
+        return None
+    return max(MIN_SOURCES, BETWEENNESS_BUDGET // work)
+
+
 def analyze(G: nx.MultiDiGraph, *, betweenness_sample: int | None = None) -> Analytics:
     """Run every analysis on a projection from `dangjian.graph.network.project`.
 
-    Betweenness is exact up to EXACT_BETWEENNESS_MAX nodes, else estimated from
-    BETWEENNESS_SAMPLE sources (or `betweenness_sample`) with a fixed seed.
+    Betweenness is exact while it fits BETWEENNESS_BUDGET, else estimated from sampled
+    sources (or `betweenness_sample` of them) with a fixed seed.
     """
     H = simple(G)
-    sample = betweenness_sample
-    if sample is None and len(H) > EXACT_BETWEENNESS_MAX:
-        sample = BETWEENNESS_SAMPLE
+    sample = betweenness_sample if betweenness_sample is not None else betweenness_sources(H)
     if sample is not None and sample >= len(H):
         sample = None
     C = co_organization(G)

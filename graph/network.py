@@ -89,8 +89,12 @@ def _add_nodes(store: Store, G: nx.MultiDiGraph) -> None:
 
 
 def _add_edges(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
-    query = f"""SELECT ?s ?p ?o WHERE {{ ?s ?p ?o .
-        FILTER(isIRI(?o) && STRSTARTS(STR(?p), "{DJ}")) }}"""
+    # Naming the dj: predicates in use lets the store read them from its predicate index.
+    used = [row["p"].value for row in _rows(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")]
+    predicates = " ".join(f"<{p}>" for p in used if p.startswith(DJ))
+    if not predicates:
+        return
+    query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o . FILTER(isIRI(?o)) }}"
     for row in _rows(store, query):
         s, o = row["s"].value, row["o"].value
         p = local_name(row["p"].value)

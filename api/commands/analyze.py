@@ -16,8 +16,8 @@ def register(subparsers) -> None:
                     "centrality per class (most connected communities, partners, people), connected "
                     "components, Louvain clusters of the co-organization network (units that organize or "
                     "partner in the same events, or co-build), communities sharing partners, and entities "
-                    "linked to communities of more than one street. Betweenness is estimated from 200 "
-                    "sampled sources above 3,000 nodes.",
+                    "linked to communities of more than one street. Betweenness is exact on small networks "
+                    "and estimated from sampled sources on large ones (the table title says how many).",
         examples=["dangjian analyze",
                   "dangjian analyze --format csv --table centrality > centrality.csv",
                   "dangjian analyze --format json --top 20",

@@ -46,13 +46,20 @@
   }
   network.on("stabilizationIterationsDone", function () {
     network.setOptions({ physics: { enabled: false } });
+    window.graphStableAt = performance.now();  // ms since the page was requested (bench/bench_viz.py reads it)
     setState("stable");
   });
+
+  // Positions arrive laid out, so physics only tidies up: fewer rounds for bigger graphs keeps it quick.
+  function rounds() {
+    var most = config.options.physics.stabilization.iterations;
+    return Math.max(15, Math.min(most, Math.round(20000 / Math.max(1, nodes.length))));
+  }
 
   function settle(fit) {
     setState("settling");
     network.setOptions({ physics: { enabled: true } });
-    network.stabilize(config.options.physics.stabilization.iterations);
+    network.stabilize(rounds());
     if (fit) network.once("stabilized", function () { network.fit(); });
   }
 

@@ -68,3 +68,12 @@ def test_exchange_gexf_round_trip_with_timeline(graph, tmp_path):
 def test_exchange_export_rejects_unknown_format(tmp_path):
     with pytest.raises(ValueError, match="graphml, gexf"):
         export(None, "dot", str(tmp_path / "x.dot"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_exchange_cli_export_opens_in_networkx(dangjian, tmp_path, fmt, reader):
+    dangjian("load", str(FIXTURE), check_status=0)
+    done = dangjian("export", "--format", fmt, "-o", f"net.{fmt}", check_status=0)
+    assert "exported 15 nodes" in done.stderr
+    G = reader(tmp_path / f"net.{fmt}")
+    assert (len(G), G.number_of_edges()) == (15, 15)
