@@ -74,10 +74,11 @@ def filter_places(G: nx.MultiDiGraph) -> list[dict]:
     return [{"iri": n, "label": label, "cls": t} for _, label, n, t in sorted(found)]
 
 
-def note(selection: Selection, edges: int, lang: str) -> str:
+def note(selection: Selection, edges: int, lang: str, centre_label: str | None = None) -> str:
     """What is on screen and, when the cap cut, what was left out and how to see it."""
     words = text(lang)
-    out = words["shown"].format(shown=len(selection.nodes), total=selection.candidates, edges=edges)
+    out = words["focus"].format(label=centre_label, hops=selection.hops) + " " if centre_label else ""
+    out += words["shown"].format(shown=len(selection.nodes), total=selection.candidates, edges=edges)
     if selection.truncated:
         sep = ", " if lang == "en" else "、"
         classes = sep.join(f"{style_of(c).name(lang)} {n}" for c, n in
@@ -93,7 +94,8 @@ def payload(G: nx.MultiDiGraph, selection: Selection, lang: str = "zh") -> dict:
     edges = vis_edges(G, selection.nodes)
     return {"nodes": nodes, "edges": edges, "centre": selection.centre, "truncated": selection.truncated,
             "left_out": selection.left_out, "total": selection.candidates,
-            "note": note(selection, len(edges), lang)}
+            "note": note(selection, len(edges), lang,
+                         G.nodes[selection.centre]["label"] if selection.centre else None)}
 
 
 def select(G: nx.MultiDiGraph, *, centre: str | None = None, hops: int = 1, cap: int = DEFAULT_CAP,
@@ -107,7 +109,7 @@ def select(G: nx.MultiDiGraph, *, centre: str | None = None, hops: int = 1, cap:
 def network_options(physics: bool = True) -> dict:
     """vis-network options from pyvis: Barnes–Hut physics that stabilizes briefly, straight edges, hover tooltips."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.barnes_hut(gravity=-3000, central_gravity=0.05, spring_length=110, spring_strength=0.02,
+    net.barnes_hut(gravity=-2500, central_gravity=0.1, spring_length=90, spring_strength=0.02,
                    damping=0.4, overlap=0.1)
     net.toggle_stabilization(True)
     options = json.loads(net.options.to_json())
@@ -116,7 +118,9 @@ def network_options(physics: bool = True) -> dict:
     options["edges"] = {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                         "color": {"color": "#a8a8a8", "highlight": "#444444", "hover": "#444444"},
                         "width": 1, "hoverWidth": 1.5, "selectionWidth": 2}
-    options["nodes"] = {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1}
+    # Labels stay legible when a few hundred nodes are fitted on screen.
+    options["nodes"] = {"font": {"size": 16, "face": "sans-serif"}, "borderWidth": 1,
+                        "scaling": {"label": {"drawThreshold": 3}}}
     options["interaction"].update(hover=True, tooltipDelay=120, hideEdgesOnDrag=False, multiselect=False)
     return options
 

@@ -51,6 +51,7 @@ class Selection:
     left_out: dict[str, int] = field(default_factory=dict)
     centre: str | None = None
     cap: int = DEFAULT_CAP
+    hops: int = 0
 
     @property
     def truncated(self) -> bool:
@@ -66,11 +67,11 @@ def _degree_order(G: nx.MultiDiGraph, nodes: Collection[str]) -> list[str]:
     return sorted(nodes, key=lambda n: (-G.degree(n), G.nodes[n]["label"], n))
 
 
-def _select(G: nx.MultiDiGraph, ordered: list[str], cap: int, centre: str | None = None) -> Selection:
+def _select(G: nx.MultiDiGraph, ordered: list[str], cap: int, centre: str | None = None, hops: int = 0) -> Selection:
     cap = _cap(cap)
     shown = ordered[:cap]
     left = Counter(G.nodes[n]["type"] for n in ordered[cap:])
-    return Selection(shown, len(ordered), dict(left), centre, cap)
+    return Selection(shown, len(ordered), dict(left), centre, cap, hops)
 
 
 def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = Filters()) -> Selection:
@@ -97,9 +98,10 @@ def focus(G: nx.MultiDiGraph, centre: str, *, hops: int = 1, cap: int = DEFAULT_
         raise KeyError(centre)
     U = G.to_undirected(as_view=True)
     keep = nx.subgraph_view(U, filter_node=lambda n: n == centre or filters.keeps(G, n))
-    depth = nx.single_source_shortest_path_length(keep, centre, cutoff=max(1, min(hops, 3)))
+    hops = max(1, min(hops, 3))
+    depth = nx.single_source_shortest_path_length(keep, centre, cutoff=hops)
     ordered = sorted(depth, key=lambda n: (depth[n], -G.degree(n), G.nodes[n]["label"], n))
-    return _select(G, ordered, cap, centre)
+    return _select(G, ordered, cap, centre, hops)
 
 
 def find_node(G: nx.MultiDiGraph, ref: str, types: Collection[str] = ()) -> str | None:
