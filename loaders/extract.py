@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.dates import find_date
-from dangjian.loaders.mentions import PLACE_CLASSES, Mention, find_units
+from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
 from dangjian.loaders.people import find_people
 from dangjian.loaders.quoted import Named, find_branches, find_events, find_programs
@@ -81,6 +81,10 @@ class ArticleExtractor:
         self._title_street_parents()
         for name in self.article.authors:
             self._entity(person_entity(name))
+        for unit_name in self.article.byline_units:
+            units = find_units(for_matching(unit_name))
+            if units and units[-1].text == unit_name and units[-1].cls == "Organization":
+                self._entity(unit_entity("Organization", unit_name))
         return self.out
 
     # -- units --------------------------------------------------------------------------------
@@ -112,6 +116,8 @@ class ArticleExtractor:
                 return self._recent_unit("Community") or self.focus.community
             if unit.cls == "Street":
                 return self._recent_unit("Street") or self.focus.street
+            if unit.suffix in BARE_ORG_SUFFIXES:
+                return self._last_org(unit.suffix)
             host = self._recent_unit("Community") or self.focus.community
             if unit.cls == "Organization" and host is not None:
                 return self._entity(unit_entity("Organization", _body_name(host.label, unit.suffix)))
@@ -137,6 +143,13 @@ class ArticleExtractor:
                 return None
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _last_org(self, suffix: str) -> Entity | None:
+        """The organization a bare 医院/银行 refers to: the last one named with that ending."""
+        for entity in reversed(list(self.out.entities.values())):
+            if entity.cls == "Organization" and entity.label.endswith(suffix):
+                return entity
+        return None
 
     def _recent_unit(self, cls: str) -> Entity | None:
         """The last community or street named in the same paragraph: what a bare 社区/村/街道 there refers to."""
@@ -341,6 +354,7 @@ class ArticleExtractor:
                 clause_start = sent.start + m.end()
         clause = [u for u in units if clause_start <= u.start < verb]
         venues = {id(u) for u in clause if self.norm[max(0, u.start - 1):u.start] == "在"}
+        venues |= {id(u) for u in clause if u.parent is not None and id(u.parent) in venues}
         heads = [u for u in self._heads(clause) if id(u) not in venues]
         bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
                       and not any(h.start < u.start for h in heads)]
@@ -357,7 +371,7 @@ class ArticleExtractor:
             (partners if joint else organizers).append(entity)
         location = None
         for unit in clause:
-            if unit.cls in PLACE_CLASSES | {"Facility"} and self.norm[max(0, unit.start - 1):unit.start] == "在":
+            if id(unit) in venues and unit.cls in PLACE_CLASSES | {"Facility"}:
                 location = self.resolve(unit)
         if not organizers and not partners and self.focus.unit is not None:
             organizers.append(self.focus.unit)
@@ -428,7 +442,8 @@ class ArticleExtractor:
             places = [u for u in heads if u.cls == "Community" and not u.bare]
             pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
         if JOIN_RE.search(text):
-            self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")]))
+            self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")
+                                       and not u.text.endswith(("联盟", "共同体"))]))
         for a, b in pairs:
             if a is not None and b is not None and a.key != b.key and not _related(a, b, self.out.facts):
                 self._fact(a, "coBuildsWith", b, sent)

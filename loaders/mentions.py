@@ -29,8 +29,10 @@ COMMON_ENDINGS = (
 )
 # After 村 these characters make a common word (村民, 村里, 村庄 …), not a village name.
 VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小部")
+# A bare 医院/银行/学校 refers back to the one the article named before.
+BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行", "大学", "中学", "小学", "企业", "物业", "集团"}
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
-NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位家所处座间条栋户项次场]")
+NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]")
 
 
 @dataclass
@@ -107,6 +109,30 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(sentence)]
 
 
+def _chain_root(unit: Mention) -> Mention:
+    """The first unit of an unbroken chain (杭州市 in 杭州市西湖区): an organization's name starts there."""
+    while unit.parent is not None and unit.parent.end == unit.start and unit.parent.cls in PLACE_CLASSES:
+        unit = unit.parent
+    return unit
+
+
+def _org_start(sentence: str, last: Mention) -> int:
+    """Where an organization named after a place chain begins: the chain's root, with a short brand before it
+    (国网 in 国网杭州市西湖区供电公司)."""
+    root = _chain_root(last)
+    if root.cls not in PLACE_CLASSES:
+        return root.start
+    j = root.start
+    while j > 0 and j > root.start - 6 and NAME_CHAR.match(sentence[j - 1]):
+        j -= 1
+    window = sentence[j:root.start]
+    cut = _delimiter_cut(window + "\0") or 0
+    brand = window[cut:]
+    if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and not words(brand)[-1] in lx.DELIMITERS:
+        return root.start - len(brand)
+    return root.start
+
+
 def _keeps_prefix(prev: Mention, new: Mention) -> bool:
     """In a chain, a place or a party organization's host stays a unit of its own; 区委 in 区委组织部 does not."""
     if prev.bare:
@@ -126,6 +152,10 @@ def _paren_link(sentence: str, prev: Mention, new: Mention) -> bool:
 
 def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
     nxt = sentence[e:e + 1]
+    if suffix == "党组" and nxt == "织":
+        return True
+    if suffix.endswith("区") and nxt in "域别间块划":
+        return True
     if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
         return True
     return suffix == "村" and nxt in VILLAGE_NEXT_BAD
@@ -139,22 +169,28 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     start = _name_start(sentence, s, e, suffix, cls, last_end)
     if start is None:
         if adjacent and cls not in PLACE_CLASSES:
-            return Mention(last.start, e, sentence[last.start:e], cls, suffix, parent=last)
+            begin = _org_start(sentence, last) if cls == "Organization" else last.start
+            return Mention(begin, e, sentence[begin:e], cls, suffix, parent=last)
         if cls == "PartyOrganization" or suffix in ("社区", "街道", "村", "镇", "乡", "居委会", "村委会"):
             return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
         if cls == "Facility" and len(suffix) >= 4:
             return Mention(s, e, suffix, cls, suffix)
+        if suffix in BARE_ORG_SUFFIXES:
+            return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
         return None
     touching = last is not None and last.end == start and not last.bare
     mention = _accept(sentence, start, s, e, suffix, cls, short_ok=touching and cls not in PLACE_CLASSES)
     if mention is None:
         return None
     if touching:
+        if cls == "Facility" and last.cls in ("Community", "ResidentialCompound", "Street"):
+            return Mention(last.start, e, sentence[last.start:e], cls, suffix, parent=last)
         if cls in PLACE_CLASSES or cls == "Facility":
             if last.cls in PLACE_CLASSES:
                 mention.parent = last
         elif last.cls in PLACE_CLASSES | {"Organization"}:
-            return Mention(last.start, e, sentence[last.start:e], cls, suffix, parent=last)
+            begin = _org_start(sentence, last)
+            return Mention(begin, e, sentence[begin:e], cls, suffix, parent=last)
     return mention
 
 
@@ -169,6 +205,12 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if name in lx.GENERIC_NAMES or (len(name) < 2 and cls not in ("Facility",)):
         return None
+    if cls == "Organization" and not _known(name):
+        last_word = words(name)[-1]
+        if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn":
+            return None
+        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn":
+            return None  # 新加入联盟
     if cls in PLACE_CLASSES and not _known(text):
         last_word = words(name)[-1]
         if name.endswith(PLACE_NAME_ENDINGS) or (len(last_word) > 1 and _is_stop_word(last_word)):
@@ -211,33 +253,59 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     if not window:
         return None
     if cls in PLACE_CLASSES:
+        starts = _word_starts(window, j)
         for b in range(j, s - 1):
-            if _known(sentence[b:e]) and ((b == j and at_boundary) or _ends_with_delimiter(sentence[j:b])):
+            if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
+                                                                        and _ends_with_word(sentence[j:b]))):
                 return b
-    cut = _delimiter_cut(window)
+    registered = suffix.endswith(("公司", "集团"))  # 中建三局第一建设工程有限责任公司 keeps its verbs
+    cut = _delimiter_cut(window, keep_verbs=registered)
     if cut is None:
         return None
     if cls in ("Facility", "ResidentialCompound"):
-        cut = max(cut, _pos_cut(window))
+        cut = max(cut, _pos_cut(window) or 0)
     else:
-        strict_cut = _pos_cut(window[cut:], strict=True)
+        strict_cut = _pos_cut(window[cut:], strict=not registered, single_verbs=cls == "Organization")
+        if strict_cut is None:
+            return None
         if cls not in PLACE_CLASSES or len(window) - cut - strict_cut >= 2:
             cut += strict_cut
     start = j + cut
     return start if start < s else None
 
 
-def _ends_with_delimiter(text: str) -> bool:
-    return any(text.endswith(d) for d in lx.DELIMITERS)
+def _ends_with_word(text: str) -> bool:
+    """Whether text ends with a word of two or more characters (国网 in 国网浏阳市), not a prefix like 老 or 新."""
+    last = words(text)[-1]
+    if len(last) > 1:
+        return last not in lx.GENERIC_NAMES
+    cut = _delimiter_cut(text + "\0") or 0
+    rest = text[cut:]
+    return 2 <= len(rest) <= 4 and rest not in lx.GENERIC_NAMES
 
 
-def _delimiter_cut(window: str) -> int | None:
+def _word_starts(window: str, offset: int) -> set[int]:
+    """Offsets where jieba starts a word in the window (协调/国网/浏阳 → 浏阳市 may start there)."""
+    starts, pos = set(), offset
+    for word in words(window):
+        starts.add(pos)
+        pos += len(word)
+    return starts
+
+
+NAME_VERBS = {"建设", "服务", "发展", "管理", "组织", "推进", "打造", "提升", "加强", "建立", "共建", "示范", "先进", "优秀"}
+
+
+def _delimiter_cut(window: str, keep_verbs: bool = False) -> int | None:
     """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会)."""
     cut = 0
     for m in DELIM_RE.finditer(window):
+        if keep_verbs and m.group() in NAME_VERBS:
+            continue
         rest = len(window) - m.end()
         if rest == 0:
-            return None
+            # 万和物业, 元和街道: a two-character name ending in 和 is a name, not "… and"
+            return 0 if m.group() == "和" and len(window) == 2 else None
         if rest >= 2 or m.group() in lx.STRONG_DELIMITERS:
             cut = max(cut, m.end())
     return cut
@@ -247,16 +315,20 @@ _STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "t")
 _STRICT_STOP_TAGS = ("v", "p", "c", "u", "d", "r")
 
 
-def _pos_cut(window: str, strict: bool = False) -> int:
+def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> int | None:
     """Offset where the name begins after the last verb, preposition, numeral … of the window (jieba's tags).
 
     `strict` cuts only at verbs, prepositions, conjunctions, particles, adverbs and pronouns of two or more
     characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
     """
     parts = words(window)
+    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p"):
+        return None  # 去银行: a verb right before the suffix leaves no name
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):
-        if _is_stop_word(word, strict):
+        if (strict or not single_verbs) and _is_stop_word(word, strict):
+            break
+        if single_verbs and len(word) == 1 and tag(word)[:1] in ("v", "p"):
             break
         offset -= len(word)
     return offset

@@ -122,6 +122,8 @@ PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + "|".join(sorted(lx.ROLE_WORDS,
 def _followed_well(sentence: str, end: int) -> bool:
     """After a name found by a cue noun: punctuation, a speech verb, or a word that follows names."""
     rest = sentence[end:]
+    if rest[:1].isdigit():
+        return False  # 志愿者高达1200余人次
     if not rest or not re.match(f"[{lx.CJK}]", rest[0]) or SPEECH_RE.match(rest):
         return True
     return any(rest.startswith(w) for w in lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))

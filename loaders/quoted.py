@@ -8,12 +8,13 @@ from dangjian.loaders import lexicon as lx
 from dangjian.loaders.text import clean_label
 
 Q = r"“[^“”]{1,40}”"
-EVENT_VERB = r"(?:开展|举办|举行|组织开展|组织|召开|开启|启动|推出|进行|策划|联办|承办)"
+EVENT_VERB = r"(?:开展|举办|举行|组织开展|组织|召开|开启|启动|推出|进行|策划|联办|承办|开设|开办|创办|主办|筹办)"
 EVENT_SUFFIX = "|".join(sorted((re.escape(s) for s in lx.EVENT_SUFFIXES), key=len, reverse=True))
 EVENT_RE = re.compile(
     f"{EVENT_VERB}(?:了|起|好)?(?P<q>(?:{Q})*)(?P<mid>[^,，。;；、“”!?！？:：()（）\\s]{{0,18}}?)(?P<suf>{EVENT_SUFFIX})"
 )
 MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
+QUOTED_EVENT_RE = re.compile(f"{EVENT_VERB}(?:了|的|起)?(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX})”)")
 GENERIC_EVENT_MID = {"", "相关", "此次", "本次", "这次", "各类", "各项", "系列", "一系列", "多场", "多次", "一场", "一次",
                      "丰富多彩的", "形式多样的", "各种", "特色", "主题", "专题", "一系列的", "了", "多项", "这些", "该"}
 BRANCH_RE = re.compile(
@@ -46,17 +47,39 @@ def find_events(sentence: str) -> list[Named]:
     out: list[Named] = []
     for m in EVENT_RE.finditer(sentence):
         quotes, mid, suf = _quotes(m.group("q")), m.group("mid"), m.group("suf")
+        inner = None if quotes else _last_verb(mid)
+        if inner is not None:  # 组织党员在社区开展义诊活动: the event starts after the last verb
+            verb_at = m.start("mid") + inner
+            mid = mid[inner:]
+            mid = re.sub(f"^{EVENT_VERB}(?:了|起|好)?", "", mid)
+        else:
+            verb_at = m.start()
         more = MORE_SUFFIX.match(sentence, m.end())
         end = m.end()
         if more:  # 义诊 + 活动, 宣讲 + 会
             suf, end = suf + more.group(), more.end()
-        if not quotes and (mid in GENERIC_EVENT_MID or len(mid) < 2 or mid.endswith("的")):
+        if not quotes and ((mid in GENERIC_EVENT_MID and not more) or len(mid + suf) < 4 or mid.endswith("的")):
             continue
         label = clean_label(" ".join(quotes) + mid + suf) if quotes else mid + suf
         alt = [clean_label(" ".join(quotes))] if quotes else []
-        start = m.start("q") if quotes else m.start("mid")
-        out.append(Named(start, end, label, "Event", alt, verb_start=m.start()))
+        start = m.start("q") if quotes else end - len(mid) - len(suf)
+        out.append(Named(start, end, label, "Event", alt, verb_start=verb_at))
+    for m in QUOTED_EVENT_RE.finditer(sentence):
+        if any(e.start <= m.start("q") < e.end for e in out):
+            continue
+        name = clean_label(m.group("q")[1:-1])
+        out.append(Named(m.start("q"), m.end("q"), name, "Event", [], verb_start=m.start()))
     return out
+
+
+_VERB_IN = re.compile(EVENT_VERB)
+
+
+def _last_verb(mid: str) -> int | None:
+    found = None
+    for m in _VERB_IN.finditer(mid):
+        found = m.start()
+    return found
 
 
 def find_branches(sentence: str) -> list[Named]:

@@ -27,8 +27,13 @@ class Resolver:
         found = None
         if cls in ADMIN_LEVELS:
             context = self.context + ((parent.label,) if parent else ())
-            found = get_gazetteer().resolve(name, cls, context)
-            if found is not None and found.level != cls and not (cls in ("District", "Street") and found.level == "Zone"):
+            level = "District" if cls == "City" else cls  # 浏阳市 is a county-level city: the gazetteer says which
+            found = get_gazetteer().resolve(name, level, context)
+            if found is None and cls == "City":
+                found = get_gazetteer().resolve(name, "City", context)
+            if found is not None and not _compatible(cls, found.level):
+                found = None
+            if found is not None and found.level == "Community" and not self._fits_context(found):
                 found = None
         if found is not None:
             entity = self._from_gazetteer(found)
@@ -40,6 +45,17 @@ class Resolver:
             entity = Entity(f"{KIND_SLUG[cls]}/{scope}{label}", cls, label)
         self._places[cache_key] = entity
         return entity
+
+    def _fits_context(self, place: Place) -> bool:
+        """A community must lie in a district the page names, when the page names districts or streets there."""
+        districts = set()
+        for name in self.context:
+            for cand in get_gazetteer().candidates(name):
+                if cand.level in ("District", "Street", "Zone") and len(get_gazetteer().candidates(name)) <= 3:
+                    districts.update(p.key for p in cand.chain() if p.level in ("District", "Zone"))
+        if not districts:
+            return True
+        return any(p.key in districts for p in place.chain() if p.level in ("District", "Zone"))
 
     def _from_gazetteer(self, place: Place) -> Entity:
         chain = place.chain()
@@ -57,6 +73,12 @@ class Resolver:
             entity = Entity(key, place.level, place.name, set(place.aliases), code=place.code, gazetteer=True)
             self.gazetteer_entities[key] = entity
         return entity
+
+
+def _compatible(asked: str, found: str) -> bool:
+    if asked == found:
+        return True
+    return {asked, found} <= {"City", "District"} or (asked in ("District", "Street") and found == "Zone")
 
 
 def unit_entity(cls: str, label: str, host: Entity | None = None) -> Entity:

@@ -67,7 +67,8 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     text = for_matching(line).strip()
     if not text or len(text) > 40 or re.search(r"[,。!?;:“”]", text):
         return None
-    text = re.sub(r"[（(]([^（）()]*)[)）]", r" \1 ", text)
+    text = re.sub(r"[（(]([^（）()]*)[)）]", r" \1 ", text).lstrip("■□●◆◇★☆▲△▶►•·→ ")
+    text = re.sub(r"(文/图|图/文|文图)", " 文 ", text)
     tokens = [t for t in re.split(r"[\s/|·•]+", text) if t]
     names: list[str] = []
     units: list[str] = []
