@@ -1,7 +1,8 @@
 """Network analytics over the projected graph: centrality, components, co-organization clusters, bridges."""
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -18,6 +19,7 @@ LOUVAIN_SEED = 42
 # budget of sources × (nodes + edges) it is exact; beyond, estimated from as many sources as fit.
 BETWEENNESS_BUDGET = 2_000_000
 MIN_SOURCES = 32
+PAIR_LIMIT = 1000  # pairs kept per bipartite projection, heaviest first
 
 
 @dataclass(frozen=True)
@@ -160,20 +162,24 @@ def clusters(C: nx.Graph, seed: int = LOUVAIN_SEED) -> tuple[list[Cluster], floa
     return found, quality
 
 
-def _projection(links: dict[str, set[str]], G: nx.Graph) -> list[Pair]:
-    """Pairs of keys that share values, with the shared values' labels, heaviest first."""
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for value, keys in links.items():
-        for a, b in combinations(sorted(keys), 2):
-            shared[(a, b)].append(value)
+def _projection(links: dict[str, set[str]], G: nx.Graph, limit: int = PAIR_LIMIT) -> list[Pair]:
+    """The `limit` heaviest pairs of keys that share values, with the shared values' labels."""
+    weight: Counter[tuple[str, str]] = Counter()
+    for keys in links.values():
+        weight.update(combinations(sorted(keys), 2))
     label = lambda n: G.nodes[n]["label"]  # noqa: E731
-    pairs = [Pair(a, label(a), b, label(b), len(vs), tuple(sorted(label(v) for v in vs)))
-             for (a, b), vs in shared.items()]
-    return sorted(pairs, key=lambda p: (-p.weight, p.a_label, p.b_label))
+    best = heapq.nsmallest(limit, weight.items(), key=lambda kv: (-kv[1], label(kv[0][0]), label(kv[0][1])))
+    values_of: dict[str, set[str]] = defaultdict(set)
+    for value, keys in links.items():
+        for key in keys:
+            values_of[key].add(value)
+    return [Pair(a, label(a), b, label(b), w, tuple(sorted(label(v) for v in values_of[a] & values_of[b])))
+            for (a, b), w in best]
 
 
 def community_partner(C: nx.Graph) -> tuple[list[Pair], list[Pair]]:
-    """Both projections of the community–partner bipartite graph: communities sharing partners, partners sharing communities."""
+    """Both projections of the community–partner bipartite graph (heaviest pairs first): communities sharing
+    partners, and partners sharing communities."""
     partners_of: dict[str, set[str]] = defaultdict(set)
     communities_of: dict[str, set[str]] = defaultdict(set)
     for a, b in C.edges():

@@ -136,17 +136,30 @@ def _add_articles(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
                        label=predicate_label("mentions", lang))
 
 
-def _up(G: nx.MultiDiGraph, node: str, wanted: frozenset[str], seen: set[str]) -> set[str]:
-    """Places of the wanted classes reached from `node` by following anchoring predicates upwards."""
-    if node in seen:
-        return set()
-    seen.add(node)
-    if G.nodes[node]["type"] in wanted:
-        return {node}
-    found: set[str] = set()
-    for _, target, p in G.out_edges(node, keys=True):
-        if p in ANCHOR_PREDICATES:
-            found |= _up(G, target, wanted, seen)
+def _anchors(G: nx.MultiDiGraph, wanted: frozenset[str]) -> dict[str, frozenset[str]]:
+    """For every node, the places of the `wanted` classes reached by following anchoring links upwards."""
+    found: dict[str, frozenset[str]] = {}
+    empty: frozenset[str] = frozenset()
+
+    def up(node: str, path: set[str]) -> frozenset[str]:
+        if node in found:
+            return found[node]
+        if G.nodes[node]["type"] in wanted:
+            found[node] = frozenset((node,))
+            return found[node]
+        if node in path:  # a cycle of partOf links: stop here
+            return empty
+        path.add(node)
+        reached: set[str] = set()
+        for target, keys in G.succ[node].items():
+            if not ANCHOR_PREDICATES.isdisjoint(keys):
+                reached |= up(target, path)
+        path.discard(node)
+        found[node] = frozenset(reached) if reached else empty
+        return found[node]
+
+    for node in G:
+        up(node, set())
     return found
 
 
@@ -156,15 +169,13 @@ def add_place_context(G: nx.MultiDiGraph) -> None:
     Places, party organizations, facilities and events follow their anchoring links upwards
     (partOf, hostUnit, organizer, location); anything else takes the places of its neighbours.
     """
-    streets_of, districts_of = {}, {}
-    for node in G:
-        streets_of[node] = frozenset(_up(G, node, frozenset({"Street"}), set()))
-        districts_of[node] = frozenset(_up(G, node, frozenset({"District", "Zone"}), set()))
-    for node in G:
-        if not streets_of[node] and not districts_of[node]:
-            near = set(G.successors(node)) | set(G.predecessors(node))
-            streets_of[node] = frozenset().union(*(streets_of[n] for n in near))
-            districts_of[node] = frozenset().union(*(districts_of[n] for n in near))
+    streets_of = _anchors(G, frozenset({"Street"}))
+    districts_of = _anchors(G, frozenset({"District", "Zone"}))
+    anchored_streets, anchored_districts = dict(streets_of), dict(districts_of)
+    for node in [n for n in G if not streets_of[n] and not districts_of[n]]:
+        near = set(G.succ[node]) | set(G.pred[node])
+        streets_of[node] = frozenset().union(*(anchored_streets[n] for n in near))
+        districts_of[node] = frozenset().union(*(anchored_districts[n] for n in near))
     nx.set_node_attributes(G, streets_of, "streets")
     nx.set_node_attributes(G, districts_of, "districts")
 

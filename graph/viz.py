@@ -57,7 +57,7 @@ def vis_edges(G: nx.MultiDiGraph, nodes: list[str]) -> list[dict]:
     """vis-network edge dicts between the shown nodes; the predicate's label shows on hover."""
     shown = set(nodes)
     return [{"id": f"{u}|{k}|{v}", "from": u, "to": v, "title": d.get("label", k), "pred": d.get("predicate", k)}
-            for u, v, k, d in G.edges(keys=True, data=True) if u in shown and v in shown]
+            for u in nodes for v, keyed in G.succ[u].items() if v in shown for k, d in keyed.items()]
 
 
 def legend(G: nx.MultiDiGraph, lang: str) -> list[dict]:

@@ -26,6 +26,9 @@ def register(subparsers) -> None:
                         help="table (default, for reading) | csv | json")
     parser.add_argument("--table", choices=TABLES, help="only this table (with csv: one plain CSV file)")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per class or list (default 10)")
+    parser.add_argument("--sources", type=int, metavar="N",
+                        help="estimate betweenness from N sampled sources (default: exact on small networks, "
+                             "as many as a fixed budget allows on large ones)")
     parser.add_argument("--write", action="store_true",
                         help="also store the results as RDF in the graph https://w3id.org/dangjian/graph/analytics")
     add_store_option(parser, reading=True)
@@ -38,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from dangjian.graph.network import project
     from dangjian.graph.tables import tables_to_csv, to_csv, to_json, to_text
 
-    if args.top < 1:
-        raise UsageError("--top must be at least 1")
+    if args.top < 1 or (args.sources is not None and args.sources < 1):
+        raise UsageError("--top and --sources must be at least 1")
     if args.write and getattr(args, "read_only", False):
         raise UsageError("--write needs a writable store: leave out --read-only")
     store = open_store_for(args, reading=True)
@@ -48,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         if len(G) == 0:
             raise CommandError(f"the store {store.location} has no entities; load articles first (dangjian load FILE)")
         print(f"analyzing {len(G)} entities and {G.number_of_edges()} links…", file=sys.stderr)
-        results = analyze(G)
+        results = analyze(G, betweenness_sample=args.sources)
         if args.write:
             count = write_analytics(store, results)
             print(f"wrote {count} triples to https://w3id.org/dangjian/graph/analytics", file=sys.stderr)
