@@ -85,7 +85,7 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
     taken: set[int] = set()
     for m in ROLE_RE.finditer(sentence):
         name = name_at(sentence, m.end())
-        if not name or m.end() in taken:
+        if not name or m.end() in taken or sentence[m.end() + len(name):][:1].isdigit():
             continue
         person = PersonMention(m.end(), m.end() + len(name), name)
         people.append(person)

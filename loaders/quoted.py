@@ -109,7 +109,9 @@ def find_programs(sentence: str, taken: list[tuple[int, int]]) -> list[Named]:
         if len(name) < 3 or re.search(r"[。!?！？]", name):
             continue
         cls = _quoted_class(sentence, matches, i, name)
-        tail = re.match(r"[^,，。;；“”、\s]{0,24}?行动", sentence[m.end():])
+        tail = re.match(r"[^,，。;；“”、\s]{0,24}?行动(?!支部)", sentence[m.end():])
+        if tail and re.search(r"(以及|和|及|与|等|的|在|为|走进|开展)", tail.group()[:-2]):
+            tail = None
         if cls is None and tail:
             cls = "Program"
         if cls is None:

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from dangjian.loaders.gazetteer import Place, get_gazetteer
 from dangjian.loaders.model import KIND_SLUG, Entity, Fact
-from dangjian.loaders.text import name_key
+from dangjian.loaders.text import clean_label, name_key
 
 ADMIN_LEVELS = ("Province", "City", "District", "Zone", "Street", "Community")
 
@@ -101,4 +101,4 @@ def scoped_entity(cls: str, label: str, scope: str) -> Entity:
 
 
 def program_entity(label: str) -> Entity:
-    return Entity(f"program/{name_key(label)}", "Program", name_key(label))
+    return Entity(f"program/{name_key(label)}", "Program", clean_label(label))

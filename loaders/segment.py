@@ -74,6 +74,9 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     units: list[str] = []
     skip_next = False
     for tok in tokens:
+        if tok in ("摄", "摄影", "供图", "图") and names:
+            names.pop()  # 刘畅 摄: a photo credit, not an author
+            continue
         role = next((r for r in ROLE_TOKENS if tok.startswith(r)), None)
         if role is not None:
             rest = tok[len(role):]

@@ -1,0 +1,102 @@
+"""What one article yields, fact by fact, on small hand-written articles from several places."""
+from dangjian.loaders.document import Document
+from dangjian.loaders.pipeline import LoadOptions, extract_document
+
+
+def facts_of(text, **meta):
+    (result,) = extract_document(Document(path="t.txt", text=text, kind="text", **meta), LoadOptions())
+    f = result.facts
+    label = {k: e.label for k, e in f.entities.items()}
+    triples = {(label.get(x.s, x.s), x.p, label.get(x.o, x.o) if isinstance(x.o, str) else x.o.value) for x in f.facts}
+    types = {(e.label, e.cls) for e in f.entities.values()}
+    return result, triples, types
+
+
+def posts(triples):
+    holders = {s: o for s, p, o in triples if p == "holder"}
+    orgs = {s: o for s, p, o in triples if p == "organization"}
+    titles = {s: o for s, p, o in triples if p == "title"}
+    return {(holders[k], orgs[k], titles[k]) for k in holders if k in orgs and k in titles}
+
+
+VILLAGE = """西塘村党建引领乡村振兴
+
+近日,嘉善县西塘镇西塘村党总支联合嘉善农商银行西塘支行党支部开展“金融进村”主题党日活动,为村民讲解防范电信诈骗知识。
+
+西塘村党总支书记、村委会主任沈建国说,村里将与银行结对共建,把金融服务送到村民家门口。
+
+记者 陆晓东 通讯员 钱敏
+"""
+
+
+def test_extract_village_party_branch_cobuilds_with_a_bank_branch():
+    result, triples, types = facts_of(VILLAGE)
+    assert result.article.authors == ["陆晓东", "钱敏"]
+    assert ("西塘村", "Community") in types and ("西塘村党总支", "PartyOrganization") in types
+    assert ("西塘村党总支", "hostUnit", "西塘村") in triples
+    assert ("嘉善农商银行西塘支行党支部", "PartyOrganization") in types
+    assert ("西塘村党总支", "coBuildsWith", "嘉善农商银行西塘支行党支部") in triples
+    event = next(label for label, cls in types if cls == "Event")
+    assert "金融进村" in event
+    assert (event, "organizer", "西塘村党总支") in triples
+    assert (event, "partner", "嘉善农商银行西塘支行党支部") in triples
+
+
+def test_extract_one_person_two_posts_in_a_village():
+    _, triples, _ = facts_of(VILLAGE)
+    assert posts(triples) >= {("沈建国", "西塘村党总支", "党总支书记"), ("沈建国", "西塘村委会", "村委会主任")}
+
+
+STREET = """江汉路街道推进“红色物业”
+
+本报讯(记者 周琳)7月10日,武汉市江汉区江汉路街道前进社区党委与湖北楚天物业服务有限公司党支部签订共建协议。
+
+街道党工委副书记刘洋表示,下一步将在辖区推广这一做法。该社区党委书记王芳介绍,社区已建立“红色物业”联席会议机制。
+"""
+
+
+def test_extract_street_article_places_posts_and_cobuilding():
+    result, triples, types = facts_of(STREET, date="2024-07-11")
+    assert result.article.authors == ["周琳"]
+    assert ("前进社区", "partOf", "江汉路街道") in triples
+    assert ("江汉路街道", "partOf", "江汉区") in triples
+    assert ("前进社区党委", "coBuildsWith", "湖北楚天物业服务有限公司党支部") in triples
+    assert ("湖北楚天物业服务有限公司党支部", "hostUnit", "湖北楚天物业服务有限公司") in triples
+    assert ("刘洋", "江汉路街道党工委", "党工委副书记") in posts(triples)
+    assert ("王芳", "前进社区党委", "党委书记") in posts(triples)
+    assert ("红色物业", "Program") in types
+
+
+def test_extract_event_date_resolved_against_the_article_date():
+    _, triples, _ = facts_of("石牌岭社区开展义诊\n\n7月15日,石牌岭社区联合武汉市第三医院开展义诊活动,为老年人测量血压。\n",
+                             date="2024-07-20")
+    dates = {o for s, p, o in triples if p == "date"}
+    assert dates == {"2024-07-15"}
+    assert any(p == "audience" and o == "老年人" for s, p, o in triples)
+    assert ("石牌岭社区", "coBuildsWith", "武汉市第三医院") in triples
+
+
+def test_extract_relative_dates_keep_the_phrase_without_an_article_date():
+    _, triples, _ = facts_of("石牌岭社区开展义诊\n\n近日,石牌岭社区开展义诊活动。\n")
+    assert {(p, o) for s, p, o in triples if p in ("date", "dateText")} == {("dateText", "近日")}
+
+
+def test_extract_bare_references_follow_the_article_unit():
+    _, triples, types = facts_of("情系新业态\n\n近日,夏家桥社区开展关爱活动。\n\n社区联合南京银行开展了“夏日送清凉”活动。\n")
+    assert ("夏家桥社区", "coBuildsWith", "南京银行") in triples
+    assert ("夏日送清凉活动", "organizer", "夏家桥社区") in triples
+
+
+def test_extract_every_fact_points_at_its_sentence():
+    result, _, _ = facts_of(STREET)
+    text = result.facts.text
+    for fact in result.facts.facts:
+        sentence = text[fact.evidence.start:fact.evidence.end]
+        assert sentence and "\n" not in sentence
+
+
+def test_extract_hostile_names_stay_text():
+    result, _, types = facts_of("“<script>alert(1)</script>”品牌\n\n近日,某社区打造“<img src=x onerror=alert(1)>”服务品牌。\n")
+    labels = {label for label, _ in types}
+    assert "<img src=x onerror=alert(1)>" in labels
+    assert all(str(t.subject).startswith("<") for t in result.triples)

@@ -1,0 +1,68 @@
+"""Unit names in a sentence: where a name begins, chains of units, words that only look like names."""
+import pytest
+
+from dangjian.loaders.mentions import find_units
+
+
+def units(sentence):
+    return [(u.text, u.cls) for u in find_units(sentence) if not u.bare]
+
+
+def test_mentions_name_stops_at_partnering_verbs():
+    assert units("蠡口社区联合朱巷社区、富民社区开展活动") == [
+        ("蠡口社区", "Community"), ("朱巷社区", "Community"), ("富民社区", "Community")]
+
+
+@pytest.mark.parametrize("sentence", ["充分体现社区党建的力量", "推进社区治理、增进民生福祉", "开放式街区社区、老新村社区面临难题",
+                                      "切实提升搬迁安置小区居民幸福感", "以前去银行办事,现在用手机银行"])
+def test_mentions_common_words_before_a_suffix_are_no_names(sentence):
+    assert units(sentence) == []
+
+
+def test_mentions_place_chain_links_each_place_to_its_container():
+    found = find_units("该公寓位于苏州市姑苏区金阊街道天库前55号")
+    by_text = {u.text: u for u in found}
+    assert by_text["金阊街道"].parent.text == "姑苏区"
+    assert by_text["姑苏区"].parent.text == "苏州市"
+
+
+def test_mentions_parenthesis_chain():
+    found = find_units("今年以来,相城高新区(元和街道)富元社区凝聚居民智慧")
+    by_text = {u.text: u for u in found}
+    assert by_text["富元社区"].parent.text == "元和街道"
+    assert by_text["元和街道"].parent.text == "相城高新区"
+
+
+def test_mentions_party_organization_keeps_its_host():
+    found = find_units("蠡口社区党委书记祝晓菲进行领学")
+    party = found[-1]
+    assert (party.text, party.cls, party.parent.text) == ("蠡口社区党委", "PartyOrganization", "蠡口社区")
+
+
+def test_mentions_organization_named_over_a_place_is_one_unit():
+    assert units("来自苏州市委党校、苏州日报社、姑苏区委组织部的专家团") == [
+        ("苏州市委党校", "Organization"), ("苏州日报社", "Organization"), ("姑苏区委组织部", "Organization")]
+    assert ("国网杭州市西湖区供电公司党委", "PartyOrganization") in units("杭富村党委与国网杭州市西湖区供电公司党委结对共建")
+    assert ("中建三局第一建设工程有限责任公司党委", "PartyOrganization") in units("中建三局第一建设工程有限责任公司党委新加入联盟")
+
+
+def test_mentions_villages_and_towns():
+    assert units("安吉县上墅乡党委推动刘家塘村、董岭村抱团发展") == [
+        ("安吉县", "District"), ("上墅乡", "Street"), ("上墅乡党委", "PartyOrganization"),
+        ("刘家塘村", "Community"), ("董岭村", "Community")]
+    assert units("村民在村里的文化礼堂看戏") == [("文化礼堂", "Facility")]
+
+
+def test_mentions_numbers_and_classifiers_are_not_names():
+    assert ("健身步道", "Facility") in units("在小区文化广场布置150米健身步道")
+    assert ("五凤街道", "Street") in units("鼓楼区五凤街道白龙社区")
+
+
+def test_mentions_quoted_names_are_left_to_programs_and_events():
+    assert units("开展“洁美家园”志愿服务活动") == []
+
+
+def test_mentions_bare_references_are_marked():
+    found = find_units("社区联合南京银行开展了活动")
+    assert found[0].bare and found[0].cls == "Community"
+    assert (found[1].text, found[1].cls) == ("南京银行", "Organization")

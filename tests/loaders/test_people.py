@@ -1,0 +1,40 @@
+"""People and their posts: names after titles, before speech verbs, after cue nouns; words that are not names."""
+from dangjian.loaders.mentions import find_units
+from dangjian.loaders.people import find_people
+
+
+def people(sentence):
+    found, posts = find_people(sentence, find_units(sentence))
+    return [p.name for p in found], [(p.person.name, p.title) for p in posts]
+
+
+def test_people_name_after_a_title_has_a_post():
+    assert people("由蠡口社区党委书记祝晓菲进行领学") == (["祝晓菲"], [("祝晓菲", "党委书记")])
+    assert people("莫阳社区党委书记陈丽说") == (["陈丽"], [("陈丽", "党委书记")])
+
+
+def test_people_two_titles_before_one_name():
+    names, posts = people("苏州市委党校副校长、苏州行政学院副院长方伟说")
+    assert names == ["方伟"] and sorted(posts) == [("方伟", "副校长"), ("方伟", "副院长")]
+
+
+def test_people_enumeration_of_titles_and_names():
+    names, posts = people("会上,街道党工委书记杨帆、副书记周敏、党工委委员陈刚分别与新成员单位负责人签订共建协议")
+    assert names == ["杨帆", "周敏", "陈刚"]
+
+
+def test_people_name_before_a_post_in_parentheses():
+    assert people("黄丽(双和社区党委书记)介绍,") == (["黄丽"], [("黄丽", "党委书记")])
+
+
+def test_people_cue_nouns_and_speech_verbs():
+    assert people("座谈会上,快递员孟凡宇提出,送件高峰时段进不了小区")[0] == ["孟凡宇"]
+    assert people("“真是太好了。”张凤说")[0] == ["张凤"]
+    assert people("居民王秀英今年72岁")[0] == ["王秀英"]
+
+
+def test_people_ordinary_words_are_not_names():
+    assert people("参与志愿者高达1200余人次")[0] == []
+    assert people("独居老人占比高达三成")[0] == []
+    assert people("汇聚新业态新就业群体党员和在职党员合力")[0] == []
+    assert people("组织委员和社区居民代表一起商量")[0] == []

@@ -1,0 +1,82 @@
+"""Splitting pages into articles: titles, bylines in every position, captions, cut paragraphs, truncation."""
+import json
+from pathlib import Path
+
+from dangjian.loaders.segment import parse_byline, segment
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "seed-page.txt"
+GOLD = ROOT.parent / "shared" / "eval" / "seed-gold.json"
+
+
+def test_segment_splits_sample_page_into_its_eight_articles_with_bylines():
+    articles = segment(SAMPLE.read_text(encoding="utf-8"))
+    got = [(a.title, a.authors) for a in articles]
+    expected = [
+        ("富元社区党建引领探索“红色治理”", ["归丹", "徐晓安"]),
+        ("元和街道多社区学习贯彻市委十三届五次全会精神", ["高达"]),
+        ("双塔街道探索社区治理“子城样本”", ["高达"]),
+        ("金阊街道“共享厨房”解决公寓生活难题", ["李欣", "徐晓安"]),
+        ("相城经开区集成指挥中心 党建引领志愿服务", ["高达"]),
+        ("元和街道多社区开展助残活动", ["高达"]),
+        ("情系新业态,凝聚“新”力量", ["徐晓安"]),
+        ("绿色时光社区开展便民服务", ["高达"]),
+    ]
+    assert got == expected
+    if GOLD.exists():
+        gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+        assert [(g["title"], g["authors"]) for g in gold] == expected
+
+
+def test_segment_rejoins_a_paragraph_cut_by_the_layout():
+    articles = segment(SAMPLE.read_text(encoding="utf-8"))
+    text = articles[2].text
+    assert "通过党建引领,进一步细化探索方向" in text
+
+
+def test_segment_flags_articles_that_end_mid_sentence():
+    articles = segment(SAMPLE.read_text(encoding="utf-8"))
+    assert [a.truncated for a in articles] == [False, False, False, False, True, False, True, False]
+    assert articles[6].paragraphs[-1] == "为切实维护新业态新就业群"
+
+
+def test_segment_keeps_subheadings_inside_their_article():
+    first = segment(SAMPLE.read_text(encoding="utf-8"))[0]
+    assert first.subheadings == ["升级阵地,打造宜居舒心“生活圈”", "搭建平台,理好急难愁盼“家务事”",
+                                 "整合资源,形成基层治理“凝聚力”"]
+
+
+def test_segment_reads_photo_captions_and_unit_prefixed_bylines():
+    article = segment(SAMPLE.read_text(encoding="utf-8"))[4]
+    assert article.captions == ["“洁美家园”志愿服务活动现场 相城经开区供图"]
+    assert article.authors == ["高达"] and article.byline_units == ["相经开"]
+
+
+def test_segment_byline_forms():
+    assert parse_byline("记者 王晓明 通讯员 李华") == (["王晓明", "李华"], [])
+    assert parse_byline("文/图 赵敏") == (["赵敏"], [])
+    assert parse_byline("■本报记者 韩雪 通讯员 高翔") == (["韩雪", "高翔"], [])
+    assert parse_byline("鼓楼区委组织部 陈静") == (["陈静"], ["鼓楼区委组织部"])
+    assert parse_byline("（刘畅 摄）") is None or parse_byline("（刘畅 摄）")[0] == []
+    assert parse_byline("升级阵地,打造宜居舒心“生活圈”") is None
+
+
+def test_segment_inline_byline_at_the_start_of_the_lead():
+    page = ("湛山社区与工商银行结对共建\n\n"
+            "本报讯(记者 张伟 通讯员 刘晓娜)7月15日,湛山社区党委与中国工商银行青岛湛山支行党支部签订党建共建协议。\n")
+    (article,) = segment(page)
+    assert article.authors == ["张伟", "刘晓娜"]
+
+
+def test_segment_byline_stuck_to_the_last_paragraph():
+    page = ("双塔街道探索社区治理\n\n日前,双塔街道召开座谈会。\n\n"
+            "街道将在各个社区进行党建品牌的梳理。高达\n\n"
+            "金阊街道推出共享厨房\n\n近日,金阊街道一公寓推出共享厨房。\n\n李欣 徐晓安\n")
+    first, second = segment(page)
+    assert first.authors == ["高达"] and first.paragraphs[-1].endswith("梳理。")
+    assert second.authors == ["李欣", "徐晓安"]
+
+
+def test_segment_title_only_document_gives_one_article():
+    (article,) = segment("石牌岭社区开展夏日送清凉活动\n")
+    assert article.title == "石牌岭社区开展夏日送清凉活动" and article.paragraphs == []
