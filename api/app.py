@@ -1,6 +1,7 @@
 """`create_app(store, settings=...)`: the FastAPI application over one store; nothing is built at import."""
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 from contextlib import asynccontextmanager
 from importlib import import_module, resources
@@ -11,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from dangjian.api import docs_page
 from dangjian.api.settings import Settings
 from dangjian.api.state import AppState
+from dangjian.graph.label_index import LabelIndex
 from dangjian.graph.store import Store
 
 __all__ = ["create_app"]
@@ -39,7 +41,10 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         await state.runner.start()
+        # Build the search index now, in the background, so the first search need not wait for it.
+        warm = asyncio.ensure_future(state.derived("labels", LabelIndex.build))
         yield
+        warm.cancel()
         await state.runner.close()
 
     app = FastAPI(title="dangjian", description=DESCRIPTION, version=_version(), lifespan=lifespan,

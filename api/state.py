@@ -1,33 +1,75 @@
-"""What one app instance holds: its store (followed when it is a read-only snapshot), settings and query runner."""
+"""What one app instance holds: its store (followed when the data changes), settings, query runner and caches."""
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
+
+from fastapi.concurrency import run_in_threadpool
+
 from dangjian.api.settings import Settings
+from dangjian.graph.embedded import EmbeddedStore
 from dangjian.graph.query_pool import make_runner
 from dangjian.graph.store import Store
 from dangjian.graph.store_watch import DirectoryWatch
 
 __all__ = ["AppState"]
 
+# How long a value derived from a remote store is trusted: nothing tells us when that data changes.
+REMOTE_TTL = 60.0
+
 
 class AppState:
-    """The store the JSON routes read and the runner /sparql uses.
+    """The store the JSON routes read, the runner /sparql uses, and values derived from the data.
 
-    A read-only embedded store is a snapshot; when its directory changes (a `dangjian load` in
-    another process) the snapshot is reopened, so the API follows the data without a restart.
+    An embedded store's directory is watched: a read-only snapshot is reopened when it changes (a
+    `dangjian load` in another process), and derived values (the label index, the summary) are
+    rebuilt. They are rebuilt in the background; until then the previous value is served.
     """
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self._store = store
         self.settings = settings
         self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout)
-        self._watch = DirectoryWatch(store.location) if getattr(store, "read_only", False) else None
+        self._watch = DirectoryWatch(store.location) if isinstance(store, EmbeddedStore) else None
+        self.generation = 0
+        self._values: dict[str, tuple[int, float, object]] = {}
+        self._building: dict[str, asyncio.Future] = {}
 
     @property
     def store(self) -> Store:
         if self._watch is not None and self._watch.changed():
-            self._store = type(self._store)(self._store.location, read_only=True)
+            if self._store.read_only:
+                self._store = EmbeddedStore(self._store.location, read_only=True)
+            self.store_changed()
         return self._store
 
     def store_changed(self) -> None:
-        """Tell the query workers to reopen their snapshots (after an update through this app)."""
+        """The data changed (an update through this app, or seen on disk): reopen snapshots, rebuild caches."""
+        self.generation += 1
         self.runner.refresh()
+
+    def _fresh(self, entry: tuple[int, float, object] | None) -> bool:
+        if entry is None or entry[0] != self.generation:
+            return False
+        return self._watch is not None or time.monotonic() - entry[1] < REMOTE_TTL
+
+    async def derived(self, name: str, compute: Callable[[Store], object]) -> object:
+        """`compute(store)`, kept until the data changes; a stale value is served while the new one is built."""
+        store, generation = self.store, self.generation
+        entry = self._values.get(name)
+        if self._fresh(entry):
+            return entry[2]
+        building = self._building.get(name)
+        if building is None:
+            building = asyncio.ensure_future(run_in_threadpool(compute, store))
+            self._building[name] = building
+            building.add_done_callback(lambda done: self._keep(name, generation, done))
+        if entry is not None:
+            return entry[2]
+        return await asyncio.shield(building)
+
+    def _keep(self, name: str, generation: int, done: asyncio.Future) -> None:
+        self._building.pop(name, None)
+        if not done.cancelled() and done.exception() is None:
+            self._values[name] = (generation, time.monotonic(), done.result())

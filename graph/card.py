@@ -6,7 +6,7 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from dangjian.graph.labels import describe_nodes, local_id, main_type, select, term_json, vocab_label
-from dangjian.graph.sparql_safety import iri
+from dangjian.graph.sparql_safety import iri, iri_list
 from dangjian.ontology import DJ, OA, RDF, RDFS, SKOS
 
 __all__ = ["entity_card", "INCOMING_CAP"]
@@ -74,21 +74,26 @@ def _incoming(store, ref: str, rows: list[dict], nodes: dict[str, dict], lang: s
 
 def _sources(store, ref: str) -> list[dict]:
     """The articles that mention the entity or state a fact about it, each with its evidence sentences."""
-    rows = select(store, f"""SELECT DISTINCT ?article ?title ?date ?url ?source ?evidence WHERE {{
-        {{ ?ann oa:hasBody {ref} }} UNION {{ ?ann oa:hasBody/rdf:subject {ref} }}
-        UNION {{ ?ann oa:hasBody/rdf:object {ref} }}
-        ?ann oa:hasTarget/oa:hasSource ?article .
-        OPTIONAL {{ ?ann dj:evidence ?evidence }}
+    tail = "?ann oa:hasTarget ?target . ?target oa:hasSource ?article . OPTIONAL { ?ann dj:evidence ?evidence }"
+    # Each branch joins on its own: oxigraph evaluates a UNION followed by a join by scanning every annotation.
+    rows = select(store, f"""SELECT DISTINCT ?article ?evidence WHERE {{
+        {{ ?ann oa:hasBody {ref} . {tail} }}
+        UNION {{ ?st rdf:subject {ref} . ?ann oa:hasBody ?st . {tail} }}
+        UNION {{ ?st rdf:object {ref} . ?ann oa:hasBody ?st . {tail} }} }}""")
+    found = {r["article"].value for r in rows if isinstance(r["article"], ox.NamedNode)}
+    if not found:
+        return []
+    meta = {r["article"].value: r for r in select(store, f"""SELECT ?article ?title ?date ?url ?source WHERE {{
+        VALUES ?article {{ {iri_list(sorted(found))} }}
         OPTIONAL {{ ?article rdfs:label ?title }} OPTIONAL {{ ?article schema:datePublished ?date }}
-        OPTIONAL {{ ?article schema:url ?url }} OPTIONAL {{ ?article dct:source ?source }} }}""")
-    articles: dict[str, dict] = {}
+        OPTIONAL {{ ?article schema:url ?url }} OPTIONAL {{ ?article dct:source ?source }} }}""")}
+    articles = {key: {"article": key, "id": local_id(key), **{f: _value(meta.get(key, {}), f)
+                                                             for f in ("title", "date", "url", "source")},
+                      "evidence": []} for key in found}
     for row in rows:
-        key = row["article"].value
-        item = articles.setdefault(key, {
-            "article": key, "id": local_id(key), "title": _value(row, "title"), "date": _value(row, "date"),
-            "url": _value(row, "url"), "source": _value(row, "source"), "evidence": []})
         sentence = _value(row, "evidence")
-        if sentence and sentence not in item["evidence"]:
+        item = articles.get(row["article"].value)
+        if item is not None and sentence and sentence not in item["evidence"]:
             item["evidence"].append(sentence)
     return sorted(articles.values(), key=lambda a: (a["date"] or "", a["article"]), reverse=True)
 

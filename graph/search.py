@@ -1,7 +1,8 @@
 """Entity search by name: labels and alternative labels, exact matches first, then prefixes, then substrings."""
 from __future__ import annotations
 
-from dangjian.graph.labels import describe_nodes, main_type, select, vocab_label
+from dangjian.graph.label_index import LabelIndex
+from dangjian.graph.labels import describe_nodes, select, vocab_label
 from dangjian.graph.sparql_safety import iri_list, literal
 from dangjian.ontology import ARTICLE, CORE_CLASSES, DJ
 
@@ -19,27 +20,38 @@ def _type_filter(type_name: str | None) -> str:
     return f"?e a dj:{type_name} ."
 
 
-def search_entities(store, q: str, *, type: str | None = None, limit: int = 20) -> list[dict]:
+def search_entities(store, q: str, *, type: str | None = None, limit: int = 20,
+                    index: LabelIndex | None = None) -> list[dict]:
     """Entities whose label or alternative label contains `q` (case-insensitive), best matches first.
 
     Each hit: iri, id, label, type, matched (the name that matched), parent (a node summary or
-    None) and description. Raises ValueError for an empty or over-long `q` or an unknown type.
+    None) and description. With an `index` (built from the same data) no store scan is needed.
+    Raises ValueError for an empty or over-long `q` or an unknown type.
     """
     needle = q.strip().lower()
     if not needle or len(needle) > MAX_QUERY_CHARS:
         raise ValueError(f"q must have 1 to {MAX_QUERY_CHARS} characters")
+    type_filter = _type_filter(type)
+    if index is not None:
+        hits = index.find(needle, type=type, limit=int(limit))
+    else:
+        hits = _scan(store, needle, type_filter, int(limit))
+    details = _details(store, [iri for iri, _ in hits])
+    return [{**details[iri], "matched": matched} for iri, matched in hits]
+
+
+def _scan(store, needle: str, type_filter: str, limit: int) -> list[tuple[str, str]]:
+    """The search as one SPARQL query: reads every name in the store."""
     text = literal(needle)
     rows = select(store, f"""SELECT ?e (MIN(?rank) AS ?r) (MIN(?name) AS ?matched) (MIN(?label) AS ?l) WHERE {{
         ?e rdfs:label|skos:altLabel ?name .
         BIND(LCASE(STR(?name)) AS ?low)
         FILTER(CONTAINS(?low, {text}))
-        {_type_filter(type)}
+        {type_filter}
         ?e rdfs:label ?label .
         BIND(IF(?low = {text}, 0, IF(STRSTARTS(?low, {text}), 1, 2)) AS ?rank)
-    }} GROUP BY ?e ORDER BY ?r STRLEN(?l) ?l LIMIT {int(limit)}""")
-    hits = [(row["e"].value, row["matched"].value) for row in rows]
-    details = _details(store, [iri for iri, _ in hits])
-    return [{**details[iri], "matched": matched} for iri, matched in hits]
+    }} GROUP BY ?e ORDER BY ?r STRLEN(?l) ?l ?e LIMIT {limit}""")
+    return [(row["e"].value, row["matched"].value) for row in rows]
 
 
 def _details(store, iris: list[str]) -> dict[str, dict]:

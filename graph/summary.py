@@ -4,58 +4,79 @@ from __future__ import annotations
 from collections import defaultdict
 
 from dangjian.graph.labels import describe_nodes, select, vocab_label
-from dangjian.graph.sparql_safety import iri_list
 from dangjian.ontology import DJ
 
 __all__ = ["stats_summary"]
 
-# From an event's organizer up to the place it belongs to: the organizer itself, its host unit, its parents.
-_UP = "(dj:hostUnit|dj:partOf|dj:subOrganizationOf)*"
+_PLACES = ("Street", "District", "Community")
 
 
 def stats_summary(store) -> dict:
-    """Counts per class, per street and per district (communities, events), and per month."""
-    return {"classes": _classes(store), "streets": _places(store, "Street"),
-            "districts": _places(store, "District"), "months": _months(store)}
+    """Counts per class; communities and events per street and per district; articles and events per month.
+
+    An event counts for a street or district when one of its organizers is in it: the organizer
+    itself, its host unit or parent organization, and their places, followed up the partOf chain.
+    """
+    ups, kinds = _links(store)
+    streets, districts = _under(store, ups, kinds)
+    return {"classes": _classes(store), "streets": _rows(store, streets, ups, kinds, "Street"),
+            "districts": _rows(store, districts, ups, kinds, "District"), "months": _months(store)}
+
+
+def _links(store) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Who is above whom (partOf, hostUnit, subOrganizationOf), and which nodes are streets, districts, communities."""
+    ups: dict[str, set[str]] = defaultdict(set)
+    for r in select(store, "SELECT DISTINCT ?x ?up WHERE { ?x dj:partOf|dj:hostUnit|dj:subOrganizationOf ?up }"):
+        ups[r["x"].value].add(r["up"].value)
+    kinds = {r["p"].value: r["k"].value[len(DJ):] for r in select(store, f"""SELECT DISTINCT ?p ?k WHERE {{
+        ?p a ?k FILTER(?k IN ({', '.join('dj:' + k for k in _PLACES)})) }}""")}
+    return ups, kinds
+
+
+def _above(node: str, ups: dict[str, set[str]]) -> set[str]:
+    seen, todo = {node}, [node]
+    while todo:
+        for parent in ups.get(todo.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+def _under(store, ups, kinds) -> tuple[dict[str, dict[str, set]], dict[str, dict[str, set]]]:
+    counts = {"Street": defaultdict(lambda: defaultdict(set)), "District": defaultdict(lambda: defaultdict(set))}
+    for node, kind in kinds.items():
+        if kind in ("Community", "Street"):
+            for place in _above(node, ups) - {node}:
+                if kinds.get(place) in counts:
+                    counts[kinds[place]][place]["communities" if kind == "Community" else "streets"].add(node)
+        if kind in counts:
+            counts[kind][node]
+    cache: dict[str, set[str]] = {}
+    for r in select(store, "SELECT DISTINCT ?e ?o WHERE { ?e a dj:Event ; dj:organizer ?o }"):
+        organizer = r["o"].value
+        if organizer not in cache:
+            cache[organizer] = {p for p in _above(organizer, ups) if kinds.get(p) in counts}
+        for place in cache[organizer]:
+            counts[kinds[place]][place]["events"].add(r["e"].value)
+    return counts["Street"], counts["District"]
+
+
+def _rows(store, counted: dict[str, dict[str, set]], ups, kinds, kind: str) -> list[dict]:
+    nodes = describe_nodes(store, list(counted))
+    parents = {p: min(ups[p]) if ups.get(p) else None for p in counted}
+    parent_nodes = describe_nodes(store, [p for p in parents.values() if p])
+    fields = ("communities", "events") if kind == "Street" else ("streets", "communities", "events")
+    rows = [{**nodes[place], "parent": parent_nodes.get(parents[place]) if parents[place] else None,
+             **{f: len(sets.get(f, ())) for f in fields}} for place, sets in counted.items()]
+    return sorted(rows, key=lambda r: (-r["events"], -r["communities"], r["label"] or "", r["iri"]))
 
 
 def _classes(store) -> list[dict]:
     rows = select(store, f"""SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{
-        ?e a ?c FILTER(STRSTARTS(STR(?c), "{DJ}")) }} GROUP BY ?c ORDER BY DESC(?n)""")
+        ?e a ?c FILTER(STRSTARTS(STR(?c), "{DJ}")) }} GROUP BY ?c ORDER BY DESC(?n) ?c""")
     return [{"class": r["c"].value[len(DJ):], "iri": r["c"].value, "label": vocab_label(r["c"].value),
              "count": int(r["n"].value)} for r in rows]
-
-
-def _places(store, kind: str) -> list[dict]:
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"streets": 0, "communities": 0, "events": 0})
-    queries = {
-        "communities": f"?x a dj:Community ; dj:partOf+ ?place . ?place a dj:{kind}",
-        "events": f"?x a dj:Event ; dj:organizer ?o . ?o {_UP} ?place . ?place a dj:{kind}",
-    }
-    if kind != "Street":
-        queries["streets"] = f"?x a dj:Street ; dj:partOf+ ?place . ?place a dj:{kind}"
-    for name, pattern in queries.items():
-        for r in select(store, f"SELECT ?place (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }} GROUP BY ?place"):
-            counts[r["place"].value][name] = int(r["n"].value)
-    for r in select(store, f"SELECT ?place WHERE {{ ?place a dj:{kind} }}"):
-        counts[r["place"].value]
-    nodes = describe_nodes(store, list(counts))
-    parents = _parents(store, list(counts))
-    rows = []
-    for place, numbers in counts.items():
-        if kind == "Street":
-            numbers = {k: v for k, v in numbers.items() if k != "streets"}
-        rows.append({**nodes[place], "parent": parents.get(place), **numbers})
-    return sorted(rows, key=lambda r: (-r["events"], -r["communities"], r["label"] or ""))
-
-
-def _parents(store, places: list[str]) -> dict[str, dict]:
-    if not places:
-        return {}
-    found = {r["p"].value: r["parent"].value for r in select(store, f"""SELECT ?p ?parent WHERE {{
-        VALUES ?p {{ {iri_list(places)} }} ?p dj:partOf ?parent }}""")}
-    nodes = describe_nodes(store, list(found.values()))
-    return {p: nodes[parent] for p, parent in found.items()}
 
 
 def _months(store) -> list[dict]:

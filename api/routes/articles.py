@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from dangjian.api import openapi_examples as ex
-from dangjian.api.deps import ArticleIRI, StoreDep
+from dangjian.api.deps import AppStateDep, ArticleIRI, StoreDep
 from dangjian.graph.lookup import article_facts, list_articles, stats_summary
 
 router = APIRouter(prefix="/api", tags=["articles"])
@@ -35,7 +35,7 @@ async def article(store: StoreDep, article: ArticleIRI) -> JSONResponse:
 
 
 @router.get("/stats", summary="Counts per class, street, district and month", responses=ex.STATS)
-async def stats(store: StoreDep) -> JSONResponse:
+async def stats(state: AppStateDep) -> JSONResponse:
     """Entities per class; communities and events per street and per district (with their parents); articles
     and events per month."""
-    return JSONResponse(await run_in_threadpool(stats_summary, store))
+    return JSONResponse(await state.derived("summary", stats_summary))

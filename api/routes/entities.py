@@ -8,7 +8,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from dangjian.api import openapi_examples as ex
-from dangjian.api.deps import EntityIRI, StoreDep
+from dangjian.api.deps import AppStateDep, EntityIRI, StoreDep
+from dangjian.graph.label_index import LabelIndex
 from dangjian.graph.lookup import entity_card, entity_exists, neighbourhood, search_entities
 from dangjian.graph.neighbourhood import MAX_HOPS, MAX_NODES
 from dangjian.graph.search import MAX_QUERY_CHARS
@@ -26,7 +27,7 @@ def _split(values: list[str]) -> list[str]:
 
 @router.get("", summary="Search entities by name", responses=ex.SEARCH)
 async def search(
-    store: StoreDep,
+    store: StoreDep, state: AppStateDep,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="Part of a name (label or "
                             "alternative label); case-insensitive.", examples=["蠡口"])],
     type: Annotated[ClassName | None, Query(description="Only entities of this class.", examples=["Community"])] = None,
@@ -35,8 +36,9 @@ async def search(
     """Entities whose label or alternative label contains `q`: exact matches first, then names that start
     with `q`, then the rest, shorter names first. Each hit has its type, parent place or organization and a
     short description."""
+    index = await state.derived("labels", LabelIndex.build)
     try:
-        hits = search_entities(store, q, type=type, limit=limit)
+        hits = search_entities(store, q, type=type, limit=limit, index=index)
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
     return JSONResponse(hits)

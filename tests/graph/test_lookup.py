@@ -6,6 +6,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from dangjian.graph.label_index import LabelIndex
 from dangjian.graph.lookup import (article_facts, entity_card, entity_exists, list_articles, neighbourhood,
                                    search_entities, stats_summary)
 
@@ -29,6 +30,13 @@ def test_lookup_search_ranks_exact_then_prefix_then_substring(graph) -> None:
 def test_lookup_search_is_case_insensitive_and_skips_articles(graph) -> None:
     assert search_entities(graph, "UNION")[0]["id"] == "org/引号"
     assert all(not h["iri"].startswith("https://w3id.org/dangjian/article/") for h in search_entities(graph, "桃源"))
+
+
+@pytest.mark.parametrize("q, type", [("桃源", None), ("桃源社区", None), ("示例行", None), ("村社", None),
+                                     ("UNION", None), ("桃源", "Community"), ("党委", "PartyOrganization")])
+def test_lookup_search_index_agrees_with_the_store_scan(graph, q: str, type: str | None) -> None:
+    index = LabelIndex.build(graph)
+    assert search_entities(graph, q, type=type, index=index) == search_entities(graph, q, type=type)
 
 
 def test_lookup_search_rejects_unknown_type(graph) -> None:
