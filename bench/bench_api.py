@@ -1,0 +1,360 @@
+"""Benchmark of the HTTP API against `oxigraph serve` and rdflib-endpoint on a synthetic graph (about 1M triples).
+
+    python bench/bench_api.py                       # everything, about 1M triples, 5 s per run
+    python bench/bench_api.py --triples 100000 --seconds 3 --skip-rdflib
+
+Needs `wrk` (Debian package wrk) as the load generator. Every request asks for a different entity
+drawn at random from the whole graph. The results table goes to stdout, progress to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import httpx
+import pyoxigraph as ox
+
+BIN = Path(sys.executable).parent
+ID, ART, GRAPH = "https://w3id.org/dangjian/id/", "https://w3id.org/dangjian/article/", "https://w3id.org/dangjian/graph/"
+DJ, RDF, RDFS, SKOS = ("https://w3id.org/dangjian/ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                       "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2004/02/skos/core#")
+OA, SCHEMA, DCT, XSD = ("http://www.w3.org/ns/oa#", "https://schema.org/", "http://purl.org/dc/terms/",
+                        "http://www.w3.org/2001/XMLSchema#")
+TRIPLES_PER_COMMUNITY = 155  # what one community with its article adds, roughly
+SYLLABLES = "春江桃源新华民丰和平安宁东西南北阳光明湖山水云龙凤金银玉翠兴福康泰盛昌荣德仁义礼智信文武" \
+            "长乐永宝清河望亭枫桥竹园梅兰菊松柏星月晨曦霞锦绣秀丽嘉禾惠济通达"
+ORG_KINDS = ("银行", "学校", "医院", "公司", "卫生服务中心", "律师事务所", "物业公司", "图书馆")
+EVENT_KINDS = ("邻里节", "志愿服务", "助残活动", "便民集市", "议事会", "党课", "文艺汇演", "健康讲座")
+TITLES = ("党委书记", "党委副书记", "党支部书记", "居委会主任")
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _name(rng: random.Random, length: int = 2) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(length))
+
+
+class _Writer:
+    """N-Quads lines for one named graph at a time."""
+
+    def __init__(self, out) -> None:
+        self.out, self.count, self.graph = out, 0, ""
+
+    def __call__(self, s: str, p: str, o: str | ox.Literal) -> None:
+        obj = str(o) if isinstance(o, ox.Literal) else f"<{o}>"
+        self.out.write(f"<{s}> <{p}> {obj} <{self.graph}> .\n")
+        self.count += 1
+
+
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+def synthetic(out, triples: int, seed: int = 7) -> int:
+    """Write a graph of places, organizations, people, posts, events and article graphs with annotations."""
+    rng = random.Random(seed)
+    q = _Writer(out)
+    communities = max(triples // TRIPLES_PER_COMMUNITY, 30)
+    streets = max(communities // 30, 1)
+    districts = max(streets // 10, 1)
+    q.graph = GRAPH + "gazetteer"
+    q(ID + "place/32", RDF + "type", DJ + "Province")
+    q(ID + "place/32", RDFS + "label", _zh("江苏省"))
+    for d in range(districts):
+        district = f"{ID}place/32{d:04d}"
+        q(district, RDF + "type", DJ + "District"), q(district, RDFS + "label", _zh(f"{_name(rng)}区{d}"))
+        q(district, DJ + "partOf", ID + "place/32"), q(district, DJ + "code", ox.Literal(f"32{d:04d}"))
+    for s in range(streets):
+        street = f"{ID}place/32{s % districts:04d}{s:06d}"
+        q(street, RDF + "type", DJ + "Street"), q(street, RDFS + "label", _zh(f"{_name(rng)}街道{s}"))
+        q(street, DJ + "partOf", f"{ID}place/32{s % districts:04d}")
+    partners = [f"{ID}org/{_name(rng)}{rng.choice(ORG_KINDS)}{i}" for i in range(max(communities // 10, 5))]
+    programs = [f"{ID}program/{_name(rng, 3)}{i}" for i in range(max(communities // 50, 3))]
+    q.graph = GRAPH + "file/registry.ttl"
+    for org in partners:
+        q(org, RDF + "type", DJ + "Organization"), q(org, RDFS + "label", _zh(org.rsplit("/", 1)[1]))
+    for program in programs:
+        q(program, RDF + "type", DJ + "Program"), q(program, RDFS + "label", _zh(program.rsplit("/", 1)[1]))
+    for c in range(communities):
+        _community(q, rng, c, f"{ID}place/32{(c // 30) % streets % districts:04d}{(c // 30) % streets:06d}",
+                   partners, programs)
+    return q.count
+
+
+def _community(q: _Writer, rng: random.Random, c: int, street: str, partners: list[str], programs: list[str]) -> None:
+    name = f"{_name(rng)}社区{c}"
+    community = f"{street}{c:06d}"
+    article_hash = f"{c:016x}"
+    article = ART + article_hash
+    party = f"{ID}party-org/{name}党委"
+    people = [f"{ID}person/{_name(rng, 3)}{c}-{i}" for i in range(2)]
+    facility = f"{ID}facility/{name}/党群服务中心"
+    events = [f"{ID}event/{article_hash}/{rng.choice(EVENT_KINDS)}{i}" for i in range(3)]
+    partner = rng.choice(partners)
+    q.graph = GRAPH + "gazetteer"
+    q(community, RDF + "type", DJ + "Community"), q(community, RDFS + "label", _zh(name))
+    q(community, DJ + "partOf", street), q(community, DJ + "code", ox.Literal(community.rsplit("/", 1)[1]))
+    q.graph = GRAPH + "article/" + article_hash
+    q(article, RDF + "type", DJ + "Article"), q(article, RDFS + "label", _zh(f"{name}党建引领基层治理"))
+    q(article, SCHEMA + "datePublished", ox.Literal(f"2023-{c % 12 + 1:02d}-{c % 28 + 1:02d}",
+                                                    datatype=ox.NamedNode(XSD + "date")))
+    q(article, DCT + "source", ox.Literal("示例日报")), q(article, DJ + "author", people[1])
+    q(article, SCHEMA + "text", ox.Literal(f"{name}党委书记带领党员开展活动。" * 3))
+    q(party, RDF + "type", DJ + "PartyOrganization"), q(party, RDFS + "label", _zh(f"{name}党委"))
+    q(party, DJ + "hostUnit", community), q(party, DJ + "program", rng.choice(programs))
+    q(facility, RDF + "type", DJ + "Facility"), q(facility, RDFS + "label", _zh("党群服务中心"))
+    q(facility, DJ + "partOf", community)
+    for person in people:
+        q(person, RDF + "type", DJ + "Person"), q(person, RDFS + "label", _zh(person.rsplit("/", 1)[1]))
+    post = f"{ID}post/{people[0].rsplit('/', 1)[1]}/{name}党委/党委书记"
+    q(post, RDF + "type", DJ + "Post"), q(post, DJ + "holder", people[0]), q(post, DJ + "organization", party)
+    q(post, DJ + "title", ox.Literal(rng.choice(TITLES)))
+    q(partner, DJ + "coBuildsWith", community)
+    for i, event in enumerate(events):
+        q(event, RDF + "type", DJ + "Event"), q(event, RDFS + "label", _zh(event.rsplit("/", 1)[1] + "活动"))
+        q(event, DJ + "organizer", community), q(event, DJ + "organizer", party)
+        q(event, DJ + "partner", rng.choice(partners)), q(event, DJ + "location", facility)
+        q(event, DJ + "date", ox.Literal(f"2023-{(c + i) % 12 + 1:02d}-01", datatype=ox.NamedNode(XSD + "date")))
+    sentence = _zh(f"{name}党委书记带领党员与共建单位开展活动。")
+    for n, body in enumerate([community, party, people[0], partner, events[0]]):
+        _mention(q, article, n, body, sentence)
+    for n, (s, p, o) in enumerate([(community, DJ + "partOf", street), (party, DJ + "hostUnit", community),
+                                   (events[0], DJ + "organizer", community)]):
+        _fact(q, article, 10 + n, (s, p, o), sentence)
+
+
+def _mention(q: _Writer, article: str, n: int, body: str, sentence: ox.Literal) -> None:
+    ann, target = f"{article}/ann/{n}", f"{article}/ann/{n}/target"
+    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "Mention")
+    q(ann, OA + "motivatedBy", OA + "identifying"), q(ann, OA + "hasBody", body)
+    q(ann, DJ + "evidence", sentence), q(ann, OA + "hasTarget", target)
+    q(target, RDF + "type", OA + "SpecificResource"), q(target, OA + "hasSource", article)
+    q(target, OA + "hasSelector", target + "/quote"), q(target + "/quote", RDF + "type", OA + "TextQuoteSelector")
+    q(target + "/quote", OA + "exact", ox.Literal(sentence.value[:4]))
+    q(target, OA + "hasSelector", target + "/pos"), q(target + "/pos", RDF + "type", OA + "TextPositionSelector")
+    q(target + "/pos", OA + "start", ox.Literal(0)), q(target + "/pos", OA + "end", ox.Literal(4))
+
+
+def _fact(q: _Writer, article: str, n: int, spo: tuple[str, str, str], sentence: ox.Literal) -> None:
+    ann, body, target = f"{article}/ann/{n}", f"{article}/ann/{n}/body", f"{article}/ann/{n}/target"
+    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "FactEvidence")
+    q(ann, OA + "motivatedBy", OA + "describing"), q(ann, OA + "hasBody", body)
+    q(body, RDF + "type", RDF + "Statement"), q(body, RDF + "subject", spo[0])
+    q(body, RDF + "predicate", spo[1]), q(body, RDF + "object", spo[2])
+    q(ann, DJ + "evidence", sentence), q(ann, OA + "hasTarget", target), q(target, OA + "hasSource", article)
+
+
+WRK_SCRIPT = """
+local paths = {}
+init = function(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+  wrk.headers["Accept"] = args[2]
+end
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"requests": %d, "seconds": %f, "errors": %d, "non2xx": %d, "p50": %f, "p99": %f}\\n',
+    summary.requests, summary.duration / 1e6, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+HIDDEN = ("rdf:type", "oa:hasBody", "oa:hasSource", "oa:hasTarget", "rdf:subject", "rdf:object", "rdf:predicate",
+          "prov:wasGeneratedBy", "schema:url")
+PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/"
+            "rdf-schema#> PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+            "PREFIX schema: <https://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
+
+
+def one_hop_sparql(entity: str) -> str:
+    """The 1-hop neighbourhood with labels and types as one query, as a client of a plain endpoint would send it."""
+    return (PREFIXES + f"SELECT ?s ?p ?o ?label ?type WHERE {{ {{ <{entity}> ?p ?o FILTER(isIRI(?o)) "
+            f"BIND(<{entity}> AS ?s) BIND(?o AS ?n) }} UNION {{ ?s ?p <{entity}> BIND(<{entity}> AS ?o) "
+            f"BIND(?s AS ?n) }} FILTER(?p NOT IN ({', '.join(HIDDEN)})) OPTIONAL {{ ?n rdfs:label ?label }} "
+            f"OPTIONAL {{ ?n a ?type }} }} LIMIT 801")
+
+
+def search_sparql(needle: str) -> str:
+    """The entity search as one query (what /api/entities answers from its index instead)."""
+    text = str(ox.Literal(needle))
+    return (PREFIXES + f"SELECT ?e (MIN(?name) AS ?matched) WHERE {{ ?e rdfs:label|skos:altLabel ?name "
+            f"FILTER(CONTAINS(LCASE(STR(?name)), {text})) }} GROUP BY ?e LIMIT 20")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode}")
+        try:
+            if httpx.get(url, timeout=5).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"no answer from {url} within {seconds:g} s")
+
+
+@contextmanager
+def running(command: list[str], probe: str, seconds: float = 120) -> Iterator[subprocess.Popen]:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(probe, process, seconds)
+        yield process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wrk(base: str, paths: list[str], clients: int, seconds: float, accept: str, work: Path) -> dict:
+    """One bounded wrk run over random paths; requests per second, p50 and p99 in milliseconds."""
+    script, listing = work / "random.lua", work / "paths.txt"
+    script.write_text(WRK_SCRIPT)
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s", "-s", str(script),
+                          base, "--", str(listing), accept], capture_output=True, text=True, check=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def build_data(triples: int, folder: Path) -> tuple[Path, Path, Path]:
+    """The synthetic graph as N-Quads, as N-Triples (for rdflib-endpoint) and bulk loaded into a store directory."""
+    nq, nt, store = folder / "data.nq", folder / "data.nt", folder / "store"
+    if not store.exists():
+        say(f"generating about {triples:,} triples in {folder}")
+        with nq.open("w", encoding="utf-8") as out:
+            count = synthetic(out, triples)
+        with nq.open(encoding="utf-8") as src, nt.open("w", encoding="utf-8") as dst:
+            for line in src:
+                dst.write(line.rsplit(" <", 1)[0] + " .\n")
+        started = time.monotonic()
+        ox.Store(str(store)).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        say(f"{count:,} quads bulk loaded in {time.monotonic() - started:.1f} s")
+    return nq, nt, store
+
+
+def targets(store: Path, count: int, seed: int = 3) -> tuple[list[str], list[str]]:
+    """Entities drawn at random from the whole graph, and search strings cut from random names."""
+    db = ox.Store.read_only(str(store))
+    rows = db.query("SELECT DISTINCT ?e ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                    "FILTER(STRSTARTS(STR(?e), 'https://w3id.org/dangjian/id/')) }", use_default_graph_as_union=True)
+    pairs = [(r["e"].value, r["l"].value) for r in rows]
+    rng = random.Random(seed)
+    chosen = rng.sample(pairs, min(count, len(pairs)))
+    needles = []
+    for _, label in chosen:
+        start = rng.randrange(max(len(label) - 2, 1))
+        needles.append(label[start:start + rng.choice((2, 3))])
+    return [e for e, _ in chosen], needles
+
+
+def scenarios(entities: list[str], needles: list[str]) -> dict[str, dict[str, list[str]]]:
+    """For each server, the paths of each lookup."""
+    def local(iri: str) -> str:
+        return quote(iri.removeprefix(ID), safe="/")
+    api = {"1-hop": [f"/api/entities/{local(e)}/neighbourhood?hops=1" for e in entities],
+           "2-hop": [f"/api/entities/{local(e)}/neighbourhood?hops=2" for e in entities],
+           "search": ["/api/entities?" + urlencode({"q": n}) for n in needles]}
+    sparql_1hop = [urlencode({"query": one_hop_sparql(e)}) for e in entities]
+    sparql_search = [urlencode({"query": search_sparql(n)}) for n in needles[:200]]
+    return {"dangjian API": api,
+            "oxigraph serve": {"1-hop": ["/query?" + q for q in sparql_1hop],
+                               "search": ["/query?" + q for q in sparql_search]},
+            "rdflib-endpoint": {"1-hop": ["/sparql?" + q for q in sparql_1hop]}}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic graph")
+    parser.add_argument("--seconds", type=float, default=5, help="length of each wrk run")
+    parser.add_argument("--clients", default="8,32", help="concurrent connections, comma-separated")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers of the dangjian server")
+    parser.add_argument("--data", type=Path, help="keep the generated data here and reuse it next time")
+    parser.add_argument("--skip-rdflib", action="store_true", help="leave out rdflib-endpoint (slow to load)")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        say("bench_api: wrk is missing; install it (apt-get install wrk) and run again")
+        return 1
+    clients = [int(c) for c in args.clients.split(",")]
+    folder = args.data or Path(tempfile.mkdtemp(prefix="dangjian-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    nq, nt, store = build_data(args.triples, folder)
+    entities, needles = targets(store, 5000)
+    plan = scenarios(entities, needles)
+    results = []
+
+    def measure(server: str, base: str, accept: str) -> None:
+        for lookup, paths in plan[server].items():
+            for _ in range(3):  # warm up: caches, the search index, the first connection
+                httpx.get(base + paths[0], headers={"Accept": accept}, timeout=120)
+            for n in clients:
+                say(f"{server}: {lookup}, {n} clients, {args.seconds:g} s")
+                results.append((server, lookup, n, wrk(base, paths, n, args.seconds, accept, folder)))
+
+    port = free_port()
+    with running([str(BIN / "dangjian"), "serve", "--store", str(store), "--port", str(port),
+                  "--workers", str(args.workers)], f"http://127.0.0.1:{port}/-/health"):
+        measure("dangjian API", f"http://127.0.0.1:{port}", "application/json")
+    port = free_port()
+    with running([str(BIN / "oxigraph"), "serve-read-only", "--location", str(store), "--union-default-graph",
+                  "--bind", f"127.0.0.1:{port}"], f"http://127.0.0.1:{port}/query?query=ASK%7B%7D"):
+        measure("oxigraph serve", f"http://127.0.0.1:{port}", "application/sparql-results+json")
+    if not args.skip_rdflib:
+        port = free_port()
+        say("rdflib-endpoint: loading the N-Triples into rdflib (takes a while)")
+        with running([str(BIN / "rdflib-endpoint"), "serve", str(nt), "--host", "127.0.0.1", "--port", str(port)],
+                     f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", seconds=900):
+            measure("rdflib-endpoint", f"http://127.0.0.1:{port}", "application/sparql-results+json")
+    print(report(results, args))
+    return 0
+
+
+def report(results: list[tuple[str, str, int, dict]], args: argparse.Namespace) -> str:
+    lines = [f"Synthetic graph of about {args.triples:,} triples; wrk, 1 thread, {args.seconds:g} s per run, "
+             f"a random entity per request; dangjian serve with {args.workers} workers.", "",
+             "| server | lookup | clients | requests/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"]
+    for server, lookup, n, r in results:
+        lines.append(f"| {server} | {lookup} | {n} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | "
+                     f"{r['errors'] + r['non2xx']} |")
+    by = {(s, l, n): r for s, l, n, r in results}
+    top = max(int(c) for c in args.clients.split(","))
+    api = by.get(("dangjian API", "1-hop", top))
+    for other in ("rdflib-endpoint", "oxigraph serve"):
+        base = by.get((other, "1-hop", top))
+        if api and base:
+            lines.append(f"\n1-hop at {top} clients: dangjian API / {other} = {api['rps'] / base['rps']:.2f}x")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
