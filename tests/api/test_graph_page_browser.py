@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -218,3 +216,23 @@ def test_graph_page_browser_english_interface(browser, base_url):
     assert browser.find_element("css selector", "header h1").text == "Community party-building graph"
     legend = " ".join(li.text for li in browser.find_elements("css selector", "#legend li"))
     assert "community" in legend and "社区" not in legend
+
+
+def test_graph_page_browser_standalone_file_works_without_server(browser, sample_store, tmp_path):
+    from dangjian.graph.network import project
+    from dangjian.graph.viz import build_page, offline_cards, select
+
+    G = project(sample_store)
+    chosen = select(G)
+    page = tmp_path / "graph.html"
+    page.write_text(build_page(G, links=None, cards=offline_cards(sample_store, chosen.nodes), selection=chosen),
+                    encoding="utf-8")
+    open_page(browser, page.as_uri())
+    browser.find_element("id", "search").send_keys("蠡口社区")
+    wait_for(browser, "document.querySelectorAll('#suggestions li[data-iri]').length > 0")
+    browser.find_element("css selector", "#suggestions li[data-iri]").click()
+    wait_for(browser, "document.querySelector('#card h2') && document.querySelector('#card h2').textContent === '蠡口社区'")
+    assert "元和街道" in browser.find_element("id", "panel").text
+    assert browser.find_elements("css selector", "#card blockquote")
+    outside = [u for u in requests_made(browser) if not u.startswith(("file:", "data:", "blob:", "about:"))]
+    assert not outside, outside
