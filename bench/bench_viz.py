@@ -129,7 +129,7 @@ def timed(label: str, work):
     return value, time.perf_counter() - start
 
 
-def browser():
+def browser(profile: Path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -137,7 +137,7 @@ def browser():
     options.binary_location = "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900",
-                f"--user-data-dir={tempfile.mkdtemp(prefix='bench-chromium-')}"):
+                f"--user-data-dir={profile}"):
         options.add_argument(arg)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
@@ -213,7 +213,7 @@ def main() -> int:
         _, seconds = timed("overview selection only", lambda: overview(G, cap=500))
         rows.append(("overview selection, 500 of all nodes", f"{seconds * 1000:.0f} ms"))
         if not args.no_browser:
-            driver = browser()
+            driver = browser(Path(tmp) / "chromium-profile")
             base, stop = serve(store)
             try:
                 for size, html in pages.items():
