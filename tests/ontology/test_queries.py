@@ -105,7 +105,7 @@ def query_files() -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def store() -> ox.Store:
+def union_store() -> ox.Store:
     """The fixture as the project stores it: one named graph per article, plus the gazetteer."""
     store = ox.Store()
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
@@ -148,8 +148,8 @@ def test_queries_state_the_question_in_chinese_and_english(path):
 
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED))
-def test_queries_answer_on_the_hand_written_graph(store, stem):
-    assert answer(store, stem) == expected(stem)
+def test_queries_answer_on_the_hand_written_graph(union_store, stem):
+    assert answer(union_store, stem) == expected(stem)
 
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED))
@@ -163,11 +163,11 @@ def test_queries_are_listed_in_the_ontology_readme():
     assert not missing, f"list these competency questions in ontology/README.md: {missing}"
 
 
-def test_queries_readme_example_finds_a_facts_article_and_sentence(store):
+def test_queries_readme_example_finds_a_facts_article_and_sentence(union_store):
     readme = (queries_dir().parent / "README.md").read_text(encoding="utf-8")
     sparql = re.search(r"```sparql\n(.*?)```", readme, re.S).group(1)
     rows = [{v.value: row[v.value].value for v in solutions.variables if row[v.value] is not None}
-            for solutions in [store.query(sparql, use_default_graph_as_union=True)] for row in solutions]
+            for solutions in [union_store.query(sparql, use_default_graph_as_union=True)] for row in solutions]
     assert rows == [{
         "unitName": "荷花社区", "partnerName": "苏州示范银行", "article": ARTICLE + "bbbbbbbbbbbbbbbb",
         "title": "两社区联合义诊", "evidence": "荷花社区与苏州示范银行签订共建协议。", "start": "20", "end": "38",

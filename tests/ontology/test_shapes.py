@@ -20,6 +20,7 @@ QUOTED = re.compile(r"https?://\S+|\"[^\"]*\"|“[^”]*”")  # IRIs and quoted
 RDF_TYPE = str(RDF.type)
 OA = "http://www.w3.org/ns/oa#"
 
+
 def triple(subject: str, relation: str, target: str) -> str:
     """How a whole-graph check words an offending triple."""
     return f'{ID}{subject} {relation} "{target}":'
@@ -163,9 +164,9 @@ def test_shapes_flag_a_label_without_language(shapes):
     store = store_of("good.trig")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     person = ox.NamedNode(ID + "person/王芳")
-    store.remove(ox.Quad(person, label, ox.Literal("王芳", language="zh"),
-                         ox.NamedNode("https://w3id.org/dangjian/graph/article/aaaaaaaaaaaaaaaa")))
-    store.add(ox.Quad(person, label, ox.Literal("王芳"), ox.DefaultGraph()))
+    article = ox.NamedNode("https://w3id.org/dangjian/graph/article/aaaaaaaaaaaaaaaa")
+    store.remove(ox.Quad(person, label, ox.Literal("王芳", language="zh"), article))
+    store.add(ox.Quad(person, label, ox.Literal("王芳"), article))
     conforms, report, _ = pyshacl.validate(store, shacl_graph=shapes)
     assert not conforms
     wanted = english(shapes.objects(URIRef("https://w3id.org/dangjian/shapes#HasChineseLabel"), SH.message))
