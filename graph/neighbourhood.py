@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dangjian.graph.labels import describe_nodes, select, vocab_label
+from dangjian.graph.labels import describe_nodes, local_id, main_type, select, vocab_label
 from dangjian.graph.sparql_safety import iri, iri_list, term_iri
-from dangjian.ontology import CORE_CLASSES
+from dangjian.ontology import CORE_CLASSES, DJ
 
 __all__ = ["neighbourhood", "MAX_HOPS", "MAX_NODES"]
 
@@ -31,19 +31,19 @@ def neighbourhood(store, entity: str, *, hops: int = 1, types: Sequence[str] = (
     filters = _filters(types, predicates)
     iri(entity)
     hop_of, links, truncated = {entity: 0}, {}, False
+    centre = describe_nodes(store, [entity])[entity]
+    info: dict[str, dict] = {entity: {"label": centre["label"], "types": {DJ + centre["type"]} if centre["type"] else set()}}
     frontier = [entity]
     for hop in range(1, hops + 1):
         if not frontier:
             break
-        rows = select(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{
-            VALUES ?n {{ {iri_list(frontier)} }}
-            {{ ?n ?p ?o . FILTER(isIRI(?o)) BIND(?n AS ?s) BIND(?o AS ?other) }}
-            UNION {{ ?s ?p ?n . BIND(?n AS ?o) BIND(?s AS ?other) }}
-            FILTER(?p NOT IN ({', '.join(_HIDDEN)}) && isIRI(?other)) {filters}
-        }} LIMIT {limit * 4 + 1}""")
-        truncated |= len(rows) > limit * 4
+        rows = _step(store, frontier, filters, limit * 8 + 1)
+        truncated |= len(rows) > limit * 8
         frontier = []
         for row in rows:
+            _note(info, row)
+            if "p" not in row:
+                continue
             s, p, o = row["s"].value, row["p"].value, row["o"].value
             for node in (s, o):
                 if node not in hop_of:
@@ -54,7 +54,30 @@ def neighbourhood(store, entity: str, *, hops: int = 1, types: Sequence[str] = (
                     frontier.append(node)
             if s in hop_of and o in hop_of:
                 links[(s, p, o)] = None
-    return _node_link(store, entity, hops, limit, truncated, hop_of, list(links))
+    return _node_link(entity, hops, limit, truncated, hop_of, list(links), info)
+
+
+def _step(store, frontier: list[str], filters: str, row_limit: int) -> list[dict]:
+    """One hop out from `frontier`: the links with the far node's labels and types, in one query.
+
+    Each filter sits inside its branch, and the centre's own label is asked separately: oxigraph
+    plans a UNION that has a third, pattern-free branch (or filters after it) as a scan.
+    """
+    hidden = f"?p NOT IN ({', '.join(_HIDDEN)})"
+    return select(store, f"""SELECT ?s ?p ?o ?other ?label ?type WHERE {{
+        VALUES ?n {{ {iri_list(frontier)} }}
+        {{ ?n ?p ?o . FILTER(isIRI(?o) && {hidden}) BIND(?n AS ?s) BIND(?o AS ?other) {filters} }}
+        UNION {{ ?s ?p ?n . FILTER(isIRI(?s) && {hidden}) BIND(?n AS ?o) BIND(?s AS ?other) {filters} }}
+        OPTIONAL {{ ?other rdfs:label ?label }} OPTIONAL {{ ?other a ?type }}
+    }} LIMIT {row_limit}""")
+
+
+def _note(info: dict[str, dict], row: dict) -> None:
+    node = info.setdefault(row["other"].value, {"label": None, "types": set()})
+    if "label" in row and (node["label"] is None or row["label"].language == "zh"):
+        node["label"] = row["label"].value
+    if "type" in row:
+        node["types"].add(row["type"].value)
 
 
 def _filters(types: Sequence[str], predicates: Sequence[str]) -> str:
@@ -63,19 +86,22 @@ def _filters(types: Sequence[str], predicates: Sequence[str]) -> str:
         unknown = [t for t in types if t not in CORE_CLASSES]
         if unknown:
             raise ValueError(f"unknown type {unknown[0]!r}; use one of: {', '.join(CORE_CLASSES)}")
-        text += f" ?other a ?type . FILTER(?type IN ({', '.join('dj:' + t for t in types)}))"
+        text += f" ?other a ?kind . FILTER(?kind IN ({', '.join('dj:' + t for t in types)}))"
     if predicates:
         text += f" FILTER(?p IN ({', '.join(iri(term_iri(p)) for p in predicates)}))"
     return text
 
 
-def _node_link(store, entity: str, hops: int, limit: int, truncated: bool,
-               hop_of: dict[str, int], links: list[tuple[str, str, str]]) -> dict:
-    described = describe_nodes(store, list(hop_of))
+def _node_link(entity: str, hops: int, limit: int, truncated: bool, hop_of: dict[str, int],
+               links: list[tuple[str, str, str]], info: dict[str, dict]) -> dict:
+    def node(iri: str, hop: int) -> dict:
+        known = info.get(iri, {"label": None, "types": ()})
+        return {"iri": iri, "id": local_id(iri), "label": known["label"], "type": main_type(known["types"]),
+                "hop": hop}
     return {
         "directed": True, "multigraph": True,
         "graph": {"center": entity, "hops": hops, "limit": limit, "truncated": truncated,
                   "nodes": len(hop_of), "links": len(links)},
-        "nodes": [{**described[n], "hop": h} for n, h in hop_of.items()],
+        "nodes": [node(n, h) for n, h in hop_of.items()],
         "links": [{"source": s, "target": o, "predicate": p, "label": vocab_label(p)} for s, p, o in links],
     }

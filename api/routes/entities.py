@@ -58,15 +58,19 @@ async def entity_neighbourhood(
 ) -> JSONResponse:
     """Nodes (IRI, id, label, type, hop) and links (source, target, predicate, label) within `hops` links of
     the entity, in node-link form (`nodes`, `links`; node key `iri`). Provenance nodes are left out."""
-    if not entity_exists(store, entity):
-        raise HTTPException(404, f"no entity {entity} in the graph")
     try:
         args = dict(hops=hops, types=_split(types), predicates=_split(predicates), limit=limit)
         if hops == 1:
-            return JSONResponse(neighbourhood(store, entity, **args))
-        return JSONResponse(await run_in_threadpool(neighbourhood, store, entity, **args))
+            found = neighbourhood(store, entity, **args)
+        else:
+            found = await run_in_threadpool(neighbourhood, store, entity, **args)
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
+    # A lone node with no label and no type may not exist at all: only then ask the store.
+    lone = found["nodes"][0]
+    if not found["links"] and lone["label"] is None and lone["type"] is None and not entity_exists(store, entity):
+        raise HTTPException(404, f"no entity {entity} in the graph")
+    return JSONResponse(found)
 
 
 @router.get("/{id:path}", summary="An entity's card", responses=ex.CARD)
