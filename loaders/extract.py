@@ -26,6 +26,11 @@ SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
 GOVERNMENT_HEADS = ("镇长", "乡长", "区长", "县长", "市长", "村长")
 
 
+def _government(place: str) -> str:
+    """The government a 镇长/区长 heads: 洪山镇 → 洪山镇人民政府; a village's head sits in its 村委会."""
+    return _body_name(place, "村委会") if place.endswith("村") else place + "人民政府"
+
+
 def _body_name(place: str, body: str) -> str:
     """The name of a place's 居委会/村委会/办事处: 董岭村 + 村委会 = 董岭村委会."""
     if place.endswith("村") and body.startswith("村"):
@@ -46,7 +51,8 @@ class _Focus:
 class ArticleExtractor:
     """Reads one article; `run()` returns its ArticleFacts."""
 
-    def __init__(self, article: Article, resolver: Resolver, *, date: str | None, scope: str) -> None:
+    def __init__(self, article: Article, resolver: Resolver, *, date: str | None, scope: str,
+                 read: tuple[list[Sentence], list[list[Mention]]] | None = None) -> None:
         self.article = article
         self.resolver = resolver
         self.date = date
@@ -55,8 +61,7 @@ class ArticleExtractor:
         self.norm = for_matching(self.text)
         self.out = ArticleFacts(article, self.text, date=date)
         self.focus = _Focus()
-        self.sentences = split_sentences(self.norm)
-        self._units: list[list[Mention]] = [self._shift(find_units(s.text), s.start) for s in self.sentences]
+        self.sentences, self._units = read or read_units(self.norm)
         self._resolved: dict[int, Entity | None] = {}
         self._recent: dict[str, tuple[Entity, int]] = {}  # class → (last unit named, its paragraph)
         self._para = 0
@@ -88,16 +93,6 @@ class ArticleExtractor:
         return self.out
 
     # -- units --------------------------------------------------------------------------------
-
-    @staticmethod
-    def _shift(units: list[Mention], offset: int) -> list[Mention]:
-        seen: dict[int, Mention] = {}
-        for u in units:
-            seen[id(u)] = u
-        for u in units:
-            u.start += offset
-            u.end += offset
-        return units
 
     def _entity(self, entity: Entity) -> Entity:
         return self.out.add_entity(entity)
@@ -287,9 +282,15 @@ class ArticleExtractor:
                 return self._entity(unit_entity("PartyOrganization", place.label + word, place))
             return self._entity(unit_entity("Organization", _body_name(place.label, post.org_word)))
         if title.endswith(GOVERNMENT_HEADS) and place is not None and place.cls in PLACE_CLASSES:
-            return place
+            # a 镇长 heads the town's government: posts are held in organizations (core vocabulary)
+            return self._entity(unit_entity("Organization", _government(place.label)))
         if title == "第一书记" and place is not None and place.cls in PLACE_CLASSES:
-            return self.focus.party.get(place.key) or place
+            known = self.focus.party.get(place.key)
+            if known is not None:
+                return known
+            party = self._entity(unit_entity("PartyOrganization", place.label + "党组织", place))
+            self._fact(party, "hostUnit", place, sent)
+            return party
         if previous is not None and unit is None:
             if title.endswith(("书记", "委员")) and previous.cls == "PartyOrganization":
                 return previous
@@ -492,13 +493,27 @@ def _audiences(text: str) -> list[str]:
     return found[:3]
 
 
+def read_units(norm: str) -> tuple[list[Sentence], list[list[Mention]]]:
+    """The sentences of a (normalized) text and the units each names, with offsets into the text."""
+    sentences = split_sentences(norm)
+    units = []
+    for s in sentences:
+        found = find_units(s.text)
+        for u in found:
+            u.start += s.start
+            u.end += s.start
+        units.append(found)
+    return sentences, units
+
+
 def extract_articles(articles: list[Article], *, date: str | None, scope_of) -> tuple[list[ArticleFacts], Resolver]:
     """Extract every article of one page, with the page's places as the gazetteer's context."""
     context: list[str] = []
+    read = []
     for article in articles:
-        for sent in split_sentences(for_matching(article.text)):
-            context.extend(u.text for u in find_units(sent.text) if u.cls in PLACE_CLASSES and not u.bare)
+        read.append(read_units(for_matching(article.text)))
+        context.extend(u.text for units in read[-1][1] for u in units if u.cls in PLACE_CLASSES and not u.bare)
         context.extend(article.byline_units)
     resolver = Resolver(context)
-    results = [ArticleExtractor(a, resolver, date=date, scope=scope_of(a)).run() for a in articles]
+    results = [ArticleExtractor(a, resolver, date=date, scope=scope_of(a), read=r).run() for a, r in zip(articles, read)]
     return results, resolver

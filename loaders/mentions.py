@@ -194,12 +194,18 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     return mention
 
 
+@lru_cache(maxsize=None)
+def _common_endings(suffix: str) -> tuple[str, ...]:
+    """The common words that end in this suffix and are longer than it (社区 for 区, 城市 for 市)."""
+    return tuple(w for w in COMMON_ENDINGS if w.endswith(suffix) and len(w) > len(suffix))
+
+
 def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, short_ok: bool = False) -> Mention | None:
     text = sentence[start:e]
     name = sentence[start:s]
     if short_ok and name:
         return Mention(start, e, text, cls, suffix)
-    if any(text.endswith(w) and len(w) > len(suffix) for w in COMMON_ENDINGS) and not _known(text):
+    if text.endswith(_common_endings(suffix)) and not _known(text):
         return None
     if suffix in ("区委", "市委", "县委", "镇委") and not _known(name + suffix[0]):
         return None

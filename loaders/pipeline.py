@@ -28,6 +28,7 @@ from dangjian.loaders.to_rdf import article_graph, article_iri, article_triples,
 from dangjian.ontology import DJ, GAZETTEER_GRAPH, PROV
 
 EXTRACTOR_VERSION = "0.1.0"
+CONTENT_HASH = ox.NamedNode(DJ + "contentHash")
 
 
 @dataclass
@@ -171,17 +172,20 @@ def extract_file(path: str | Path, options: LoadOptions) -> list[ArticleResult]:
     return results
 
 
-def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, list[ArticleResult] | str]:
+def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, tuple[list[Encoded], bytes] | str]:
     if isinstance(item, ReadError):
         return item, str(item)
     try:
-        return item, extract_document(item, options)
+        results = extract_document(item, options)
+        gazetteer = results[0].gazetteer if results else []
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GAZETTEER_GRAPH)) for t in gazetteer]
+        return item, ([encode(r) for r in results], ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
     except Exception as error:  # an extractor bug must not stop a whole corpus; it is reported with the file
         where = item.path if item.line is None else f"{item.path}:{item.line}"
         return item, f"{where}: extraction failed ({type(error).__name__}: {error}) — please report it with this file"
 
 
-def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document | ReadError, list[ArticleResult] | str]]:
+def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document | ReadError, tuple[list[Encoded], bytes] | str]]:
     docs = iter_documents(paths, max_chars=options.max_chars)
     if options.jobs <= 1:
         for item in docs:
@@ -202,9 +206,70 @@ def stored_hash(store, article_id: str) -> tuple[str | None, str | None]:
         f"OPTIONAL {{ <{art}> <{PROV}wasGeneratedBy>/<{DJ}extractorVersion> ?v }} }} }}",
         default_graph=None))
     if not rows:
-        return None, None
+        partial = store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", default_graph=None)
+        return ("incomplete" if bool(partial) else None), None
     row = rows[0]
     return row["h"].value, (row["v"].value if row["v"] is not None else None)
+
+
+@dataclass
+class Encoded:
+    """One article ready for the store, as a worker process hands it back: serialized, no Python RDF objects."""
+
+    article_id: str
+    content_hash: str
+    data: bytes          # N-Quads of the article graph, without its content hash
+    marker: bytes        # N-Quads of the content hash: written last, it marks the graph complete
+    classes: Counter
+    facts: int
+
+
+def encode(result: ArticleResult) -> Encoded:
+    graph = article_graph(result.article_id)
+    data = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in result.triples if t.predicate != CONTENT_HASH]
+    marker = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in result.triples if t.predicate == CONTENT_HASH]
+    return Encoded(result.article_id, result.content_hash, ox.serialize(data, format=ox.RdfFormat.N_QUADS),
+                   ox.serialize(marker, format=ox.RdfFormat.N_QUADS),
+                   Counter(e.cls for e in result.facts.entities.values()), len(result.facts.facts))
+
+
+class _Batch:
+    """New article graphs written together: a transaction per small graph costs more than its data. The data goes
+    in by the bulk loader where the store has one, then every graph's content hash in one transaction, so a graph
+    is complete exactly when its hash is there; replacements of existing graphs go one by one, atomically."""
+
+    def __init__(self, store, limit: int = 20_000_000) -> None:
+        self.store = store
+        self.limit = limit
+        self.data: list[bytes] = []
+        self.markers: list[bytes] = []
+        self.size = 0
+        self.gazetteer: set[bytes] = set()
+        self.written_gazetteer: set[bytes] = set()
+        self.pending_graphs: set[str] = set()
+
+    def add(self, item: Encoded) -> None:
+        self.data.append(item.data)
+        self.markers.append(item.marker)
+        self.pending_graphs.add(article_graph(item.article_id).value)
+        self.size += len(item.data)
+        if self.size >= self.limit:
+            self.flush()
+
+    def add_gazetteer(self, lines: bytes) -> None:
+        self.gazetteer.update(line for line in lines.splitlines(keepends=True) if line not in self.written_gazetteer)
+
+    def flush(self) -> None:
+        data = b"".join(self.data) + b"".join(sorted(self.gazetteer))
+        if data and hasattr(self.store, "bulk_load"):
+            self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            data = b""
+        data += b"".join(self.markers)
+        if data:
+            self.store.load(GAZETTEER_GRAPH, data, ox.RdfFormat.N_QUADS)
+        self.written_gazetteer |= self.gazetteer
+        self.gazetteer = set()
+        self.data, self.markers, self.size, self.pending_graphs = [], [], 0, set()
 
 
 def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadReport:
@@ -212,7 +277,18 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadRep
     report = LoadReport()
     started = time.monotonic()
     progress = _Progress(options.progress)
-    for item, outcome in _results(list(paths), options):
+    batch = _Batch(store)
+    try:
+        _load_all(store, list(paths), options, report, progress, batch)
+    finally:
+        batch.flush()
+    report.seconds = time.monotonic() - started
+    progress.done(report)
+    return report
+
+
+def _load_all(store, paths: list[Path], options: LoadOptions, report: LoadReport, progress, batch: _Batch) -> None:
+    for item, outcome in _results(paths, options):
         report.files += 1
         if isinstance(outcome, str):
             report.failed.append(outcome)
@@ -220,30 +296,36 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadRep
             if options.strict:
                 break
             continue
-        if not outcome:
+        encoded, gazetteer = outcome
+        if not encoded:
             report.failed.append(f"{item.path}: no article found — the file holds no title or paragraph")
             continue
-        gazetteer = outcome[0].gazetteer
-        if gazetteer:
-            store.add(GAZETTEER_GRAPH, gazetteer)
-        for result in outcome:
-            _store_article(store, result, options, report)
+        batch.add_gazetteer(gazetteer)
+        for result in encoded:
+            _store_article(store, result, options, report, batch)
         progress.step(report)
-    report.seconds = time.monotonic() - started
-    progress.done(report)
-    return report
 
 
-def _store_article(store, result: ArticleResult, options: LoadOptions, report: LoadReport) -> None:
+def _store_article(store, result: Encoded, options: LoadOptions, report: LoadReport, batch: _Batch) -> None:
+    graph = article_graph(result.article_id).value
+    if graph in batch.pending_graphs:
+        report.unchanged += 1  # the same article twice in one load
+        return
     known_hash, known_version = stored_hash(store, result.article_id)
     if known_hash == result.content_hash and known_version == EXTRACTOR_VERSION and not options.reextract:
         report.unchanged += 1
         return
-    store.replace_graph(article_graph(result.article_id).value, result.triples)
+    if known_hash is None:
+        batch.add(result)
+    else:
+        batch.flush()
+        triples = [ox.Triple(q.subject, q.predicate, q.object)
+                   for q in ox.parse(result.data + result.marker, format=ox.RdfFormat.N_QUADS)]
+        store.replace_graph(graph, triples)
     report.replaced += known_hash is not None
     report.articles += 1
-    report.facts += len(result.facts.facts)
-    report.entities.update(e.cls for e in result.facts.entities.values())
+    report.facts += result.facts
+    report.entities.update(result.classes)
 
 
 class _Progress:

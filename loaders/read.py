@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -19,7 +20,7 @@ from dangjian.loaders.encoding import Decoded, NotText, decode, line_codec, stre
 from dangjian.loaders.fields import AUTHOR_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, date_field, text_field
 from dangjian.loaders.front_matter import FrontMatterError, split_front_matter
 from dangjian.loaders.html_text import declared_charset, html_article, looks_like_html
-from dangjian.loaders.jsonl import iter_jsonl
+from dangjian.loaders.jsonl import _record, iter_jsonl
 from dangjian.loaders.markdown_text import first_heading, markdown_to_text
 
 __all__ = ["RDF_SUFFIXES", "is_rdf_path", "iter_documents", "read_file"]
@@ -114,11 +115,28 @@ def _read_open(raw: BinaryIO, shown: str, kind: str | None, limits: Limits) -> I
             yield ReadError(shown, "a JSON file that is not one article object per line",
                             hint='convert it to JSON Lines: one {"title": …, "text": …} object per line (.jsonl)')
             return
+        whole = _one_json_object(raw, found, limits)
+        if whole is not None:  # a pretty-printed object: one article, or one error for the whole file
+            yield _record(whole, 1, shown, found.label, limits)
+            return
         kind = "jsonl"
     if kind == "jsonl":
         yield from iter_jsonl(raw, shown, found, limits)
         return
     yield _whole_file(raw, head, shown, kind, limits)
+
+
+def _one_json_object(raw: BinaryIO, found: Decoded, limits: Limits) -> str | None:
+    """The file as one JSON object on one line, when the whole file is a single object spread over lines."""
+    raw.seek(0)
+    data = raw.read(limits.max_chars * 6 + 4096)
+    try:
+        value = json.loads(data.decode(found.codec))
+    except (ValueError, UnicodeDecodeError, LookupError):
+        return None
+    if not isinstance(value, dict) or b"\n" not in data.strip():
+        return None
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _sniff(head: str) -> str:

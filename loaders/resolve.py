@@ -18,6 +18,7 @@ class Resolver:
         self.gazetteer_entities: dict[str, Entity] = {}
         self.gazetteer_facts: list[Fact] = []
         self._places: dict[tuple[str, str], Entity] = {}
+        self._districts: set[str] | None = None
 
     def place(self, name: str, cls: str, parent: Entity | None = None) -> Entity:
         """A place node: the gazetteer's when the name resolves there, else one keyed by name (and parent)."""
@@ -48,14 +49,22 @@ class Resolver:
 
     def _fits_context(self, place: Place) -> bool:
         """A community must lie in a district the page names, when the page names districts or streets there."""
-        districts = set()
-        for name in self.context:
-            for cand in get_gazetteer().candidates(name):
-                if cand.level in ("District", "Street", "Zone") and len(get_gazetteer().candidates(name)) <= 3:
-                    districts.update(p.key for p in cand.chain() if p.level in ("District", "Zone"))
+        districts = self._context_districts()
         if not districts:
             return True
         return any(p.key in districts for p in place.chain() if p.level in ("District", "Zone"))
+
+    def _context_districts(self) -> set[str]:
+        if self._districts is None:
+            self._districts = set()
+            for name in self.context:
+                candidates = get_gazetteer().candidates(name)
+                if len(candidates) > 3:
+                    continue
+                for cand in candidates:
+                    if cand.level in ("District", "Street", "Zone"):
+                        self._districts.update(p.key for p in cand.chain() if p.level in ("District", "Zone"))
+        return self._districts
 
     def _from_gazetteer(self, place: Place) -> Entity:
         chain = place.chain()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -30,6 +31,7 @@ def article_graph(article_id: str) -> ox.NamedNode:
     return ox.NamedNode(f"{GRAPH}article/{article_id}")
 
 
+@lru_cache(maxsize=None)
 def _n(ns: str, local: str) -> ox.NamedNode:
     return ox.NamedNode(ns + local)
 
@@ -117,47 +119,49 @@ def _evidence(facts: ArticleFacts, art: ox.NamedNode, article_id: str) -> Iterat
     for mention in facts.mentions:
         n += 1
         ann = ox.NamedNode(f"{ARTICLE}{article_id}/ann/{n}")
-        yield ox.Triple(ann, A, _n(OA, "Annotation"))
         yield ox.Triple(ann, A, _n(DJ, "Mention"))
-        yield ox.Triple(ann, _n(OA, "motivatedBy"), _n(OA, "identifying"))
         yield ox.Triple(ann, _n(OA, "hasBody"), entity_iri(mention.key))
         yield ox.Triple(ann, _n(DJ, "evidence"), zh(text[mention.sentence.start:mention.sentence.end]))
         yield from _target(ann, art, text, mention.span.start, mention.span.end, quote=True)
+    sentence_targets: set[tuple[int, int]] = set()
     for fact in facts.facts:
         if fact.evidence is None:
             continue
         n += 1
         ann = ox.NamedNode(f"{ARTICLE}{article_id}/ann/{n}")
         stmt = ox.NamedNode(f"{ARTICLE}{article_id}/ann/{n}/statement")
-        yield ox.Triple(ann, A, _n(OA, "Annotation"))
         yield ox.Triple(ann, A, _n(DJ, "FactEvidence"))
-        yield ox.Triple(ann, _n(OA, "motivatedBy"), _n(OA, "describing"))
         yield ox.Triple(ann, _n(OA, "hasBody"), stmt)
         yield ox.Triple(stmt, A, _n(RDF, "Statement"))
         yield ox.Triple(stmt, _n(RDF, "subject"), entity_iri(fact.s))
         yield ox.Triple(stmt, _n(RDF, "predicate"), _n(DJ, fact.p))
         yield ox.Triple(stmt, _n(RDF, "object"), _object(fact))
-        yield ox.Triple(ann, _n(DJ, "evidence"), zh(text[fact.evidence.start:fact.evidence.end]))
-        yield from _target(ann, art, text, fact.evidence.start, fact.evidence.end, quote=False)
+        span = (fact.evidence.start, fact.evidence.end)
+        yield ox.Triple(ann, _n(DJ, "evidence"), zh(text[span[0]:span[1]]))
+        # facts read from one sentence share its target: the sentence is described once
+        target = ox.NamedNode(f"{ARTICLE}{article_id}/sentence/{span[0]}-{span[1]}")
+        yield ox.Triple(ann, _n(OA, "hasTarget"), target)
+        if span not in sentence_targets:
+            sentence_targets.add(span)
+            yield from _selector(target, art, span[0], span[1])
 
 
 def _target(ann: ox.NamedNode, art: ox.NamedNode, text: str, start: int, end: int, *, quote: bool) -> Iterator[ox.Triple]:
     target = ox.NamedNode(f"{ann.value}/target")
-    pos = ox.NamedNode(f"{ann.value}/position")
     yield ox.Triple(ann, _n(OA, "hasTarget"), target)
-    yield ox.Triple(target, A, _n(OA, "SpecificResource"))
+    yield from _selector(target, art, start, end)
+    if quote:
+        yield ox.Triple(ox.NamedNode(f"{target.value}/position"), _n(OA, "exact"), ox.Literal(text[start:end]))
+
+
+def _selector(target: ox.NamedNode, art: ox.NamedNode, start: int, end: int) -> Iterator[ox.Triple]:
+    """A SpecificResource of the article text with its TextPositionSelector (code points into schema:text)."""
+    pos = ox.NamedNode(f"{target.value}/position")
     yield ox.Triple(target, _n(OA, "hasSource"), art)
     yield ox.Triple(target, _n(OA, "hasSelector"), pos)
     yield ox.Triple(pos, A, _n(OA, "TextPositionSelector"))
-    yield ox.Triple(pos, _n(OA, "start"), ox.Literal(str(start), datatype=_n(XSD, "nonNegativeInteger")))
-    yield ox.Triple(pos, _n(OA, "end"), ox.Literal(str(end), datatype=_n(XSD, "nonNegativeInteger")))
-    if quote:
-        sel = ox.NamedNode(f"{ann.value}/quote")
-        yield ox.Triple(target, _n(OA, "hasSelector"), sel)
-        yield ox.Triple(sel, A, _n(OA, "TextQuoteSelector"))
-        yield ox.Triple(sel, _n(OA, "exact"), ox.Literal(text[start:end]))
-        yield ox.Triple(sel, _n(OA, "prefix"), ox.Literal(text[max(0, start - 16):start]))
-        yield ox.Triple(sel, _n(OA, "suffix"), ox.Literal(text[end:end + 16]))
+    yield ox.Triple(pos, _n(OA, "start"), ox.Literal(str(start), datatype=_n(XSD, "integer")))
+    yield ox.Triple(pos, _n(OA, "end"), ox.Literal(str(end), datatype=_n(XSD, "integer")))
 
 
 GAZETTEER_SOURCE = "https://w3id.org/dangjian/source/jionlp-china-location"
