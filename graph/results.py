@@ -35,7 +35,7 @@ def write_result(result: QueryResult, format: str, out: BinaryIO) -> int | None:
     """Write a query result in `format` (one of QUERY_FORMATS); returns the rows or triples written when known."""
     if format == "table":
         text, count = render_table(result)
-        out.write(text.encode())
+        out.write(text.encode() if text.endswith("\n") else (text + "\n").encode())
         return count
     if isinstance(result, ox.QueryTriples):
         if format not in GRAPH_FORMATS:
