@@ -66,6 +66,7 @@ class ArticleExtractor:
         self._recent: dict[str, tuple[Entity, int]] = {}  # class → (last unit named, its paragraph)
         self._para = 0
         self._joins: list[tuple[Sentence, list[Mention]]] = []
+        self._lead: str | None = None
 
     # -- driver -------------------------------------------------------------------------------
 
@@ -342,8 +343,10 @@ class ArticleExtractor:
         return events
 
     def _lead_text(self) -> str:
-        body = self.article.paragraphs
-        return for_matching(body[0]) if body else ""
+        if self._lead is None:
+            body = self.article.paragraphs
+            self._lead = for_matching(body[0]) if body else ""
+        return self._lead
 
     def _event_roles(self, sent: Sentence, units: list[Mention], verb: int):
         """Organizers (the clause's subject), partners (after 联合/携手) and the venue (在…) of an event."""

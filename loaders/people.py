@@ -66,7 +66,7 @@ def _inside_unit(text: str, pos: int, size: int) -> bool:
 
 def _ends_name(rest: str) -> bool:
     """Whether the text after a two-character name starts with a word that typically follows a name."""
-    if any(rest.startswith(w) for w in lx.AFTER_NAME) or not rest[:1] or not re.match(f"[{lx.CJK}]", rest[:1]):
+    if rest.startswith(lx.AFTER_NAME) or not rest[:1] or not lx.CJK_RE.match(rest[:1]):
         return True
     first = words(rest[:4])[0]
     return len(first) >= 2 and frequency(first) > 50
@@ -126,7 +126,7 @@ def _followed_well(sentence: str, end: int) -> bool:
         return False  # 志愿者高达1200余人次
     if not rest or not re.match(f"[{lx.CJK}]", rest[0]) or SPEECH_RE.match(rest):
         return True
-    return any(rest.startswith(w) for w in lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
+    return rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
 
 
 def _name_before(sentence: str, end: int) -> int | None:
