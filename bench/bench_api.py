@@ -212,7 +212,7 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> None:
         if process.poll() is not None:
             raise RuntimeError(f"the server exited with status {process.returncode}")
         try:
-            if httpx.get(url, timeout=5).status_code < 500:
+            if httpx.get(url, timeout=5).status_code == 200:
                 return
         except httpx.TransportError:
             pass
@@ -290,7 +290,7 @@ def scenarios(entities: list[str], needles: list[str]) -> dict[str, dict[str, li
     return {"dangjian API": api,
             "oxigraph serve": {"1-hop": ["/query?" + q for q in sparql_1hop],
                                "search": ["/query?" + q for q in sparql_search]},
-            "rdflib-endpoint": {"1-hop": ["/sparql?" + q for q in sparql_1hop]}}
+            "rdflib-endpoint": {"1-hop": ["/?" + q for q in sparql_1hop]}}  # it answers at /
 
 
 def main() -> int:
@@ -335,7 +335,7 @@ def main() -> int:
         port = free_port()
         say("rdflib-endpoint: loading the N-Triples into rdflib (takes a while)")
         with running([str(BIN / "rdflib-endpoint"), "serve", str(nt), "--host", "127.0.0.1", "--port", str(port)],
-                     f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", seconds=900):
+                     f"http://127.0.0.1:{port}/?query=ASK%7B%7D", seconds=900):
             measure("rdflib-endpoint", f"http://127.0.0.1:{port}", "application/sparql-results+json")
     print(report(results, args))
     return 0
