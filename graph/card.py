@@ -7,7 +7,7 @@ import pyoxigraph as ox
 
 from dangjian.graph.labels import describe_nodes, local_id, main_type, select, term_json, vocab_label
 from dangjian.graph.sparql_safety import iri, iri_list
-from dangjian.ontology import DJ, OA, RDF, RDFS, SKOS
+from dangjian.ontology import DJ, RDF, RDFS, SKOS
 
 __all__ = ["entity_card", "INCOMING_CAP"]
 

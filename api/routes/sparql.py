@@ -17,7 +17,6 @@ from dangjian.api.sparql_page import query_page
 from dangjian.graph.query_exec import NotAcceptable, QueryFailed, QueryRequest, QueryTimeout
 from dangjian.graph.result_formats import GRAPH, parse_accept, pick
 from dangjian.graph.sparql_safety import iri
-from dangjian.ontology import PREFIXES
 
 router = APIRouter(tags=["sparql"])
 
