@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from dangjian.graph.query_exec import query_pyoxigraph
+
 from dangjian.graph.store import QueryResult, StoreError, StoreLockedError
 from dangjian.graph.terms import check_rdf, named_node, ntriples
 
@@ -85,15 +87,10 @@ class EmbeddedStore:
 
     def query(self, sparql: str, *, default_graph: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None) -> QueryResult:
-        options: dict = {}
-        if default_graph is None:
-            options["use_default_graph_as_union"] = True
-        else:
-            options["default_graph"] = [named_node(g) for g in default_graph]
-        if named_graphs is not None:
-            options["named_graphs"] = [named_node(g) for g in named_graphs]
+        for graph in list(default_graph or ()) + list(named_graphs or ()):
+            named_node(graph)  # a bad IRI is a ValueError that names it
         try:
-            return self.oxigraph.query(sparql, **options)
+            return query_pyoxigraph(self.oxigraph, sparql, default_graph, named_graphs)
         except OSError as error:
             raise StoreError(f"the query failed on the store {self.location}: {error}") from None
 

@@ -105,6 +105,26 @@ def declares_dataset(sparql: str) -> bool:
     return any(m.group(1) for m in _FROM.finditer(sparql))
 
 
+_DATASET_IRI = re.compile(r"\s+(NAMED\s+)?<([^<>\"{}|^`\\\s]*)>", re.IGNORECASE)
+
+
+def dataset_clauses(sparql: str) -> tuple[list[str], list[str]]:
+    """The IRIs of a query's FROM and FROM NAMED clauses, for servers that want them as protocol parameters.
+
+    >>> dataset_clauses('SELECT * FROM <http://a> FROM NAMED <http://b> { ?s ?p ?o }')
+    (['http://a'], ['http://b'])
+    """
+    defaults: list[str] = []
+    named: list[str] = []
+    for m in _FROM.finditer(sparql):
+        if not m.group(1):
+            continue
+        clause = _DATASET_IRI.match(sparql, m.end())
+        if clause:
+            (named if clause.group(1) else defaults).append(clause.group(2))
+    return defaults, named
+
+
 def query_pyoxigraph(store: ox.Store, sparql: str, default_graph: Sequence[str] | None,
                      named_graphs: Sequence[str] | None):
     """Query a pyoxigraph store with the project's dataset rules.

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import httpx
 import pyoxigraph as ox
 
+from dangjian.graph.query_exec import dataset_clauses, declares_dataset
+
 from dangjian.graph.store import QueryResult, StoreError
 from dangjian.graph.terms import named_node, ntriples, quads_into
 
@@ -101,6 +103,9 @@ class RemoteStore:
 
     def query(self, sparql: str, *, default_graph: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None) -> QueryResult:
+        if default_graph is None and named_graphs is None and declares_dataset(sparql):
+            # a union-default-graph server ignores FROM; the protocol's parameters say the same and are obeyed
+            default_graph, named_graphs = dataset_clauses(sparql)
         params = [("default-graph-uri", named_node(g).value) for g in default_graph or ()]
         params += [("named-graph-uri", named_node(g).value) for g in named_graphs or ()]
         response = self._send("POST", self.endpoints.query, params=params, content=sparql.encode(),

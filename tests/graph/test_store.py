@@ -224,3 +224,10 @@ class socket_port:
 
     def __exit__(self, *exc) -> None:
         self._sock.close()
+
+
+def test_store_query_with_from_sees_only_the_graphs_it_names(store):
+    store.add(G1, triples("a", 2))
+    store.add(G2, triples("b", 3))
+    assert len(list(store.query("SELECT * WHERE { ?s ?p ?o }"))) == 5
+    assert len(list(store.query(f"SELECT * FROM <{G1}> WHERE {{ ?s ?p ?o }}"))) == 2
