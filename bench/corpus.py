@@ -48,7 +48,6 @@ def places(count: int, seed: int = 7) -> list[tuple[str, str, str, str]]:
 def article(rng: random.Random, chain: tuple[str, str, str, str], neighbour: str, n: int) -> dict:
     """One article of about 1,500 characters."""
     community, street, district, city = chain
-    party = f"{community}党委"
     secretary, director, resident, volunteer = (_person(rng) for _ in range(4))
     partner = rng.choice(PARTNERS).format(p=district[:2])
     program, event, facility, audience = (rng.choice(x) for x in (PROGRAMS, EVENTS, FACILITIES, AUDIENCES))

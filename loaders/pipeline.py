@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import time
 from collections import Counter
@@ -20,7 +19,7 @@ import pyoxigraph as ox
 
 from dangjian.loaders.document import Document, ReadError
 from dangjian.loaders.extract import extract_articles
-from dangjian.loaders.model import ArticleFacts, Entity, Fact
+from dangjian.loaders.model import ArticleFacts
 from dangjian.loaders.read import iter_documents
 from dangjian.loaders.segment import Article, segment
 from dangjian.loaders.text import for_matching

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import unicodedata
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
