@@ -58,9 +58,12 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
     return module
 
 
-def gold_files(only: str | None = None) -> list[Path]:
+def gold_files(only: str | None = None, folders: list[Path] | None = None) -> list[Path]:
     """The fixtures' gold files (sorted) then the seed gold, optionally narrowed to one name."""
-    files = sorted(FIXTURES.glob("*-gold.json")) + ([SEED_GOLD] if SEED_GOLD.is_file() else [])
+    if folders:
+        files = sorted(f for folder in folders for f in folder.glob("*-gold.json"))
+    else:
+        files = sorted(FIXTURES.glob("*-gold.json")) + ([SEED_GOLD] if SEED_GOLD.is_file() else [])
     if only is None:
         return files
     exact = [f for f in files if only in (doc_name(f), f.name, _document_stem(f))]
@@ -257,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cli", default=str(VENV_CLI) if VENV_CLI.exists() else "dangjian",
                     help="the dangjian command (default: the repository's .venv)")
     ap.add_argument("--only", metavar="NAME", help="score one document, e.g. hangzhou-village or seed")
+    ap.add_argument("--dir", type=Path, action="append", metavar="FOLDER",
+                    help="score the *-gold.json files of this folder instead (repeatable), e.g. tests/fixtures/articles2")
     ap.add_argument("--verbose", action="store_true", help="list each document's missed and false-positive items")
     ap.add_argument("--check", action="store_true", help="validate the gold files only; needs no CLI")
     args = ap.parse_args(argv)
@@ -266,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as err:
         print(f"score_fixtures: {err}", file=sys.stderr)
         return 2
-    files = gold_files(args.only)
+    files = gold_files(args.only, args.dir)
     if not files:
         names = ", ".join(doc_name(f) for f in gold_files())
         print(f"score_fixtures: no gold file matches --only {args.only}; known: {names}", file=sys.stderr)

@@ -67,6 +67,7 @@ class ArticleExtractor:
         self._para = 0
         self._joins: list[tuple[Sentence, list[Mention]]] = []
         self._lead: str | None = None
+        self._implied_hosts: dict[int, Entity] = {}
 
     # -- driver -------------------------------------------------------------------------------
 
@@ -125,11 +126,25 @@ class ArticleExtractor:
                 return self._entity(scoped_entity("ResidentialCompound", unit.text, container.key if container else self.scope))
             return self._entity(self.resolver.place(unit.text, unit.cls, container))
         if unit.cls == "PartyOrganization":
+            if unit.parent is None:  # 在职党员功能型党支部: set up in the unit the paragraph is about
+                parent = self._recent_unit("Community") or self.focus.community or self.focus.unit
+                if parent is None or parent.cls not in ("Community", "Street", "Organization"):
+                    return None
+                entity = self._entity(unit_entity("PartyOrganization", unit.text, parent))
+                entity.label = name_key(unit.text)
+                self._implied_hosts[id(unit)] = parent
+                return entity
             if parent is None:
                 return None
-            label = parent.label + unit.suffix if unit.parent.bare or unit.text.startswith(unit.parent.text) else unit.text
+            if unit.hosts:
+                label = unit.text
+            elif unit.text.startswith(unit.parent.text):
+                label = parent.label + unit.text[len(unit.parent.text):]
+            else:
+                label = unit.text
             entity = self._entity(unit_entity("PartyOrganization", label, parent))
-            self.focus.party.setdefault(parent.key, entity)
+            if label.endswith(unit.suffix) and len(label) == len(parent.label) + len(unit.suffix):
+                self.focus.party.setdefault(parent.key, entity)
             return entity
         if unit.cls == "Facility":
             host = parent or self.focus.community or self.focus.street
@@ -204,11 +219,16 @@ class ArticleExtractor:
             if not unit.bare and entity.cls in ("Community", "Street"):
                 self._recent[entity.cls] = (entity, self._para)
             self._record(entity, unit.start, unit.end, sent)
+            if id(unit) in self._implied_hosts:
+                self._fact(entity, "hostUnit", self._implied_hosts[id(unit)], sent)
             parent = self.resolve(unit.parent) if unit.parent is not None else None
             if parent is None or parent is entity:
                 continue
             if unit.cls == "PartyOrganization":
-                self._fact(entity, "hostUnit", parent, sent)
+                for host in unit.hosts or [unit.parent]:
+                    resolved = self.resolve(host)
+                    if resolved is not None and resolved is not entity:
+                        self._fact(entity, "hostUnit", resolved, sent)
             elif unit.cls in PLACE_CLASSES | {"Facility"} and parent.cls in PLACE_CLASSES:
                 if not (unit.cls == "Facility" and unit.parent is not None and unit.parent.bare):
                     self._fact(entity, "partOf", parent, sent)
@@ -328,9 +348,13 @@ class ArticleExtractor:
                 self._fact(entity, "organizer", org, sent)
             for partner in partners:
                 self._fact(entity, "partner", partner, sent)
-                for org in organizers:
-                    if self._outside(partner) and org.cls in ("Community", "Street", "PartyOrganization"):
-                        self._fact(org, "coBuildsWith", partner, sent)
+            # a joint event of a community (or its party organization) and an outside unit shows co-building
+            joint = organizers + partners
+            for unit in joint:
+                for other in joint:
+                    if self._outside(other) and not self._outside(unit) and unit.cls in ("Community", "Street", "PartyOrganization"):
+                        if not _related(unit, other, self.out.facts):
+                            self._fact(unit, "coBuildsWith", other, sent)
             if location is not None:
                 self._fact(entity, "location", location, sent)
             when = find_date(sent.text, self.date) or find_date(self._lead_text(), self.date)
@@ -361,7 +385,8 @@ class ArticleExtractor:
         venues |= {id(u) for u in clause if u.parent is not None and id(u.parent) in venues}
         heads = [u for u in self._heads(clause) if id(u) not in venues]
         bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
-                      and not any(h.start < u.start for h in heads)]
+                      and id(u) not in venues and not any(h.start < u.start for h in heads)]
+        bare_heads += [u for u in clause if u.bare and u.suffix in BARE_ORG_SUFFIXES and id(u) not in venues]
         organizers: list[Entity] = []
         partners: list[Entity] = []
         marker_seen = False
@@ -377,6 +402,13 @@ class ArticleExtractor:
         for unit in clause:
             if id(unit) in venues and unit.cls in PLACE_CLASSES | {"Facility"}:
                 location = self.resolve(unit)
+        if not organizers:
+            # 医院组织医护人员, 在社区开展义诊活动: the subject stands in an earlier clause of the sentence
+            earlier = [u for u in units if sent.start <= u.start < clause_start and id(u) not in venues
+                       and (u in self._heads(units) or (u.bare and u.suffix in BARE_ORG_SUFFIXES))]
+            subject = self.resolve(earlier[0]) if earlier else None
+            if subject is not None and subject.cls in ORGANIZER_CLASSES:
+                organizers.append(subject)
         if not organizers and not partners and self.focus.unit is not None:
             organizers.append(self.focus.unit)
         elif not organizers and partners and self.focus.unit is not None:
@@ -430,12 +462,18 @@ class ArticleExtractor:
             if not COBUILD_RE.search(text, m.end()):
                 continue
             start, end = sent.start + m.start(), sent.start + m.end()
-            left = [u for u in heads if u.end <= start and start - u.end <= 2 and not re.search(r"[,;:]", self.norm[u.end:start])]
-            if not left:
-                continue
+            left = self._list_before(heads, start)
             clause_end = _clause_end(self.norm, end)
             right = [u for u in heads if end <= u.start < clause_end and u.cls in COBUILD_CLASSES]
-            pairs += [(self.resolve(left[-1]), self.resolve(r)) for r in right]
+            if not right:
+                continue
+            if left:
+                subjects = [self.resolve(u) for u in left]
+            elif re.search(r"(^|[,;:]|以来|去年|此前|今年|已|还|先后|自)$", self.norm[sent.start:start]):
+                subjects = [self._recent_unit("Community") or self.focus.unit]  # 自去年与…结对共建以来: the article's unit
+            else:
+                continue
+            pairs += [(a, self.resolve(r)) for a in subjects for r in right]
         for m in re.finditer(r"(共建单位|结对单位|联建单位)", text):
             pos = sent.start + m.end()
             right = [u for u in heads if pos <= u.start <= pos + 2 and u.cls in COBUILD_CLASSES]
@@ -451,6 +489,19 @@ class ArticleExtractor:
         for a, b in pairs:
             if a is not None and b is not None and a.key != b.key and not _related(a, b, self.out.facts):
                 self._fact(a, "coBuildsWith", b, sent)
+
+    def _list_before(self, heads: list[Mention], pos: int) -> list[Mention]:
+        """The units of a list (A、B和C) that ends right before `pos`."""
+        out: list[Mention] = []
+        end = pos
+        for unit in reversed([u for u in heads if u.end <= pos]):
+            gap = self.norm[unit.end:end]
+            if (not out and len(gap) <= 2 and not re.search(r"[,;:]", gap)) or (out and gap in ("、", "和", "及", "与")):
+                out.insert(0, unit)
+                end = unit.start
+            else:
+                break
+        return out
 
     def _finish_joins(self) -> None:
         """Units that join a street's or community's alliance co-build with its party organization."""

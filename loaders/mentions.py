@@ -31,6 +31,8 @@ COMMON_ENDINGS = (
 VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小部")
 # A bare 医院/银行/学校 refers back to the one the article named before.
 BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行", "大学", "中学", "小学", "企业", "物业", "集团"}
+# Services and schemes named like organizations.
+NOT_ORGANIZATIONS = ("手机银行", "网上银行", "时间银行", "爱心银行", "积分银行", "道德银行", "志愿银行", "爱心超市")
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
 NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]")
 
@@ -45,6 +47,7 @@ class Mention:
     parent: "Mention | None" = None   # the unit right before it in a chain (its host or container)
     alt: list[str] = field(default_factory=list)
     bare: bool = False  # a bare suffix (社区, 党委) that refers back to the article's unit
+    hosts: list["Mention"] = field(default_factory=list)  # the units a 联合党支部 is set up in
 
     @property
     def name(self) -> str:
@@ -71,7 +74,7 @@ SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
-MAX_NAME = {"Organization": 14, "PartyOrganization": 0, "Facility": 10}
+MAX_NAME = {"Organization": 14, "PartyOrganization": 10, "Facility": 10}
 
 
 @lru_cache(maxsize=65536)
@@ -91,6 +94,8 @@ def find_units(sentence: str) -> list[Mention]:
         mention = _unit_at(sentence, s, e, suffix, SUFFIX_CLASS[suffix], last)
         if mention is None:
             continue
+        if suffix == "联合党支部" and mention.parent is not None:
+            _join_hosts(sentence, mention, out)
         if last is not None and mention.start <= last.start:
             mention.parent = last
             if not _keeps_prefix(last, mention):
@@ -107,6 +112,20 @@ QUOTE_RE = re.compile(r"“[^“”]{1,40}”|‘[^‘’]{1,40}’|《[^《》]
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(sentence)]
+
+
+def _join_hosts(sentence: str, branch: Mention, found: list[Mention]) -> None:
+    """`红柳沟村、大兴营村、孙家营村联合党支部`: a joint branch of the units listed right before it."""
+    hosts = [branch.parent]
+    for unit in reversed(found[:-1] if found and found[-1] is branch.parent else found):
+        if sentence[unit.end:hosts[0].start] in ("、", "和", "与", "及") and unit.cls == hosts[0].cls:
+            hosts.insert(0, unit)
+        else:
+            break
+    if len(hosts) > 1:
+        branch.hosts = hosts
+        branch.start = hosts[0].start
+        branch.text = sentence[branch.start:branch.end]
 
 
 def _chain_root(unit: Mention) -> Mention:
@@ -152,10 +171,16 @@ def _paren_link(sentence: str, prev: Mention, new: Mention) -> bool:
 
 def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
     nxt = sentence[e:e + 1]
+    if not nxt:
+        return False
     if suffix == "党组" and nxt == "织":
         return True
     if suffix.endswith("区") and nxt in "域别间块划":
         return True
+    if suffix in ("镇", "乡", "村") and nxt in "市区县":
+        return True  # 清镇市: the suffix is the next character's
+    if suffix == "商会" and sentence[s - 1:s] == "协":
+        return True  # 议事协商会 is a meeting
     if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
         return True
     return suffix == "村" and nxt in VILLAGE_NEXT_BAD
@@ -166,7 +191,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         return None
     last_end = last.end if last is not None else 0
     adjacent = last is not None and last.end == s
-    start = _name_start(sentence, s, e, suffix, cls, last_end)
+    joined = last is not None and not last.bare and last.suffix in ("大学", "学院", "党校")
+    start = _name_start(sentence, s, e, suffix, cls, last_end, after_unit=joined)
     if start is None:
         if adjacent and cls not in PLACE_CLASSES:
             begin = _org_start(sentence, last) if cls == "Organization" else last.start
@@ -179,6 +205,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
             return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
         return None
     touching = last is not None and last.end == start and not last.bare
+    if cls == "PartyOrganization":
+        return _named_party(sentence, start, s, e, suffix, last if touching else None)
     mention = _accept(sentence, start, s, e, suffix, cls, short_ok=touching and cls not in PLACE_CLASSES)
     if mention is None:
         return None
@@ -200,6 +228,20 @@ def _common_endings(suffix: str) -> tuple[str, ...]:
     return tuple(w for w in COMMON_ENDINGS if w.endswith(suffix) and len(w) > len(suffix))
 
 
+def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: Mention | None) -> Mention | None:
+    """A party organization with words of its own before the suffix: `索菲亚社区第一党支部`,
+    `在职党员功能型党支部`, `老旧小区改造临时党支部`. Its host is the unit right before, or the article's."""
+    name = sentence[start:s]
+    if host is not None:
+        return Mention(host.start, e, sentence[host.start:e], "PartyOrganization", suffix, parent=host)
+    if name in lx.GENERIC_NAMES or len(name) < 2 or _known(name) or sentence[:start].endswith(("个", "”", "名")):
+        return None  # 4个海棠网格行动支部 counts branches named elsewhere
+    last_word = words(name)[-1]
+    if len(last_word) > 1 and _is_stop_word(last_word):
+        return None
+    return Mention(start, e, sentence[start:e], "PartyOrganization", suffix)
+
+
 def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, short_ok: bool = False) -> Mention | None:
     text = sentence[start:e]
     name = sentence[start:s]
@@ -211,6 +253,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if name in lx.GENERIC_NAMES or (len(name) < 2 and cls not in ("Facility",)):
         return None
+    if cls == "Organization" and text.endswith(NOT_ORGANIZATIONS):
+        return None
     if cls == "Organization" and not _known(name):
         last_word = words(name)[-1]
         if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn":
@@ -218,6 +262,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn":
             return None  # 新加入联盟
     if cls in PLACE_CLASSES and not _known(text):
+        if cls == "Community" and name.endswith(("进", "到", "入")):
+            return None  # 文化进社区, 送到村: into the community, not a name
         last_word = words(name)[-1]
         if name.endswith(PLACE_NAME_ENDINGS) or (len(last_word) > 1 and _is_stop_word(last_word)):
             return None
@@ -242,7 +288,8 @@ def _looks_admin(text: str, cls: str) -> bool:
     return False
 
 
-def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: int) -> int | None:
+def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: int,
+                after_unit: bool = False) -> int | None:
     """Where the name before a suffix begins, or None when there is no name (a bare 社区)."""
     limit = MAX_NAME.get(cls, 8)
     if limit == 0:
@@ -264,10 +311,15 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
             if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
                                                                         and _ends_with_word(sentence[j:b]))):
                 return b
-    registered = suffix.endswith(("公司", "集团"))  # 中建三局第一建设工程有限责任公司 keeps its verbs
-    cut = _delimiter_cut(window, keep_verbs=registered)
+    registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行"))  # 中国建设银行, 中建三局第一建设工程有限公司
+    # 厦门大学海洋与地球学院: right after a unit, 与/和/及 join the parts of one name
+    conjunctions_inside = after_unit and j == last_end and cls == "Organization"
+    cut = _delimiter_cut(window, keep_verbs=registered, keep_conjunctions=conjunctions_inside)
     if cut is None:
         return None
+    if cls == "PartyOrganization":
+        start = j + cut  # 在职党员功能型党支部: its words describe it, verbs included
+        return start if start < s else None
     if cls in ("Facility", "ResidentialCompound"):
         cut = max(cut, _pos_cut(window) or 0)
     else:
@@ -280,12 +332,20 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     return start if start < s else None
 
 
+def _boundaries(window: str) -> set[int]:
+    pos, bounds = 0, {0}
+    for word in words(window):
+        pos += len(word)
+        bounds.add(pos)
+    return bounds
+
+
 def _ends_with_word(text: str) -> bool:
     """Whether text ends with a word of two or more characters (国网 in 国网浏阳市), not a prefix like 老 or 新."""
     last = words(text)[-1]
     if len(last) > 1:
         return last not in lx.GENERIC_NAMES
-    cut = _delimiter_cut(text + "\0") or 0
+    cut = _delimiter_cut(text + "\0\0") or 0
     rest = text[cut:]
     return 2 <= len(rest) <= 4 and rest not in lx.GENERIC_NAMES
 
@@ -302,16 +362,23 @@ def _word_starts(window: str, offset: int) -> set[int]:
 NAME_VERBS = {"建设", "服务", "发展", "管理", "组织", "推进", "打造", "提升", "加强", "建立", "共建", "示范", "先进", "优秀"}
 
 
-def _delimiter_cut(window: str, keep_verbs: bool = False) -> int | None:
-    """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会)."""
+def _delimiter_cut(window: str, keep_verbs: bool = False, keep_conjunctions: bool = False) -> int | None:
+    """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会).
+
+    A one-character delimiter counts only where jieba sees a word boundary: 在 in 在职党员 or 和 in 和平 is
+    part of a word.
+    """
     cut = 0
+    bounds = _boundaries(window)
     for m in DELIM_RE.finditer(window):
-        if keep_verbs and m.group() in NAME_VERBS:
+        if (keep_verbs and m.group() in NAME_VERBS) or (keep_conjunctions and m.group() in ("与", "和", "及")):
+            continue
+        if len(m.group()) == 1 and (m.start() not in bounds or m.end() not in bounds):
             continue
         rest = len(window) - m.end()
         if rest == 0:
             # 万和物业, 元和街道: a two-character name ending in 和 is a name, not "… and"
-            return 0 if m.group() == "和" and len(window) == 2 else None
+            return cut if m.group() == "和" and m.start() - cut == 1 else None
         if rest >= 2 or m.group() in lx.STRONG_DELIMITERS:
             cut = max(cut, m.end())
     return cut
@@ -333,8 +400,6 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):
         if (strict or not single_verbs) and _is_stop_word(word, strict):
-            break
-        if single_verbs and len(word) == 1 and tag(word)[:1] in ("v", "p"):
             break
         offset -= len(word)
     return offset

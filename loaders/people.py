@@ -10,7 +10,7 @@ from dangjian.loaders.words import frequency, words
 
 ROLE_RE = re.compile("|".join(sorted((re.escape(r) for r in lx.ROLE_WORDS), key=len, reverse=True)))
 PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS, key=len, reverse=True)) + ")$")
-SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露)")
+SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露|要求|提出)")
 NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")
 NOT_NAMES = {"同志", "主任", "书记", "委员", "表示", "介绍", "记者", "居民", "群众", "党员", "大家", "我们", "他们",
              "负责人", "工作人员", "志愿者", "代表", "老人", "孩子", "小哥", "师傅", "阿姨", "大爷", "一行", "本人",
@@ -49,9 +49,35 @@ def name_at(text: str, pos: int) -> str | None:
     if _inside_unit(text, pos, len(long)):
         return None
     if len(long) == base + 2 and not _ends_name(text[pos + base + 1:]) and _plausible(long):
+        longer = run[:base + 3]
+        after = text[pos + len(longer):]
+        if len(longer) == base + 3 and not _ends_name(text[pos + base + 2:]) and (not after or SPEECH_RE.match(after)
+                                                                                 or not lx.CJK_RE.match(after[0])):
+            return longer  # 哈斯朝鲁表示: a four-character name
         return long
     if len(short) == base + 1 and _plausible(short) and not _inside_unit(text, pos, len(short)):
         return short
+    return None
+
+
+STOP_CHARS = set("的了是在和与及为把被将也都就又已等对向从到给让使说表示")
+
+
+def other_name_at(text: str, pos: int) -> str | None:
+    """A name without a Han surname (其木格, 哈斯朝鲁, 阿依古丽) right after a title: two to four characters that
+    end where a speech verb, punctuation or a word that follows names begins."""
+    for size in (4, 3, 2):
+        name = text[pos:pos + size]
+        if len(name) < size or not re.fullmatch(f"[{lx.CJK}·]+", name) or STOP_CHARS & set(name):
+            continue
+        rest = text[pos + size:]
+        if not (not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest) or rest.startswith(lx.AFTER_NAME)):
+            continue
+        if _inside_unit(text, pos, size) or name in NOT_NAMES or frequency(name) >= 5:
+            continue
+        if any(len(w) > 1 and frequency(w) > 2000 for w in words(name)):
+            continue  # ordinary words, not a name
+        return name
     return None
 
 
@@ -82,9 +108,9 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
     """Names with titles before them, and names before speech verbs; posts when a title is there."""
     people: list[PersonMention] = []
     posts: list[PostMention] = []
-    taken: set[int] = set()
+    taken = _Taken()
     for m in ROLE_RE.finditer(sentence):
-        name = name_at(sentence, m.end())
+        name = name_at(sentence, m.end()) or other_name_at(sentence, m.end())
         if not name or m.end() in taken or sentence[m.end() + len(name):][:1].isdigit():
             continue
         person = PersonMention(m.end(), m.end() + len(name), name)
@@ -117,6 +143,21 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
 
 CUE_RE = re.compile("|".join(sorted(lx.PERSON_CUES, key=len, reverse=True)))
 PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r")\)")
+
+
+class _Taken(set):
+    """Start positions of names already found; a position inside one of them counts as taken too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, start: int) -> None:  # type: ignore[override]
+        super().add(start)
+        self.spans.append((start, start + 4))
+
+    def __contains__(self, pos: object) -> bool:
+        return isinstance(pos, int) and any(a <= pos < b for a, b in self.spans)
 
 
 def _followed_well(sentence: str, end: int) -> bool:

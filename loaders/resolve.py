@@ -42,8 +42,13 @@ class Resolver:
                 entity.alt.add(name)
         else:
             label = name_key(name)
+            alt = set()
+            if cls == "Zone":
+                short = _without_city(label)
+                if short != label:  # 厦门火炬高新区 and 火炬高新区 are one zone
+                    label, alt = short, {name_key(name)}
             scope = f"{name_key(parent.label)}/" if parent is not None and cls in ("Community", "Street") else ""
-            entity = Entity(f"{KIND_SLUG[cls]}/{scope}{label}", cls, label)
+            entity = Entity(f"{KIND_SLUG[cls]}/{scope}{label}", cls, label, alt)
         self._places[cache_key] = entity
         return entity
 
@@ -82,6 +87,15 @@ class Resolver:
             entity = Entity(key, place.level, place.name, set(place.aliases), code=place.code, gazetteer=True)
             self.gazetteer_entities[key] = entity
         return entity
+
+
+def _without_city(name: str) -> str:
+    """A zone's name without the city it starts with (厦门火炬高新区 → 火炬高新区), when enough is left."""
+    for size in (3, 2):
+        head, rest = name[:size], name[size:]
+        if len(rest) >= 5 and any(p.level == "City" for p in get_gazetteer().candidates(head)):
+            return rest
+    return name
 
 
 def _compatible(asked: str, found: str) -> bool:

@@ -69,12 +69,13 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
         return None
     text = re.sub(r"[（(]([^（）()]*)[)）]", r" \1 ", text).lstrip("■□●◆◇★☆▲△▶►•·→ ")
     text = re.sub(r"(文/图|图/文|文图)", " 文 ", text)
+    text = re.sub(r"([\u4e00-\u9fff]{2,4})/(文|图)(?=\s|$)", r"\1", text)  # 黄秋燕/文 梁振宇/图
     tokens = [t for t in re.split(r"[\s/|·•]+", text) if t]
     names: list[str] = []
     units: list[str] = []
     skip_next = False
     for tok in tokens:
-        if tok in ("摄", "摄影", "供图", "图") and names:
+        if tok in ("摄", "摄影", "供图") and names:
             names.pop()  # 刘畅 摄: a photo credit, not an author
             continue
         role = next((r for r in ROLE_TOKENS if tok.startswith(r)), None)
