@@ -147,7 +147,7 @@ def _org_start(sentence: str, last: Mention) -> int:
     window = sentence[j:root.start]
     cut = _delimiter_cut(window + "\0") or 0
     brand = window[cut:]
-    if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and not words(brand)[-1] in lx.DELIMITERS:
+    if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and words(brand)[-1] not in lx.DELIMITERS:
         return root.start - len(brand)
     return root.start
 

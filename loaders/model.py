@@ -80,3 +80,12 @@ class ArticleFacts:
                     fact.p == "coBuildsWith" and f.p == fact.p and (f.s, f.o) == (fact.o, fact.s)):
                 return
         self.facts.append(fact)
+
+
+def unique_entities(entities) -> list[Entity]:
+    """Entities without repeats (by key), in first-seen order; None left out."""
+    out: list[Entity] = []
+    for e in entities:
+        if e is not None and all(e.key != o.key for o in out):
+            out.append(e)
+    return out

@@ -1,0 +1,99 @@
+"""Co-building (共建) between units: stated pairs, 共建单位, 报到, alliance members."""
+from __future__ import annotations
+
+import re
+
+from dangjian.loaders.mentions import Mention
+from dangjian.loaders.model import Entity, Fact
+from dangjian.loaders.text import Sentence
+
+COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|签约|签订.{0,8}协议|合作协议|战略合作)")
+COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
+PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同)")
+JOIN_RE = re.compile(r"(加入|成为)[^,，。]{0,8}(联盟|共同体|成员单位)")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[,;:。!?]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def related(a: Entity, b: Entity, facts: list[Fact]) -> bool:
+    return any({f.s, f.o} == {a.key, b.key} for f in facts if f.p in ("hostUnit", "partOf", "subOrganizationOf"))
+
+
+class CobuildingFacts:
+    """Reads co-building; mixed into ArticleExtractor, whose state it uses."""
+
+    def _outside(self, entity: Entity) -> bool:
+        """A unit outside the community system: an enterprise, bank, school, or a party organization of one."""
+        if entity.cls == "Organization":
+            return True
+        hosts = [self.out.entities.get(f.o) for f in self.out.facts if f.s == entity.key and f.p == "hostUnit"]
+        return entity.cls == "PartyOrganization" and any(h is not None and h.cls == "Organization" for h in hosts)
+
+    # -- co-building ------------------------------------------------------------------------------
+
+    def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
+        """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
+        text = sent.text
+        if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text):
+            return
+        heads = sorted(self._heads(units) + [u for u in units if u.bare and u.cls in ("Community", "Street")],
+                       key=lambda u: u.start)
+        pairs: list[tuple[Entity | None, Entity | None]] = []
+        for m in PAIR_MARKER.finditer(text):
+            if not COBUILD_RE.search(text, m.end()):
+                continue
+            start, end = sent.start + m.start(), sent.start + m.end()
+            left = self._list_before(heads, start)
+            clause_end = _clause_end(self.norm, end)
+            right = [u for u in heads if end <= u.start < clause_end and u.cls in COBUILD_CLASSES]
+            if not right:
+                continue
+            if left:
+                subjects = [self.resolve(u) for u in left]
+            elif re.search(r"(^|[,;:]|以来|去年|此前|今年|已|还|先后|自)$", self.norm[sent.start:start]):
+                subjects = [self._recent_unit("Community") or self.focus.unit]  # 自去年与…结对共建以来: the article's unit
+            else:
+                continue
+            pairs += [(a, self.resolve(r)) for a in subjects for r in right]
+        for m in re.finditer(r"(共建单位|结对单位|联建单位)", text):
+            pos = sent.start + m.end()
+            right = [u for u in heads if pos <= u.start <= pos + 2 and u.cls in COBUILD_CLASSES]
+            subject = next((self.resolve(u) for u in heads if u.end <= sent.start + m.start()), None)
+            pairs += [(subject or self.focus.unit, self.resolve(r)) for r in right]
+        if "报到" in text:
+            orgs = [u for u in heads if u.cls == "Organization"]
+            places = [u for u in heads if u.cls == "Community" and not u.bare]
+            pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
+        if JOIN_RE.search(text):
+            self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")
+                                       and not u.text.endswith(("联盟", "共同体"))]))
+        for a, b in pairs:
+            if a is not None and b is not None and a.key != b.key and not related(a, b, self.out.facts):
+                self._fact(a, "coBuildsWith", b, sent)
+
+    def _list_before(self, heads: list[Mention], pos: int) -> list[Mention]:
+        """The units of a list (A、B和C) that ends right before `pos`."""
+        out: list[Mention] = []
+        end = pos
+        for unit in reversed([u for u in heads if u.end <= pos]):
+            gap = self.norm[unit.end:end]
+            if (not out and len(gap) <= 2 and not re.search(r"[,;:]", gap)) or (out and gap in ("、", "和", "及", "与")):
+                out.insert(0, unit)
+                end = unit.start
+            else:
+                break
+        return out
+
+    def _finish_joins(self) -> None:
+        """Units that join a street's or community's alliance co-build with its party organization."""
+        anchor = self.focus.unit
+        if anchor is not None and anchor.cls in ("Street", "Community"):
+            anchor = self.focus.party.get(anchor.key, anchor)
+        for sent, units in self._joins:
+            for unit in units:
+                entity = self.resolve(unit)
+                if anchor is not None and entity is not None and entity.key != anchor.key:
+                    self._fact(anchor, "coBuildsWith", entity, sent)

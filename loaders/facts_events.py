@@ -1,0 +1,139 @@
+"""Events, action branches and programs of an article, with organizers, partners, venue, date and audience."""
+from __future__ import annotations
+
+import re
+
+from dangjian.loaders.dates import find_date
+from dangjian.loaders.facts_cobuilding import related
+from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention
+from dangjian.loaders.model import Entity, Literal, unique_entities
+from dangjian.loaders.quoted import Named, find_branches, find_events, find_programs
+from dangjian.loaders.resolve import program_entity, scoped_entity
+from dangjian.loaders.text import Sentence, for_matching, name_key
+
+ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
+JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
+AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",
+             "留守儿童", "困境儿童", "退役军人", "困难群众", "困难家庭", "外卖小哥", "快递小哥", "快递员", "外卖员",
+             "网约车司机", "环卫工人", "户外劳动者", "妇女", "青年党员", "老党员", "在职党员", "流动党员", "居民",
+             "村民", "租户", "新市民", "志愿者", "学生", "家长", "企业职工", "务工人员")
+
+
+class EventFacts:
+    """Reads events, branches and programs; mixed into ArticleExtractor, whose state it uses."""
+
+    def _read_events(self, sent: Sentence, units: list[Mention]) -> list[Named]:
+        if sent.start < len(self.article.title):
+            return []  # a title sums up the events its article tells of
+        events = find_events(sent.text)
+        for ev in events:
+            entity = self._entity(scoped_entity("Event", ev.label, self.scope))
+            entity.alt.update(a for a in ev.alt if a)
+            self._record(entity, sent.start + ev.start, sent.start + ev.end, sent)
+            organizers, partners, location = self._event_roles(sent, units, sent.start + ev.verb_start)
+            for org in organizers:
+                self._fact(entity, "organizer", org, sent)
+            for partner in partners:
+                self._fact(entity, "partner", partner, sent)
+            # a joint event of a community (or its party organization) and an outside unit shows co-building
+            joint = organizers + partners
+            for unit in joint:
+                for other in joint:
+                    if self._outside(other) and not self._outside(unit) and unit.cls in ("Community", "Street", "PartyOrganization"):
+                        if not related(unit, other, self.out.facts):
+                            self._fact(unit, "coBuildsWith", other, sent)
+            if location is not None:
+                self._fact(entity, "location", location, sent)
+            when = find_date(sent.text, self.date) or find_date(self._lead_text(), self.date)
+            if when is not None and when.value:
+                self._fact(entity, "date", Literal(when.value, when.datatype), sent)
+            elif when is not None:
+                self._fact(entity, "dateText", Literal(when.phrase, lang="zh"), sent)
+            for audience in _audiences(sent.text + self.article.title):
+                self._fact(entity, "audience", Literal(audience, lang="zh"), sent)
+        return events
+
+    def _lead_text(self) -> str:
+        if self._lead is None:
+            body = self.article.paragraphs
+            self._lead = for_matching(body[0]) if body else ""
+        return self._lead
+
+    def _event_roles(self, sent: Sentence, units: list[Mention], verb: int):
+        """Organizers (the clause's subject), partners (after 联合/携手) and the venue (在…) of an event."""
+        clause_start = sent.start
+        for m in re.finditer(r"[,;:]", self.norm[sent.start:verb]):
+            before = [u for u in units if u.end <= sent.start + m.start()]
+            after = [u for u in units if sent.start + m.end() <= u.start < verb]
+            if after or not before:
+                clause_start = sent.start + m.end()
+        clause = [u for u in units if clause_start <= u.start < verb]
+        venues = {id(u) for u in clause if self.norm[max(0, u.start - 1):u.start] == "在"}
+        venues |= {id(u) for u in clause if u.parent is not None and id(u.parent) in venues}
+        heads = [u for u in self._heads(clause) if id(u) not in venues]
+        bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
+                      and id(u) not in venues and not any(h.start < u.start for h in heads)]
+        bare_heads += [u for u in clause if u.bare and u.suffix in BARE_ORG_SUFFIXES and id(u) not in venues]
+        organizers: list[Entity] = []
+        partners: list[Entity] = []
+        marker_seen = False
+        for unit in sorted(heads + bare_heads, key=lambda u: u.start):
+            entity = self.resolve(unit)
+            if entity is None:
+                continue
+            gap = self.norm[clause_start:unit.start]
+            joint = any(j in gap for j in JOINT_MARKERS)
+            marker_seen = marker_seen or joint
+            (partners if joint else organizers).append(entity)
+        location = None
+        for unit in clause:
+            if id(unit) in venues and unit.cls in PLACE_CLASSES | {"Facility"}:
+                location = self.resolve(unit)
+        if not organizers:
+            # 医院组织医护人员, 在社区开展义诊活动: the subject stands in an earlier clause of the sentence
+            earlier = [u for u in units if sent.start <= u.start < clause_start and id(u) not in venues
+                       and (u in self._heads(units) or (u.bare and u.suffix in BARE_ORG_SUFFIXES))]
+            subject = self.resolve(earlier[0]) if earlier else None
+            if subject is not None and subject.cls in ORGANIZER_CLASSES:
+                organizers.append(subject)
+        if not organizers and not partners and self.focus.unit is not None:
+            organizers.append(self.focus.unit)
+        elif not organizers and partners and self.focus.unit is not None:
+            organizers.append(self.focus.unit)
+        return unique_entities(organizers), unique_entities(p for p in partners if p not in organizers), location
+
+    def _read_branches(self, sent: Sentence) -> None:
+        for branch in find_branches(sent.text):
+            host = self.focus.community or self.focus.unit
+            scope = host.key if host else self.scope
+            entity = self._entity(Entity(f"party-org/{scope}/{name_key(branch.label)}", "PartyOrganization",
+                                         name_key(branch.label), set(branch.alt)))
+            self._record(entity, sent.start + branch.start, sent.start + branch.end, sent)
+            if host is not None and host.cls in ("Community", "Street", "Organization"):
+                self._fact(entity, "hostUnit", host, sent)
+                parent = self.focus.party.get(host.key)
+                if parent is not None:
+                    self._fact(entity, "subOrganizationOf", parent, sent)
+
+    def _read_programs(self, sent: Sentence, taken: list[tuple[int, int]]) -> None:
+        branch_spans = [(b.start, b.end) for b in find_branches(sent.text)]
+        for named in find_programs(sent.text, taken + branch_spans):
+            if named.cls == "Facility":
+                host = self.focus.community or self.focus.street
+                entity = self._entity(scoped_entity("Facility", named.label, host.key if host else self.scope))
+            else:
+                entity = self._entity(program_entity(named.label))
+                entity.alt.update(named.alt)
+                if self.focus.unit is not None and self.focus.unit.cls in ("Community", "PartyOrganization"):
+                    self._fact(self.focus.unit, "program", entity, sent)
+            self._record(entity, sent.start + named.start, sent.start + named.end, sent)
+
+
+def _audiences(text: str) -> list[str]:
+    found: list[str] = []
+    for word in AUDIENCES:
+        if word in text and not any(word in f for f in found):
+            found.append(word)
+    if "助残" in text and "残疾人" not in found:
+        found.append("残疾人")
+    return found[:3]
