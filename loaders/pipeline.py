@@ -190,10 +190,14 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
         for item in docs:
             yield _work(item, options)
         return
+    import itertools
     import multiprocessing as mp
     from functools import partial
+    work = partial(_work, options=options)
+    # a bounded number of documents in flight, so memory stays flat however large the corpus
     with mp.get_context("fork").Pool(options.jobs) as pool:
-        yield from pool.imap(partial(_work, options=options), docs, chunksize=4)
+        while chunk := list(itertools.islice(docs, 16 * options.jobs)):
+            yield from pool.imap(work, chunk, chunksize=4)
 
 
 def stored_hash(store, article_id: str) -> tuple[str | None, str | None]:
