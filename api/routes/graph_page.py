@@ -105,7 +105,13 @@ class NodeIds(BaseModel):
     ids: list[str] = Field(max_length=MAX_CAP, examples=[["https://w3id.org/dangjian/id/place/320507103004"]])
 
 
-@router.post("/api/graph/nodes", summary="Streets, districts and dates of entities, for the page's filters")
+NODES_EXAMPLE = {"https://w3id.org/dangjian/id/place/320507/元和街道/蠡口社区": {
+    "cls": "Community", "streets": ["元和街道"], "districts": ["相城区"], "date": None}}
+
+
+@router.post("/api/graph/nodes", summary="Streets, districts and dates of entities, for the page's filters",
+             responses={200: {"description": "What is known of each IRI; unknown ones are left out.",
+                              "content": {"application/json": {"example": NODES_EXAMPLE}}}})
 def graph_nodes(store: StoreDep, body: NodeIds) -> JSONResponse:
     """For each known IRI: class, the streets and districts it belongs to or works in, and an event's date."""
     G = projections.graph(store)
@@ -143,7 +149,8 @@ async def analytics(store: StoreDep,
 
 @router.get("/api/graph/export", summary="The projected graph as GraphML or GEXF, for Gephi and Cytoscape")
 def graph_export(store: StoreDep,
-                 format: Annotated[Literal["graphml", "gexf"], Query(description="`graphml` or `gexf`.")]) -> Response:
+                 format: Annotated[Literal["graphml", "gexf"], Query(description="`graphml` or `gexf`.",
+                                                                     examples=["gexf"])]) -> Response:
     """Entities as typed, labelled nodes and their links as edges; in GEXF, events carry their dates."""
     buffer = io.BytesIO()
     (write_graphml if format == "graphml" else write_gexf)(projections.graph(store), buffer)

@@ -22,6 +22,7 @@ def test_openapi_every_route_has_a_description_and_examples(client: httpx.Client
     every = [(path, method, op) for path, methods in schema["paths"].items() for method, op in methods.items()]
     for path, method, op in every:
         assert op.get("summary") and op.get("description"), (path, method)
+        assert _has_example(op), (path, method)
     operations = [(path, method, op) for path, method, op in every if OURS & set(op.get("tags", []))]
     paths = {path for path, _, _ in operations}
     assert {"/sparql", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/neighbourhood", "/api/articles",
