@@ -64,7 +64,8 @@ class CobuildingFacts:
             subject = next((self.resolve(u) for u in heads if u.end <= sent.start + m.start()), None)
             pairs += [(subject or self.focus.unit, self.resolve(r)) for r in right]
         if "报到" in text:
-            orgs = [u for u in heads if u.cls == "Organization"]
+            orgs = [u for u in heads if u.cls == "Organization"
+                    or (u.cls == "PartyOrganization" and self._outside(self.resolve(u) or Entity("", "", "")))]
             places = [u for u in heads if u.cls == "Community" and not u.bare]
             pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
         if JOIN_RE.search(text):

@@ -147,7 +147,9 @@ def _org_start(sentence: str, last: Mention) -> int:
     window = sentence[j:root.start]
     cut = _delimiter_cut(window + "\0") or 0
     brand = window[cut:]
-    if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and words(brand)[-1] not in lx.DELIMITERS:
+    parts = words(brand) if brand else ("",)
+    verbish = any(tag(w)[:1] in ("v", "p", "d", "c") and tag(w) != "vn" for w in parts if w)
+    if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and parts[-1] not in lx.DELIMITERS and not verbish:
         return root.start - len(brand)
     return root.start
 
@@ -179,6 +181,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
         return True
     if suffix in ("镇", "乡", "村") and nxt in "市区县":
         return True  # 清镇市: the suffix is the next character's
+    if suffix == "村" and sentence[e:e + 2] == "社区":
+        return True  # 谊景村社区: a community whose name ends in 村
     if suffix == "商会" and sentence[s - 1:s] == "协":
         return True  # 议事协商会 is a meeting
     if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
@@ -265,7 +269,9 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         if cls == "Community" and name.endswith(("进", "到", "入")):
             return None  # 文化进社区, 送到村: into the community, not a name
         last_word = words(name)[-1]
-        if name.endswith(PLACE_NAME_ENDINGS) or (len(last_word) > 1 and _is_stop_word(last_word)):
+        village_community = (cls == "Community" and suffix == "社区" and name.endswith("村") and len(name) >= 3
+                             and name[:-1] not in lx.GENERIC_NAMES)
+        if (name.endswith(PLACE_NAME_ENDINGS) and not village_community) or (len(last_word) > 1 and _is_stop_word(last_word)):
             return None
     if cls in ("District", "City", "Province") and not _known(text) and not _looks_admin(text, cls):
         return None

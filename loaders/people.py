@@ -66,15 +66,23 @@ STOP_CHARS = set("的了是在和与及为把被将也都就又已等对向从�
 def other_name_at(text: str, pos: int) -> str | None:
     """A name without a Han surname (其木格, 哈斯朝鲁, 阿依古丽) right after a title: two to four characters that
     end where a speech verb, punctuation or a word that follows names begins."""
-    for size in (4, 3, 2):
+    dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", text[pos:])
+    sizes = (4, 3, 2)
+    if dotted:  # 阿不都热合曼·艾买提: the part after the dot ends where the words after a name begin
+        dot = dotted.group().index("·")
+        sizes = tuple(dot + 1 + k for k in range(2, len(dotted.group()) - dot))
+    for size in sizes:
         name = text[pos:pos + size]
-        if len(name) < size or not re.fullmatch(f"[{lx.CJK}·]+", name) or STOP_CHARS & set(name):
+        if len(name) < size or not re.fullmatch(f"[{lx.CJK}·]+", name) or (STOP_CHARS & set(name) and not dotted):
             continue
         rest = text[pos + size:]
-        if not (not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest) or rest.startswith(lx.AFTER_NAME)):
+        follows = lx.AFTER_NAME if not dotted else tuple(w for w in lx.AFTER_NAME if len(w) > 1)
+        if not (not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest) or rest.startswith(follows)):
             continue
         if _inside_unit(text, pos, size) or name in NOT_NAMES or frequency(name) >= 5:
             continue
+        if dotted:
+            return name
         if any(len(w) > 1 and frequency(w) > 2000 for w in words(name)):
             continue  # ordinary words, not a name
         return name
@@ -110,7 +118,8 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
     posts: list[PostMention] = []
     taken = _Taken()
     for m in ROLE_RE.finditer(sentence):
-        name = name_at(sentence, m.end()) or other_name_at(sentence, m.end())
+        dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", sentence[m.end():])
+        name = other_name_at(sentence, m.end()) if dotted else (name_at(sentence, m.end()) or other_name_at(sentence, m.end()))
         if not name or m.end() in taken or sentence[m.end() + len(name):][:1].isdigit():
             continue
         person = PersonMention(m.end(), m.end() + len(name), name)

@@ -36,6 +36,9 @@ class Resolver:
                 found = None
             if found is not None and found.level == "Community" and not self._fits_context(found):
                 found = None
+            if found is not None and parent is not None and found.parent is not None \
+                    and parent.cls == "Street" and name_key(found.parent.name) != name_key(parent.label):
+                found = None  # the text names another street than the gazetteer's: the text wins
         if found is not None:
             entity = self._from_gazetteer(found)
             if name_key(name) != name_key(entity.label):
