@@ -21,7 +21,7 @@ def _government(place: str) -> str:
 
 def body_name(place: str, body: str) -> str:
     """The name of a place's 居委会/村委会/办事处: 董岭村 + 村委会 = 董岭村委会."""
-    if place.endswith("村") and body.startswith("村"):
+    if place.endswith("村") and body == "村委会":
         return place + body[1:]
     if place.endswith("街道") and body == "办事处":
         return place + body

@@ -28,7 +28,8 @@ COMMON_ENDINGS = (
     "特色小镇", "驻村", "进村", "入村", "回村", "到村", "出村", "村村", "街村", "区县", "县区", "市县",
 )
 # After 村 these characters make a common word (村民, 村里, 村庄 …), not a village name.
-VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小部")
+VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小部局")
+BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分局", "支公司")
 # A bare 医院/银行/学校 refers back to the one the article named before.
 BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行", "大学", "中学", "小学", "企业", "物业", "集团"}
 # Services and schemes named like organizations.
@@ -96,6 +97,8 @@ def find_units(sentence: str) -> list[Mention]:
             continue
         if suffix == "联合党支部" and mention.parent is not None:
             _join_hosts(sentence, mention, out)
+        if mention.cls == "Organization":
+            mention = _with_parent_org(sentence, mention, out)
         if last is not None and mention.start <= last.start:
             mention.parent = last
             if not _keeps_prefix(last, mention):
@@ -112,6 +115,15 @@ QUOTE_RE = re.compile(r"“[^“”]{1,40}”|‘[^‘’]{1,40}’|《[^《》]
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(sentence)]
+
+
+def _with_parent_org(sentence: str, org: Mention, found: list[Mention]) -> Mention:
+    """`中国农业银行洪雅县支行`: a bank followed by a place and a branch is one organization."""
+    for unit in reversed(found):
+        if unit.end == org.start and unit.cls == "Organization" and not unit.bare and org.suffix in BRANCH_SUFFIXES:
+            found.remove(unit)
+            return Mention(unit.start, org.end, sentence[unit.start:org.end], org.cls, org.suffix, parent=org.parent)
+    return org
 
 
 def _join_hosts(sentence: str, branch: Mention, found: list[Mention]) -> None:
@@ -183,6 +195,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
         return True  # 清镇市: the suffix is the next character's
     if suffix == "村" and sentence[e:e + 2] == "社区":
         return True  # 谊景村社区: a community whose name ends in 村
+    if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技"):
+        return True  # 万家和物业管理有限公司: the name goes on
     if suffix == "商会" and sentence[s - 1:s] == "协":
         return True  # 议事协商会 is a meeting
     if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
@@ -274,7 +288,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         if (name.endswith(PLACE_NAME_ENDINGS) and not village_community) or (len(last_word) > 1 and _is_stop_word(last_word)):
             return None
     if cls in ("District", "City", "Province") and not _known(text) and not _looks_admin(text, cls):
-        return None
+        if not (suffix == "新区" and 2 <= len(name) <= 4):  # 江东新区: new areas the gazetteer may not list yet
+            return None
     if cls == "Street" and suffix in ("镇", "乡") and not _known(text) and len(name) > 3:
         return None
     if cls == "Community" and suffix == "村" and not _known(text) and len(name) > 4:
@@ -317,10 +332,13 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
             if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
                                                                         and _ends_with_word(sentence[j:b]))):
                 return b
-    registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行"))  # 中国建设银行, 中建三局第一建设工程有限公司
+    # 中国建设银行, 中建三局第一建设工程有限公司, 中西医结合医院, 万家和物业管理有限公司 keep their verbs and 和
+    registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行", "医院"))
+    company = suffix.endswith(("公司", "集团"))
     # 厦门大学海洋与地球学院: right after a unit, 与/和/及 join the parts of one name
     conjunctions_inside = after_unit and j == last_end and cls == "Organization"
-    cut = _delimiter_cut(window, keep_verbs=registered, keep_conjunctions=conjunctions_inside)
+    kept = ("与", "和", "及") if conjunctions_inside else ("和",) if company else ()
+    cut = _delimiter_cut(window, keep_verbs=registered, keep=kept)
     if cut is None:
         return None
     if cls == "PartyOrganization":
@@ -365,10 +383,11 @@ def _word_starts(window: str, offset: int) -> set[int]:
     return starts
 
 
-NAME_VERBS = {"建设", "服务", "发展", "管理", "组织", "推进", "打造", "提升", "加强", "建立", "共建", "示范", "先进", "优秀"}
+NAME_VERBS = {"建设", "服务", "发展", "管理", "组织", "推进", "打造", "提升", "加强", "建立", "共建", "示范", "先进", "优秀",
+              "结合"}
 
 
-def _delimiter_cut(window: str, keep_verbs: bool = False, keep_conjunctions: bool = False) -> int | None:
+def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] = ()) -> int | None:
     """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会).
 
     A one-character delimiter counts only where jieba sees a word boundary: 在 in 在职党员 or 和 in 和平 is
@@ -377,7 +396,7 @@ def _delimiter_cut(window: str, keep_verbs: bool = False, keep_conjunctions: boo
     cut = 0
     bounds = _boundaries(window)
     for m in DELIM_RE.finditer(window):
-        if (keep_verbs and m.group() in NAME_VERBS) or (keep_conjunctions and m.group() in ("与", "和", "及")):
+        if (keep_verbs and m.group() in NAME_VERBS) or (m.group() in keep and m.end() < len(window)):
             continue
         if len(m.group()) == 1 and (m.start() not in bounds or m.end() not in bounds):
             continue

@@ -51,8 +51,8 @@ def name_at(text: str, pos: int) -> str | None:
     if len(long) == base + 2 and not _ends_name(text[pos + base + 1:]) and _plausible(long):
         longer = run[:base + 3]
         after = text[pos + len(longer):]
-        if len(longer) == base + 3 and not _ends_name(text[pos + base + 2:]) and (not after or SPEECH_RE.match(after)
-                                                                                 or not lx.CJK_RE.match(after[0])):
+        if len(longer) == base + 3 and not _ends_name(text[pos + base + 2:]) and frequency(run[:2]) < 100 and (
+                not after or SPEECH_RE.match(after) or not lx.CJK_RE.match(after[0])):
             return longer  # 哈斯朝鲁表示: a four-character name
         return long
     if len(short) == base + 1 and _plausible(short) and not _inside_unit(text, pos, len(short)):
