@@ -8,9 +8,11 @@ from dangjian.loaders.model import Entity, Fact
 from dangjian.loaders.text import Sentence
 
 COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|签约|签订.{0,8}协议|合作协议|战略合作)")
+# what may stand between a list of units and 与/和: 等成员单位, 等6家单位
+LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
 PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同)")
-JOIN_RE = re.compile(r"(加入|成为)[^,，。]{0,8}(联盟|共同体|成员单位)")
+JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位)")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -66,7 +68,7 @@ class CobuildingFacts:
         if "报到" in text:
             orgs = [u for u in heads if u.cls == "Organization"
                     or (u.cls == "PartyOrganization" and self._outside(self.resolve(u) or Entity("", "", "")))]
-            places = [u for u in heads if u.cls == "Community" and not u.bare]
+            places = [u for u in heads if u.cls == "Community"]
             pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
         if JOIN_RE.search(text):
             self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")
@@ -81,7 +83,8 @@ class CobuildingFacts:
         end = pos
         for unit in reversed([u for u in heads if u.end <= pos]):
             gap = self.norm[unit.end:end]
-            if (not out and len(gap) <= 2 and not re.search(r"[,;:]", gap)) or (out and gap in ("、", "和", "及", "与")):
+            first = not out and (len(gap) <= 2 or LIST_TAIL.match(gap)) and not re.search(r"[,;:]", gap)
+            if first or (out and gap in ("、", "和", "及", "与")):
                 out.insert(0, unit)
                 end = unit.start
             else:
