@@ -58,7 +58,9 @@ def find_events(sentence: str) -> list[Named]:
         end = m.end()
         if more:  # 义诊 + 活动, 宣讲 + 会
             suf, end = suf + more.group(), more.end()
-        if not quotes and ((mid in GENERIC_EVENT_MID and not more) or len(mid + suf) < 4 or mid.endswith("的")):
+        if not quotes and mid in GENERIC_EVENT_MID and len(suf) >= 4 and not suf.endswith("活动"):
+            mid = ""  # 召开一次议事协商会: the suffix is the whole name
+        elif not quotes and ((mid in GENERIC_EVENT_MID and not more) or len(mid + suf) < 4 or mid.endswith("的")):
             continue
         label = clean_label(" ".join(quotes) + mid + suf) if quotes else mid + suf
         alt = [clean_label(" ".join(quotes))] if quotes else []
