@@ -9,21 +9,9 @@ from dangjian.loaders.lexicon import CLOSING, FINAL_PUNCT
 
 # Full-width ASCII forms become half-width, one character for one, so offsets stay valid.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_WIDTH[0x3000] = 0x20
-_WIDTH[0x00A0] = 0x20
-_WIDTH[ord("，")] = ord(",")
-_WIDTH[ord("、")] = ord("、")
-_WIDTH[ord("〔")] = ord("(")
-_WIDTH[ord("〕")] = ord(")")
-_WIDTH[ord("【")] = ord("(")
-_WIDTH[ord("】")] = ord(")")
-_WIDTH[ord("﹝")] = ord("(")
-_WIDTH[ord("﹞")] = ord(")")
-_WIDTH[ord("\u2018")] = ord("‘")
-_WIDTH[ord("「")] = ord("“")
-_WIDTH[ord("」")] = ord("”")
-_WIDTH[ord("『")] = ord("‘")
-_WIDTH[ord("』")] = ord("’")
+# Brackets and corner quotes fold to the forms the extractor's patterns use; ideographic and no-break
+# spaces to a space.
+_WIDTH.update(str.maketrans("\u3000\u00a0〔〕【】﹝﹞「」『』", "  ()()()“”‘’"))
 
 
 def for_matching(text: str) -> str:
