@@ -128,3 +128,24 @@ def test_pipeline_two_jobs_give_the_same_graph(dangjian, tmp_path):
     serial = dangjian("query", "--store", str(store2), "--format", "json",
                       "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", check_status=0)
     assert int(json.loads(serial.stdout)["results"]["bindings"][0]["n"]["value"]) == parallel > 0
+
+
+def test_pipeline_hostile_labels_survive_store_query_and_export(dangjian, tmp_path):
+    page = tmp_path / "hostile.txt"
+    page.write_text("蠡口社区打造服务品牌\n\n近日,蠡口社区打造“<script>alert('x')</script>”服务品牌,"
+                    "推出“\"}UNION{<x>”议事平台。\n", encoding="utf-8")
+    dangjian("load", str(page), "--no-progress", check_status=0)
+    rows = dangjian("query", "--format", "json",
+                    "SELECT ?l WHERE { ?p a <https://w3id.org/dangjian/ontology#Program> ; "
+                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l }", check_status=0)
+    labels = {b["l"]["value"] for b in json.loads(rows.stdout)["results"]["bindings"]}
+    assert "<script>alert(x)</script>" in labels  # quotes are stripped from labels, the rest is kept as text
+    assert "}UNION{<x>" in labels
+    for fmt, rdf in (("trig", ox.RdfFormat.TRIG), ("nquads", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)):
+        out = tmp_path / f"all.{fmt}"
+        dangjian("export", "--format", fmt, "-o", str(out), check_status=0)
+        assert len(list(ox.parse(out.read_bytes(), format=rdf))) > 50
+    graphml = tmp_path / "all.graphml"
+    dangjian("export", "--format", "graphml", "-o", str(graphml), check_status=0)
+    import networkx as nx
+    assert any("<script>" in str(d.get("label", "")) for _, d in nx.read_graphml(graphml).nodes(data=True))
