@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.mentions import Mention
-from dangjian.loaders.words import frequency, words
+from dangjian.loaders.words import frequency, tag, words
 
 ROLE_RE = re.compile("|".join(sorted((re.escape(r) for r in lx.ROLE_WORDS), key=len, reverse=True)))
 PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS, key=len, reverse=True)) + ")$")
@@ -60,6 +60,7 @@ def name_at(text: str, pos: int) -> str | None:
     return None
 
 
+SUPPORT_TITLES = {"志愿者", "网格员", "楼道长", "社工", "网格长"}
 STOP_CHARS = set("的了是在和与及为把被将也都就又已等对向从到给让使说表示")
 
 
@@ -83,8 +84,9 @@ def other_name_at(text: str, pos: int) -> str | None:
             continue
         if dotted:
             return name
-        if any(len(w) > 1 and frequency(w) > 2000 for w in words(name)):
-            continue  # ordinary words, not a name
+        if any(len(w) > 1 and (frequency(w) > 2000 or tag(w)[:1] in ("v", "d", "a", "p", "c", "r", "m", "q"))
+               for w in words(name)):
+            continue  # ordinary words (带头下沉, 轮流值守), not a name
         return name
     return None
 
@@ -109,6 +111,8 @@ def _ends_name(rest: str) -> bool:
 def _plausible(name: str) -> bool:
     if name in NOT_NAMES or any(name.endswith(r) for r in ("书记", "主任", "委员", "社区", "街道")):
         return False
+    if len(name) >= 3 and frequency(name[:2]) > 500 and name[:2] not in lx.SURNAMES_2:
+        return False  # 居民各, 马上飞: a common word, not a surname and a given name
     return frequency(name) < 200
 
 
@@ -119,34 +123,38 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
     taken = _Taken()
     for m in ROLE_RE.finditer(sentence):
         dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", sentence[m.end():])
-        name = other_name_at(sentence, m.end()) if dotted else (name_at(sentence, m.end()) or other_name_at(sentence, m.end()))
-        if not name or m.end() in taken or sentence[m.end() + len(name):][:1].isdigit():
+        other = None if m.group() in SUPPORT_TITLES else other_name_at(sentence, m.end())
+        name = other if dotted else (name_at(sentence, m.end()) or other)
+        if sentence[m.end():m.end() + 1] == "会":
+            continue  # 委员会 is a committee, not a title
+        if not name or (m.end(), m.end() + len(name)) in taken or sentence[m.end() + len(name):][:1].isdigit():
             continue
         person = PersonMention(m.end(), m.end() + len(name), name)
         people.append(person)
-        taken.add(m.end())
+        taken.add((m.end(), m.end() + len(name)))
         posts.extend(_posts_before(sentence, m, person, units))
     for m in CUE_RE.finditer(sentence):
         name = name_at(sentence, m.end())
-        if name and name[0] not in "和与及同或" and m.end() not in taken and _followed_well(sentence, m.end() + len(name)):
+        if name and name[0] not in "和与及同或" and (m.end(), m.end() + len(name)) not in taken \
+                and _followed_well(sentence, m.end() + len(name)):
             people.append(PersonMention(m.end(), m.end() + len(name), name))
-            taken.add(m.end())
+            taken.add((m.end(), m.end() + len(name)))
     for m in PAREN_POST_RE.finditer(sentence):
         start = _name_before(sentence, m.start())
-        if start is None or start in taken:
+        if start is None or (start, m.start()) in taken:
             continue
         name = sentence[start:m.start()]
         person = PersonMention(start, m.start(), name)
         people.append(person)
-        taken.add(start)
+        taken.add((start, m.start()))
         role = ROLE_RE.search(sentence, m.start() + 1)
         if role is not None:
             posts.extend(_posts_before(sentence, role, person, units))
     for m in SPEECH_RE.finditer(sentence):
         start = _name_before(sentence, m.start())
-        if start is not None and start not in taken:
+        if start is not None and (start, m.start()) not in taken:
             people.append(PersonMention(start, m.start(), sentence[start:m.start()]))
-            taken.add(start)
+            taken.add((start, m.start()))
     return people, posts
 
 
@@ -154,19 +162,17 @@ CUE_RE = re.compile("|".join(sorted(lx.PERSON_CUES, key=len, reverse=True)))
 PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r")\)")
 
 
-class _Taken(set):
-    """Start positions of names already found; a position inside one of them counts as taken too."""
+class _Taken:
+    """Spans of the names already found; a span overlapping one of them is taken."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.spans: list[tuple[int, int]] = []
 
-    def add(self, start: int) -> None:  # type: ignore[override]
-        super().add(start)
-        self.spans.append((start, start + 4))
+    def add(self, span: tuple[int, int]) -> None:
+        self.spans.append(span)
 
-    def __contains__(self, pos: object) -> bool:
-        return isinstance(pos, int) and any(a <= pos < b for a, b in self.spans)
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return any(a < span[1] and span[0] < b for a, b in self.spans)
 
 
 def _followed_well(sentence: str, end: int) -> bool:
