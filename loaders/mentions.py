@@ -159,6 +159,8 @@ def _org_start(sentence: str, last: Mention) -> int:
     window = sentence[j:root.start]
     cut = _delimiter_cut(window + "\0") or 0
     brand = window[cut:]
+    while brand and words(brand)[0] != brand and tag(words(brand)[0])[:1] in ("v", "p", "d", "c"):
+        brand = brand[len(words(brand)[0]):]  # 协调国网 → 国网
     parts = words(brand) if brand else ("",)
     verbish = any(tag(w)[:1] in ("v", "p", "d", "c") and tag(w) != "vn" for w in parts if w)
     if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and parts[-1] not in lx.DELIMITERS and not verbish:
@@ -350,10 +352,19 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
         strict_cut = _pos_cut(window[cut:], strict=not registered, single_verbs=cls == "Organization")
         if strict_cut is None:
             return None
+        if registered and strict_cut == 0:
+            strict_cut = _leading_verb(window[cut:])  # 引入贵州黔城物业服务有限公司
         if cls not in PLACE_CLASSES or len(window) - cut - strict_cut >= 2:
             cut += strict_cut
     start = j + cut
     return start if start < s else None
+
+
+def _leading_verb(window: str) -> int:
+    """Length of a verb of two or more characters that opens the window (引入, 协调), else 0."""
+    first = words(window)[0]
+    pos = tag(first)
+    return len(first) if len(first) > 1 and len(first) < len(window) and pos[:1] == "v" and pos != "vn" else 0
 
 
 def _boundaries(window: str) -> set[int]:
