@@ -44,6 +44,12 @@ def running(app) -> Iterator[str]:
         sock.close()
 
 
+@pytest.fixture(scope="session")
+def serve():
+    """`running`, for test modules of this folder that start a server of their own."""
+    return running
+
+
 def load_fixture(store, path: Path = FIXTURE) -> None:
     store.load("https://w3id.org/dangjian/graph/file/" + path.name, path.read_bytes(), ox.RdfFormat.TRIG)
 

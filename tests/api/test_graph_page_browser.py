@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,6 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 import pytest
-import uvicorn
 
 from dangjian.api.app import create_app
 from dangjian.graph.embedded import EmbeddedStore
@@ -65,22 +63,10 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedS
 
 
 @pytest.fixture(scope="module")
-def base_url(sample_store: EmbeddedStore) -> Iterator[str]:
+def base_url(sample_store: EmbeddedStore, serve) -> Iterator[str]:
     """A real uvicorn server on a free loopback port, in a thread."""
-    config = uvicorn.Config(create_app(sample_store), host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    sock = config.bind_socket()
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.02)
-    host, port = sock.getsockname()[:2]
-    yield f"http://{host}:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve(create_app(sample_store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
