@@ -70,6 +70,7 @@ def ensure_index(source: Path | None = None, directory: Path | None = None) -> P
     under a temporary name and renamed into place, so a reader only ever opens a complete file.
     """
     source = source or source_path()
+    chosen = directory
     directory = directory or cache_dir()
     path = directory / index_name(source)
     if path.exists():
@@ -78,6 +79,8 @@ def ensure_index(source: Path | None = None, directory: Path | None = None) -> P
         directory.mkdir(parents=True, exist_ok=True)
         lock = open(directory / "gazetteer.lock", "a")  # noqa: SIM115 - closed below
     except OSError as error:
+        if chosen is None:  # a read-only home: the temporary directory still serves
+            return ensure_index(source, Path(tempfile.gettempdir()) / f"dangjian-cache-{os.getuid()}")
         raise OSError(f"cannot write the gazetteer index in {directory}: {error}; "
                       "set XDG_CACHE_HOME to a writable directory") from error
     with lock:

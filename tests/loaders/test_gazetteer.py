@@ -259,3 +259,13 @@ def test_gazetteer_index_built_by_concurrent_processes_is_whole(tiny_source, tmp
     assert len(set(paths)) == 1
     assert [p.name for p in Gazetteer(Path(paths[0])).candidates("交通路社区")] == ["交通路社区"]
     assert not list(cache.glob("*.tmp"))
+
+
+def test_gazetteer_index_falls_back_to_the_temporary_directory(monkeypatch, tmp_path):
+    from dangjian.loaders import gazetteer_index
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
+    monkeypatch.setattr(gazetteer_index.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    path = gazetteer_index.ensure_index()
+    assert path.exists() and str(path).startswith(str(tmp_path / "tmp"))
