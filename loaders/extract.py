@@ -173,7 +173,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
 
     def _spread_list_parents(self) -> None:
         """`元和街道)蠡口社区、建元社区、莫阳社区`: the container of the first of a list holds the rest."""
-        for sent, units in zip(self.sentences, self._units):
+        for units in self._units:
             for a, b in zip(units, units[1:]):
                 between = self.norm[a.end:b.start]
                 if between in ("、", "和", "及", "与", ",") and a.cls == b.cls and a.cls in PLACE_CLASSES \

@@ -152,7 +152,6 @@ GENERIC_NAMES = {
 
 FINAL_PUNCT = "。！？!?…;；"
 CLOSING = "”’」』)）】》\"'"
-OPENING_QUOTES = "“‘「『\""
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 CJK_RE = re.compile(f"[{CJK}]")

@@ -14,9 +14,7 @@ from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.words import tag, words
 
-PLACE_CLASS = dict(lx.PLACE_SUFFIXES)
 PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
-UNIT_CLASSES = PLACE_CLASSES | {"PartyOrganization", "Organization", "Facility"}
 
 # Words ending in 区/市/镇/村 that are common nouns, not place names.
 COMMON_ENDINGS = (
@@ -49,10 +47,6 @@ class Mention:
     alt: list[str] = field(default_factory=list)
     bare: bool = False  # a bare suffix (社区, 党委) that refers back to the article's unit
     hosts: list["Mention"] = field(default_factory=list)  # the units a 联合党支部 is set up in
-
-    @property
-    def name(self) -> str:
-        return self.text
 
 
 def _suffix_table() -> list[tuple[str, str]]:
@@ -185,7 +179,7 @@ def _paren_link(sentence: str, prev: Mention, new: Mention) -> bool:
     return between in (")", "(") and new.cls in PLACE_CLASSES and prev.cls in PLACE_CLASSES
 
 
-def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
+def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
     nxt = sentence[e:e + 1]
     if not nxt:
         return False
@@ -207,7 +201,7 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str, cls: str) -> bool:
 
 
 def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention | None) -> Mention | None:
-    if _bad_context(sentence, s, e, suffix, cls):
+    if _bad_context(sentence, s, e, suffix):
         return None
     last_end = last.end if last is not None else 0
     adjacent = last is not None and last.end == s

@@ -58,6 +58,7 @@ class ArticleFacts:
     text: str                     # the article text offsets refer to
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    _fact_keys: set = field(default_factory=set, repr=False)
     mentions: list[MentionRecord] = field(default_factory=list)
     date: str | None = None
     source: str | None = None
@@ -73,12 +74,15 @@ class ArticleFacts:
         return known
 
     def add_fact(self, fact: Fact) -> None:
+        """Keep a fact once; coBuildsWith is symmetric, so its reverse counts as the same fact."""
         if fact.s == fact.o:
             return
-        for f in self.facts:
-            if (f.s, f.p, f.o) == (fact.s, fact.p, fact.o) or (
-                    fact.p == "coBuildsWith" and f.p == fact.p and (f.s, f.o) == (fact.o, fact.s)):
-                return
+        key = (fact.s, fact.p, fact.o)
+        if key in self._fact_keys:
+            return
+        self._fact_keys.add(key)
+        if fact.p == "coBuildsWith":
+            self._fact_keys.add((fact.o, fact.p, fact.s))
         self.facts.append(fact)
 
 

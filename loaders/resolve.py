@@ -17,6 +17,7 @@ class Resolver:
         self.context = tuple(dict.fromkeys(name_key(c) for c in context if c))
         self.gazetteer_entities: dict[str, Entity] = {}
         self.gazetteer_facts: list[Fact] = []
+        self._gazetteer_links: set[tuple[str, str]] = set()
         self._places: dict[tuple[str, str], Entity] = {}
         self._districts: set[str] | None = None
 
@@ -79,7 +80,8 @@ class Resolver:
         entities = [self._gazetteer_entity(p) for p in chain]
         for child, parent in zip(entities, entities[1:]):
             fact = Fact(child.key, "partOf", parent.key, gazetteer=True)
-            if all((f.s, f.o) != (fact.s, fact.o) for f in self.gazetteer_facts):
+            if (fact.s, fact.o) not in self._gazetteer_links:
+                self._gazetteer_links.add((fact.s, fact.o))
                 self.gazetteer_facts.append(fact)
         return entities[0]
 

@@ -265,5 +265,3 @@ def _finish(article: Article) -> None:
     body = [p for p in article.paragraphs if p not in article.subheadings]
     if body and not ends_sentence(body[-1]):
         article.truncated = True
-    if not article.title and article.paragraphs:
-        article.title = ""
