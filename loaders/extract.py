@@ -63,6 +63,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._finish_joins()
         self._mention_known_people(people_seen)
         self._title_street_parents()
+        self._gazetteer_containment()
         for name in self.article.authors:
             self._entity(person_entity(name))
         for unit_name in self.article.byline_units:
@@ -226,7 +227,21 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                     self._fact(entity, "partOf", street, sent)
                     placed.add(entity.key)
 
-    # -- people ---------------------------------------------------------------------------------
+    def _gazetteer_containment(self) -> None:
+        """Two places the article names, one inside the other by the gazetteer: the article places one in the
+        other (南京市 … 鼓楼区), said where the inner one is named. Containers it does not name stay reference
+        data (dj:withinArea in the gazetteer graph), not facts of the article."""
+        placed = {f.s for f in self.out.facts if f.p == "partOf"}
+        first_seen: dict[str, Sentence] = {}
+        for m in self.out.mentions:
+            if m.key not in first_seen:
+                first_seen[m.key] = next(s for s in self.sentences if s.start == m.sentence.start)
+        for key, entity in list(self.out.entities.items()):
+            if not entity.gazetteer or key in placed or key not in first_seen:
+                continue
+            parent = next((a for a in self.resolver.gazetteer_ancestors(key) if a in first_seen), None)
+            if parent is not None:
+                self._fact(entity, "partOf", self.out.entities[parent], first_seen[key])
 
 
 def read_units(norm: str) -> tuple[list[Sentence], list[list[Mention]]]:

@@ -153,6 +153,15 @@ class Gazetteer:
         """Whether the string names a place at any level, in any form `candidates` accepts."""
         return bool(self._hits(normalize(name)))
 
+    def names_starting(self, prefix: str, cap: int = 50) -> int:
+        """How many official place names begin with `prefix`, counted up to `cap`: words that open many
+        names (胜利, 建设, 张家) are name words; verbs such as 促进 or 参观 open almost none."""
+        row = self._db().execute(
+            "SELECT count(*) FROM (SELECT 1 FROM form WHERE form >= ? AND form < ? AND official = 1 LIMIT ?)",
+            (prefix, prefix + "\U0010ffff", cap),
+        ).fetchone()
+        return row[0]
+
     def names(self, level: str) -> Iterator[str]:
         """Every official name at one level, e.g. for a segmenter's user dictionary."""
         _accepted(level)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
+from dangjian.loaders.name_words import lead_length
 from dangjian.loaders.words import tag, words
 
 PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
@@ -207,6 +208,10 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     adjacent = last is not None and last.end == s
     joined = last is not None and not last.bare and last.suffix in ("大学", "学院", "党校")
     start = _name_start(sentence, s, e, suffix, cls, last_end, after_unit=joined)
+    org_over_place = cls not in PLACE_CLASSES and last is not None and last.end == start  # 相城经开区集成指挥中心
+    if start is not None and not org_over_place and cls != "Facility":  # 健身步道, 议事厅: facilities are named by use
+        start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
+        start = start if start < s else None
     if start is None:
         if adjacent and cls not in PLACE_CLASSES:
             begin = _org_start(sentence, last) if cls == "Organization" else last.start

@@ -18,6 +18,7 @@ class Resolver:
         self.gazetteer_entities: dict[str, Entity] = {}
         self.gazetteer_facts: list[Fact] = []
         self._gazetteer_links: set[tuple[str, str]] = set()
+        self._gazetteer_parent: dict[str, str] = {}
         self._places: dict[tuple[str, str], Entity] = {}
         self._districts: set[str] | None = None
 
@@ -82,8 +83,16 @@ class Resolver:
             fact = Fact(child.key, "partOf", parent.key, gazetteer=True)
             if (fact.s, fact.o) not in self._gazetteer_links:
                 self._gazetteer_links.add((fact.s, fact.o))
+                self._gazetteer_parent.setdefault(fact.s, fact.o)
                 self.gazetteer_facts.append(fact)
         return entities[0]
+
+    def gazetteer_ancestors(self, key: str) -> list[str]:
+        """The keys of a gazetteer place's containers, nearest first (empty for a place not in the gazetteer)."""
+        out: list[str] = []
+        while (key := self._gazetteer_parent.get(key)) is not None and key not in out:
+            out.append(key)
+        return out
 
     def _gazetteer_entity(self, place: Place) -> Entity:
         key = f"place/{place.key}"

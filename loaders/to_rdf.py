@@ -173,8 +173,8 @@ def gazetteer_triples(entities: Iterable[Entity], facts: Iterable[Fact]) -> list
     for entity in entities:
         out.extend(entity_triples(entity))
         out.append(ox.Triple(entity_iri(entity.key), _n(PROV, "wasDerivedFrom"), ox.NamedNode(GAZETTEER_SOURCE)))
-    for fact in facts:
-        out.append(ox.Triple(entity_iri(fact.s), _n(DJ, fact.p), _object(fact)))
+    for fact in facts:  # the gazetteer's containment; what an article itself says is dj:partOf in its graph
+        out.append(ox.Triple(entity_iri(fact.s), _n(DJ, "withinArea" if fact.p == "partOf" else fact.p), _object(fact)))
     graph = ox.NamedNode(GAZETTEER_GRAPH)
     out.append(ox.Triple(graph, _n(PROV, "wasDerivedFrom"), ox.NamedNode(GAZETTEER_SOURCE)))
     out.append(ox.Triple(ox.NamedNode(GAZETTEER_SOURCE), LABEL, zh("jionlp 中国五级行政区划 (china_location)")))

@@ -100,3 +100,17 @@ def test_extract_hostile_names_stay_text():
     labels = {label for label, _ in types}
     assert "<img src=x onerror=alert(1)>" in labels
     assert all(str(t.subject).startswith("<") for t in result.triples)
+
+
+def test_extract_gazetteer_containment_between_named_places_is_a_fact_of_the_article():
+    _, triples, _ = facts_of("南京市召开会议\n\n南京市委组织部近日在鼓楼区召开基层党建工作推进会。\n")
+    assert ("鼓楼区", "partOf", "南京市") in triples
+
+
+def test_extract_containers_the_article_does_not_name_are_no_facts_of_it():
+    result, triples, _ = facts_of("鼓楼区开展活动\n\n近日,南京市鼓楼区宁海路街道开展志愿服务。\n")
+    assert ("宁海路街道", "partOf", "鼓楼区") in triples
+    assert not any(p == "partOf" and o == "江苏省" for s, p, o in triples)
+    gazetteer = {str(t.predicate) for t in result.gazetteer}
+    assert "<https://w3id.org/dangjian/ontology#withinArea>" in gazetteer
+    assert "<https://w3id.org/dangjian/ontology#partOf>" not in gazetteer

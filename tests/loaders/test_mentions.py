@@ -66,3 +66,23 @@ def test_mentions_bare_references_are_marked():
     found = find_units("社区联合南京银行开展了活动")
     assert found[0].bare and found[0].cls == "Community"
     assert (found[1].text, found[1].cls) == ("南京银行", "Organization")
+
+
+@pytest.mark.parametrize("sentence", [
+    "青松社区党委充分发挥社区党组织作用,促进社区和谐", "党员积极投身于社区建设", "营造以社区为中心的氛围",
+    "开放式社区、复合型社区不断涌现", "要运营好街道党工委", "推动我镇发展", "组织党员参观社区党建活动室",
+    "评选四星级社区", "着力帮促村集体经济"])
+def test_mentions_a_name_never_starts_with_a_verb_adverb_or_pronoun(sentence):
+    found = units(sentence)
+    assert all(not text.startswith(("充分", "促进", "投身", "营造", "开放式", "复合型", "要", "运营", "推动", "我", "参观",
+                                     "四星级", "帮促")) for text, _ in found), found
+
+
+def test_mentions_function_words_before_a_village_are_cut_off():
+    assert units("2021年石桥村党支部换届") == [("石桥村", "Community"), ("石桥村党支部", "PartyOrganization")]
+    assert units("沿着北沟村的小路") == [("北沟村", "Community")]
+
+
+def test_mentions_words_that_open_many_place_names_stay_in_the_name():
+    # 胜利 is tagged as a verb, but opens hundreds of official place names
+    assert units("胜利社区党委书记介绍") == [("胜利社区", "Community"), ("胜利社区党委", "PartyOrganization")]

@@ -1,0 +1,67 @@
+"""Which words may open a unit's name: a name never starts with a verb, adverb, preposition or pronoun.
+
+jieba's part-of-speech tags say most of it. Where they are wrong (jieba tags 充分发挥, 参观 and 产生 as
+nouns) the gazetteer decides for places: words that open many official place names (胜利, 建设, 张家)
+are name words; words that open almost none (促进, 参观, 开放式) are not.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dangjian.loaders.gazetteer import get_gazetteer
+from dangjian.loaders.words import frequency, tag, words
+
+PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
+# Tags of words that do not open a name: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
+# time words, numerals and classifiers, interjections, idioms and set phrases.
+_NOT_OPENING = ("v", "d", "p", "c", "u", "r", "t", "y", "e", "o", "i", "l", "q", "m", "z", "a")
+_NOUN_TAGS = ("n", "nz", "j", "b", "vn", "an", "s")
+_PROPER_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
+# One-character adjectives that open many place names when jieba leaves them on their own (新桥, 大河, 老街).
+_NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
+# Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
+# this genre that take a place as their object (辖木李村, 帮促村).
+_FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次")
+OPENS_NAMES = 10      # a word that opens this many official place names is a name word
+COMMON_WORD = 50      # jieba frequency above which a noun is a common word, not part of a name
+
+
+@lru_cache(maxsize=65536)
+def _names_starting(word: str) -> int:
+    return get_gazetteer().names_starting(word, cap=OPENS_NAMES)
+
+
+def lead_length(name: str, cls: str) -> int:
+    """How many leading characters of `name` (the part before its suffix) are not part of the name.
+
+    >>> lead_length("促进", "Community"), lead_length("胜利", "Community"), lead_length("着北沟", "Community")
+    (2, 0, 1)
+    """
+    pos, verb = 0, False
+    for word in words(name):
+        if not _opens_badly(word, cls, after_verb=verb):
+            break
+        pos += len(word)
+        verb = tag(word).startswith("v")
+    return pos
+
+
+def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
+    pos = tag(word)
+    place = cls in PLACE_CLASSES
+    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz"):
+        return False
+    if len(word) == 1:  # jieba leaves the characters of an unknown name alone (莫 阳, 相 城): tags mislead there
+        if pos.startswith("a"):  # 运营好街道: an adjective that ends a verb phrase; 冷洞村 keeps its 冷
+            return after_verb and word not in _NAME_ADJECTIVES
+        return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "y", "e", "o"))
+    if pos == "vn" or pos.startswith(("an", "vd")):
+        return place and frequency(word) >= COMMON_WORD and _names_starting(word) < 3
+    if pos.startswith(_NOT_OPENING):
+        if pos.startswith("a") and not place:
+            return False  # 优秀, 美好 may open a brand's name
+        return not place or _names_starting(word) < OPENS_NAMES
+    if place and pos.startswith(_NOUN_TAGS):
+        opens = _names_starting(word)
+        return opens == 0 or (frequency(word) >= COMMON_WORD and opens < 3)
+    return False
