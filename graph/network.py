@@ -19,13 +19,14 @@ NODE_CLASSES = (
 PLACE_CLASSES = frozenset(
     {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"})
 # Where a party organization, event or facility sits, by the predicates that anchor it.
-ANCHOR_PREDICATES = frozenset({"partOf", "hostUnit", "organizer", "location"})
+ANCHOR_PREDICATES = frozenset({"partOf", "withinArea", "hostUnit", "organizer", "location"})
 # Links `dangjian analyze --write` derives (graph/analytics_rdf.py): results, not facts to project.
 DERIVED_PREDICATES = frozenset({"cluster", "linksStreet"})
 
 # Chinese and English names of the predicates the projection puts on edges.
 PREDICATE_LABELS: dict[str, tuple[str, str]] = {
     "partOf": ("隶属", "part of"),
+    "withinArea": ("行政隶属", "within area"),
     "hostUnit": ("设立于", "set up in"),
     "subOrganizationOf": ("上级组织", "sub-organization of"),
     "coBuildsWith": ("共建", "co-builds with"),

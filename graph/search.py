@@ -9,7 +9,7 @@ from dangjian.ontology import ARTICLE, CORE_CLASSES, DJ
 __all__ = ["search_entities", "MAX_QUERY_CHARS"]
 
 MAX_QUERY_CHARS = 200
-_PARENT = "dj:partOf|dj:hostUnit|dj:subOrganizationOf|dj:organization"
+_PARENT = "dj:partOf|dj:withinArea|dj:hostUnit|dj:subOrganizationOf|dj:organization"
 
 
 def _type_filter(type_name: str | None) -> str:

@@ -26,7 +26,7 @@ def stats_summary(store) -> dict:
 def _links(store) -> tuple[dict[str, set[str]], dict[str, str]]:
     """Who is above whom (partOf, hostUnit, subOrganizationOf), and which nodes are streets, districts, communities."""
     ups: dict[str, set[str]] = defaultdict(set)
-    for r in select(store, "SELECT DISTINCT ?x ?up WHERE { ?x dj:partOf|dj:hostUnit|dj:subOrganizationOf ?up }"):
+    for r in select(store, "SELECT DISTINCT ?x ?up WHERE { ?x dj:partOf|dj:withinArea|dj:hostUnit|dj:subOrganizationOf ?up }"):
         ups[r["x"].value].add(r["up"].value)
     kinds = {r["p"].value: r["k"].value[len(DJ):] for r in select(store, f"""SELECT DISTINCT ?p ?k WHERE {{
         ?p a ?k FILTER(?k IN ({', '.join('dj:' + k for k in _PLACES)})) }}""")}
