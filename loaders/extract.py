@@ -64,7 +64,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._mention_known_people(people_seen)
         self._title_street_parents()
         self._gazetteer_containment()
-        for name in self.article.authors:
+        for name in self.article.authors + self.article.credits:
             self._entity(person_entity(name))
         for unit_name in self.article.byline_units:
             units = find_units(for_matching(unit_name))

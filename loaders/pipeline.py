@@ -124,6 +124,7 @@ def document_articles(doc: Document) -> list[Article]:
                 first.paragraphs.append(other.title)
             first.paragraphs.extend(other.paragraphs)
             first.authors.extend(a for a in other.authors if a not in first.authors)
+            first.credits.extend(a for a in other.credits if a not in first.credits)
             first.truncated = other.truncated
         articles = [first]
     if doc.author:

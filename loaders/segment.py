@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dangjian.loaders.credits import Credits, closing_credits, is_meta_line, lead_credits, photo_credits, read_credits
 from dangjian.loaders.lexicon import CJK, SURNAMES_2, is_surname_start
 from dangjian.loaders.text import ends_sentence, for_matching
 
@@ -36,8 +37,14 @@ class Article:
     captions: list[str] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)
     byline_units: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # editors and photographers: people, not authors
     truncated: bool = False
     start: int = 0
+
+    def credit(self, found: Credits) -> None:
+        """Take the names of a credit line: writers as authors, the rest as people of the page."""
+        self.authors.extend(n for n in found.authors if n not in self.authors)
+        self.credits.extend(n for n in found.others if n not in self.credits and n not in self.authors)
 
     @property
     def text(self) -> str:
@@ -46,10 +53,11 @@ class Article:
 
 @dataclass
 class _Block:
-    kind: str  # title | body | byline | caption
+    kind: str  # title | body | byline | caption | meta (page furniture: credit and time headers, buttons)
     text: str
     start: int
     names: list[str] = field(default_factory=list)
+    credits: Credits = field(default_factory=Credits)
     units: list[str] = field(default_factory=list)
 
 
@@ -68,8 +76,8 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     if not text or len(text) > 40 or re.search(r"[,。!?;:“”]", text):
         return None
     text = re.sub(r"[（(]([^（）()]*)[)）]", r" \1 ", text).lstrip("■□●◆◇★☆▲△▶►•·→ ")
-    text = re.sub(r"(文/图|图/文|文图)", " 文 ", text)
     text = re.sub(r"([\u4e00-\u9fff]{2,4})/(文|图)(?=\s|$)", r"\1", text)  # 黄秋燕/文 梁振宇/图
+    text = re.sub(r"(文/图|图/文|文图)", " 文 ", text)
     tokens = [t for t in re.split(r"[\s/|·•]+", text) if t]
     names: list[str] = []
     units: list[str] = []
@@ -129,10 +137,14 @@ def _classify(line: str, start: int) -> _Block:
     if parsed:
         return _Block("byline", line, start, names=parsed[0], units=parsed[1])
     norm = for_matching(line)
+    if is_meta_line(line):
+        return _Block("meta", line, start, credits=read_credits(line))
     if CAPTION.search(norm.strip()) and len(norm) <= 80 and not ends_sentence(norm):
-        return _Block("caption", line, start)
+        return _Block("caption", line, start, credits=Credits(others=photo_credits(line)))
     if len(norm) <= MAX_TITLE and not ends_sentence(norm) and not re.search(r"[。;；]", norm):
         return _Block("title", line, start)
+    if len(norm) <= 2 * MAX_TITLE and not re.search(r"[。;,:!?、]", norm):
+        return _Block("title", line, start)  # 各族同心筑钢魂 携手奋进启新程——钢38社区…: a title with its subtitle
     return _Block("body", line, start)
 
 
@@ -178,7 +190,7 @@ def _continues(text: str) -> bool:
 
 def _next_body(blocks: list[_Block], i: int) -> _Block | None:
     for block in blocks[i + 1:]:
-        if block.kind == "caption":
+        if block.kind in ("caption", "meta"):
             continue
         return block
     return None
@@ -191,18 +203,20 @@ def _starts_article(blocks: list[_Block], i: int, current: Article | None) -> bo
     nxt = _next_body(blocks, i)
     if nxt is None or nxt.kind == "title":
         return False
+    # A sub-heading inside an article also names units and is followed by a lead-like paragraph: on a page
+    # whose articles carry no bylines, a new article needs a credit of its own or the end of the last one.
     score = 0
     prev = blocks[i - 1] if i else None
-    if prev is not None and prev.kind in ("byline", "caption"):
+    if prev is not None and prev.kind in ("byline", "caption", "meta"):
         score += 1
     if UNIT_WORD.search(block.text):
         score += 1
     body = nxt
-    if body.kind == "byline":
+    if body.kind == "byline" or inline_byline(body.text) or lead_credits(body.text):
+        score += 2
+    elif LEAD_CUE.match(for_matching(body.text)):
         score += 1
-    elif LEAD_CUE.match(for_matching(body.text)) or inline_byline(body.text):
-        score += 1
-    return score >= 2
+    return score >= (2 if current.authors else 3)
 
 
 def segment(text: str) -> list[Article]:
@@ -210,9 +224,18 @@ def segment(text: str) -> list[Article]:
     blocks = _blocks(text)
     articles: list[Article] = []
     current: Article | None = None
+    pending = Credits()  # credit lines before the first article's title
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        if block.kind == "meta":
+            if current is None:
+                pending.authors += block.credits.authors
+                pending.others += block.credits.others
+            else:
+                current.credit(block.credits)
+            i += 1
+            continue
         if block.kind == "title" and _starts_article(blocks, i, current):
             title = block.text
             # a two-line title: a second short line right after, before any body
@@ -231,6 +254,7 @@ def segment(text: str) -> list[Article]:
             current.byline_units.extend(block.units)
         elif block.kind == "caption":
             current.captions.append(block.text)
+            current.credit(block.credits)
         elif block.kind == "title" and _is_tail(blocks, i):
             current.paragraphs.append(block.text)
         elif block.kind == "title":
@@ -242,8 +266,16 @@ def segment(text: str) -> list[Article]:
                 found = inline_byline(para)
                 if found:
                     current.authors.extend(n for n in found[1] if n not in current.authors)
+                lead = lead_credits(para)
+                if lead:
+                    current.credit(lead[1])
+            closing = closing_credits(para)
+            if closing:
+                current.credit(closing[1])
             current.paragraphs.append(para)
         i += 1
+    if articles and pending:
+        articles[0].credit(pending)
     for article in articles:
         _finish(article)
     return [a for a in articles if a.title or a.paragraphs]

@@ -1,0 +1,142 @@
+"""Who wrote, edited or photographed an article: credit lines in the formats of news sites and papers.
+
+Covers `作者: X 来源: Y 责任编辑: Z` header lines, leads such as `本网讯(记者 X 通讯员 Y)`,
+`中新网吉林新闻5月10日电 (X Y)`, `珠江商报讯 记者X报道:`, a closing `(图文/X Y)` and photo credits
+(`记者 X 摄`). Authors are the writers; editors and photographers are people of the page, not authors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dangjian.loaders.lexicon import CJK, SURNAMES_2, is_surname_start
+from dangjian.loaders.text import for_matching
+
+AUTHOR_ROLES = ("见习记者", "实习记者", "特约记者", "本报记者", "本网记者", "首席记者", "记者", "通讯员", "实习生", "作者",
+                "撰稿", "采写", "文/图", "图/文", "图文", "文")
+OTHER_ROLES = ("责任编辑", "责编", "编辑", "审核", "编审", "终审", "校对", "摄影", "摄", "图", "供图")
+ROLES = tuple(sorted(AUTHOR_ROLES + OTHER_ROLES, key=len, reverse=True))
+ROLE_RE = re.compile("(" + "|".join(re.escape(r) for r in ROLES) + ")")
+LABEL_RE = re.compile(r"(作者|来源|责任编辑|责编|编辑|审核|编审|终审|供稿|记者|通讯员|摄影|发布时间|发布日期|时间|点击数?|"
+                      r"浏览(次数|量)?|阅读(数|量)?|字号|日期)\s*[:]")
+TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
+WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口|【?[大中小]?字号|返回顶部|上一篇|下一篇|上一版|下一版|当前位置|"
+                        r"您的位置|当前版|当前报纸|版面|首页\s*[>›]|第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
+                        r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认)|^[^\u3400-\u9fff]*$")
+LEAD_CREDIT = re.compile(r"^(?:[^\s,。(]{0,18}?(?:讯|电))\s*[(]([^()]{2,60})[)]")
+LEAD_REPORTER = re.compile(r"^[^\s,。(]{0,18}?讯\s*((?:本报)?记者|通讯员)\s*([\u3400-\u9fff·]{2,12}?)\s*报道\s*[:]")
+CLOSING_CREDIT = re.compile(r"[(]([^()]{2,40})[)]\s*$")
+PHOTO_CREDIT = re.compile(r"(?:记者|/|\s)\s*([\u3400-\u9fff]{2,4}?)\s*(?:摄|供图)$|摄影\s*([\u3400-\u9fff]{2,4})$")
+NAME = re.compile(f"[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,8}}")
+NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯员", "原创", "综合", "整理", "发布"}
+
+
+@dataclass
+class Credits:
+    authors: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.authors or self.others)
+
+    def add(self, name: str, author: bool) -> None:
+        if name in self.authors or (not author and name in self.others):
+            return
+        if author and name in self.others:
+            self.others.remove(name)
+        (self.authors if author else self.others).append(name)
+
+
+def is_person_name(token: str) -> bool:
+    """A 2–4 character name with a surname, or a name with a middle dot (鲁提普拉·木塔力甫)."""
+    if token in NOT_NAMES or not NAME.fullmatch(token):
+        return False
+    if "·" in token:
+        return True
+    return is_surname_start(token) and (len(token) < 4 or token[:2] in SURNAMES_2)
+
+
+def read_credits(text: str, default_author: bool = False) -> Credits:
+    """The names of a credit text, each as author or other by the role word before it.
+
+    >>> c = read_credits("2026-02-03 作者: 夏菁 来源: 东南网 责任编辑: 刘学佳")
+    >>> c.authors, c.others
+    (['夏菁'], ['刘学佳'])
+    """
+    out = Credits()
+    role: bool | None = True if default_author else None
+    text = LABEL_RE.sub(lambda m: f" {m.group(1)} ", for_matching(text))
+    for token in re.split(r"[\s、,;|/]+", text):
+        while token:
+            m = ROLE_RE.match(token)
+            if m is None:
+                break
+            role = m.group() in AUTHOR_ROLES
+            token = token[m.end():]
+        if not token:
+            continue
+        ends_with = ROLE_RE.search(token)
+        if ends_with is not None and ends_with.end() == len(token) and ends_with.start() > 0 \
+                and len(ends_with.group()) > 1:
+            role = ends_with.group() in AUTHOR_ROLES  # 天水日报记者 余碧波: a unit, then the role
+            continue
+        if token in ("来源", "发布时间", "时间", "日期"):
+            role = None
+            continue
+        if role is not None and is_person_name(token):
+            out.add(token, role)
+        elif token.endswith(("摄", "供图")) and is_person_name(token[:-1] if token.endswith("摄") else token[:-2]):
+            out.add(token[:-1] if token.endswith("摄") else token[:-2], False)
+    return out
+
+
+def is_meta_line(line: str) -> bool:
+    """A line of page furniture: a credit or time header, a share button, a page number, no text at all."""
+    norm = for_matching(line).strip()
+    if WEB_CHROME.search(norm):
+        return True
+    if len(norm) > 120 or re.search(r"[。!?]$", norm):
+        return False
+    return bool(LABEL_RE.search(norm) or TIMESTAMP.search(norm))
+
+
+def lead_credits(paragraph: str) -> tuple[int, Credits] | None:
+    """Credits that open a lead (`本网讯(记者 X 通讯员 Y)11月20日,…`): where the lead's text begins, and them."""
+    norm = for_matching(paragraph)
+    m = LEAD_CREDIT.match(norm)
+    if m:
+        found = read_credits(m.group(1), default_author=True)
+        if found and _all_credits(m.group(1)):
+            return m.end(), found
+    m = LEAD_REPORTER.match(norm)
+    if m:
+        found = read_credits(f"{m.group(1)} {m.group(2)}")
+        if found:
+            return m.end(), found
+    return None
+
+
+def closing_credits(paragraph: str) -> tuple[int, Credits] | None:
+    """A credit in brackets that closes a paragraph (`…振兴。(图文/郝文斌 温昕)`): where it starts, and it."""
+    norm = for_matching(paragraph)
+    m = CLOSING_CREDIT.search(norm)
+    if not m or not _all_credits(m.group(1)):
+        return None
+    found = read_credits(m.group(1), default_author=True)
+    return (m.start(), found) if found else None
+
+
+def photo_credits(caption: str) -> list[str]:
+    """The photographer of a caption (`记者 杨鹤 摄`, `摄影 陈勇`)."""
+    m = PHOTO_CREDIT.search(for_matching(caption).strip())
+    name = m and (m.group(1) or m.group(2))
+    return [name] if name and is_person_name(name) else []
+
+
+def _all_credits(inner: str) -> bool:
+    """Whether every token of a bracket is a role, a name or a unit before a role: then it is a credit."""
+    for token in re.split(r"[\s、,/]+", for_matching(inner)):
+        rest = ROLE_RE.sub("", token)
+        if token and rest and not is_person_name(rest) and not ROLE_RE.search(token):
+            return False
+    return True

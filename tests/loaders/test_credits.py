@@ -1,0 +1,58 @@
+"""Credit lines of news sites and papers: who wrote, edited or photographed an article."""
+import pytest
+
+from dangjian.loaders.credits import closing_credits, is_meta_line, lead_credits, photo_credits, read_credits
+from dangjian.loaders.segment import segment
+
+
+def test_credits_header_line_tells_authors_from_editors():
+    found = read_credits("2025-03-08 09:12:40  作者: 韩冬梅  来源: 某某新闻网   责任编辑: 孟庆山")
+    assert found.authors == ["韩冬梅"] and found.others == ["孟庆山"]
+
+
+def test_credits_a_name_ending_in_a_role_character_is_still_a_name():
+    assert read_credits("编辑:江文 责任编辑:周图").others == ["江文", "周图"]
+
+
+@pytest.mark.parametrize("lead, names", [
+    ("本网讯(记者 韩冬梅 通讯员 孟庆山)3月8日,", ["韩冬梅", "孟庆山"]),
+    ("某某新闻网4月2日电 (韩冬梅 孟庆山)为进一步", ["韩冬梅", "孟庆山"]),
+    ("东川讯(东川日报记者 韩冬梅)近日,", ["韩冬梅"]),
+    ("某某融媒讯(记者韩冬梅)4月2日,", ["韩冬梅"]),
+    ("晚报讯 记者韩冬梅报道:周末,", ["韩冬梅"]),
+    ("基层网5月1日讯(通讯员韩冬梅 孟庆山 阿依古丽·吐尔逊)", ["韩冬梅", "孟庆山", "阿依古丽·吐尔逊"]),
+])
+def test_credits_open_a_lead_in_the_forms_of_news_sites(lead, names):
+    found = lead_credits(lead)
+    assert found is not None and found[1].authors == names
+
+
+def test_credits_a_bracket_of_names_closes_a_paragraph():
+    assert closing_credits("全面推进乡村振兴。(图文/韩冬梅 孟庆山)")[1].authors == ["韩冬梅", "孟庆山"]
+    assert closing_credits("形成良好氛围。(城北组)") is None
+
+
+def test_credits_photographers_are_people_not_authors():
+    assert photo_credits("志愿者清理楼道 东川日报记者 孟庆山 摄") == ["孟庆山"]
+    assert photo_credits("居民排队体检 摄影 孟庆山") == ["孟庆山"]
+
+
+@pytest.mark.parametrize("line", ["当前版: A05版 上一版  下一版", "第04版:社会直通车", "来源:某区统战 发布时间:2025-04-13 20:30 点击数:142",
+                                  "分享到", "|", "星期一", "国内统一刊号:CN00-0000 某某日报社出版"])
+def test_credits_page_furniture_is_no_title_and_no_text(line):
+    assert is_meta_line(line)
+
+
+def test_credits_page_furniture_does_not_become_an_article():
+    page = ("当前版: A05版 上一版  下一版\n\n东川社区举办邻里节\n2025-03-08 09:12:40  作者: 韩冬梅  来源: 东川日报  责任编辑: 孟庆山\n\n"
+            "近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n")
+    (article,) = segment(page)
+    assert article.title == "东川社区举办邻里节"
+    assert article.authors == ["韩冬梅"] and article.credits == ["孟庆山"]
+
+
+def test_credits_subheadings_of_an_article_without_bylines_stay_in_it():
+    page = ("东川社区探索基层治理新路子\n\n近日,东川社区党委推出多项举措,服务辖区居民。\n\n"
+            "社区党员齐上阵:交叉任职强基础\n\n今年以来,社区推行党员与网格员交叉任职,效果明显。\n")
+    (article,) = segment(page)
+    assert "社区党员齐上阵:交叉任职强基础" in article.subheadings
