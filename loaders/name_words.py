@@ -22,6 +22,9 @@ _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 # Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
 # this genre that take a place as their object (辖木李村, 帮促村).
 _FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次")
+# Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
+_VERB_PHRASES = {"充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
+_ADMIN_PREFIXES = tuple("省市区县镇乡") + ("市委", "省委", "区委", "县委")
 OPENS_NAMES = 10      # a word that opens this many official place names is a name word
 COMMON_WORD = 50      # jieba frequency above which a noun is a common word, not part of a name
 
@@ -47,7 +50,7 @@ def lead_length(name: str, cls: str) -> int:
 
 
 def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
-    pos = tag(word)
+    pos = "v" if word in _VERB_PHRASES else tag(word)
     place = cls in PLACE_CLASSES
     if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz"):
         return False
@@ -65,3 +68,58 @@ def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
         opens = _names_starting(word)
         return opens == 0 or (frequency(word) >= COMMON_WORD and opens < 3)
     return False
+
+
+def inner_start(name: str, registered: bool = False) -> int:
+    """Where an organization's name begins after a verb inside the words before its suffix
+    (书记赴中国银行张家港 → 中国银行张家港, 仪式标志着该县城管 → 县城管), or 0.
+
+    A registered name (公司, 银行, 医院) keeps its own verbs (中西医结合, 万家和): only a verb followed
+    by a proper name cuts it.
+
+    >>> inner_start("书记赴中国银行张家港"), inner_start("中西医结合", registered=True)
+    (3, 0)
+    """
+    parts = words(name)
+    pos, cut = 0, 0
+    for i, word in enumerate(parts[:-1]):
+        pos += len(word)
+        if len(name) - pos < 2 or not _verbish(word):
+            continue
+        after = parts[i + 1]
+        if registered and not tag(after).startswith(_PROPER_TAGS):
+            continue
+        if not _opens_badly(after, "Organization"):
+            cut = pos
+    return cut
+
+
+def _verbish(word: str) -> bool:
+    pos = tag(word)
+    if word in ("与", "和", "及", "同", "跟"):
+        return False  # 海洋与地球学院: conjunctions between units are the delimiters' business
+    if len(word) == 1:
+        return word in _FUNCTION_CHARS or pos.startswith(("v", "p", "c", "u", "r"))
+    return (pos.startswith(("v", "p", "c", "u", "d", "r")) and pos not in ("vn", "vd")) or word in _VERB_PHRASES
+
+
+def is_generic(name: str) -> bool:
+    """Whether the words before an organization's suffix are common words only, naming no particular unit
+    (业主委员会, 行业协会, 楼栋党小组, 双方党支部): such a phrase is a kind of unit, not a unit.
+
+    >>> is_generic("业主"), is_generic("凯旋红马甲"), is_generic("南京")
+    (True, False, False)
+    """
+    if name.startswith(_ADMIN_PREFIXES):
+        return False  # 市委组织部, 区司法局, 省建筑业协会: the city's, the district's own body
+    parts = words(name)
+    if len(parts) > 1 and all(len(w) == 1 for w in parts):
+        return False  # 坡子街: a name the dictionary does not know, split into its characters
+    return all(_common(w) for w in parts)
+
+
+def _common(word: str) -> bool:
+    pos = tag(word)
+    if word.isdigit() or pos == "x" or pos.startswith(_PROPER_TAGS) or pos == "eng":
+        return False
+    return frequency(word) >= 300 or word in _VERB_PHRASES or pos.startswith(("r", "m", "q", "f", "p", "c", "u", "d", "zg"))

@@ -86,3 +86,27 @@ def test_mentions_function_words_before_a_village_are_cut_off():
 def test_mentions_words_that_open_many_place_names_stay_in_the_name():
     # 胜利 is tagged as a verb, but opens hundreds of official place names
     assert units("胜利社区党委书记介绍") == [("胜利社区", "Community"), ("胜利社区党委", "PartyOrganization")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("村党总支书记赴中国农业银行东川支行学习", ("中国农业银行东川支行", "Organization")),
+    ("此次签约仪式标志着东川县城管局迈出新步伐", ("东川县城管局", "Organization")),
+])
+def test_mentions_a_verb_inside_the_words_before_a_suffix_ends_what_came_before(sentence, expected):
+    assert expected in units(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["发挥业主委员会作用", "发挥行业协会作用", "双方党支部分别介绍了情况", "街道两新组织综合党委",
+                                      "成立40个楼栋党小组"])
+def test_mentions_a_kind_of_unit_is_not_a_unit(sentence):
+    assert not [u for u in units(sentence) if u[1] in ("Organization", "PartyOrganization")]
+
+
+def test_mentions_a_bare_body_of_the_city_or_district_is_kept():
+    assert ("市委组织部", "Organization") in units("市委组织部、区司法局有关负责人参加")
+    assert ("区司法局", "Organization") in units("市委组织部、区司法局有关负责人参加")
+
+
+def test_mentions_a_company_after_a_party_branch_loses_the_conjunction():
+    found = units("东川物业集团有限公司党支部和南城地铁住宅物业有限公司党支部组建志愿队")
+    assert ("南城地铁住宅物业有限公司党支部", "PartyOrganization") in found
