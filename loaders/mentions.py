@@ -82,12 +82,33 @@ def _known(name: str) -> bool:
     return get_gazetteer().is_known(name)
 
 
+ZHONGGONG_RE = re.compile(r"中共(?P<body>[^,;:。、“”()\s]{2,40}?)(?P<suf>总支部委员会|支部委员会|工作委员会|机关委员会|委员会|"
+                          r"党工委|党总支|党支部|党委)")
+
+
+def _party_of_zhonggong(sentence: str, m: re.Match) -> list[Mention]:
+    """`中共某某银行股份有限公司机关委员会`: a party organ whatever its ending, set up in the unit named after 中共."""
+    body_start = m.start("body")
+    inner = find_units(m.group("body"))
+    for unit in inner:
+        unit.start += body_start
+        unit.end += body_start
+    host = inner[-1] if inner and m.end("body") - inner[-1].end <= 4 and not inner[-1].bare else None
+    party = Mention(m.start(), m.end(), m.group(), "PartyOrganization", m.group("suf"), parent=host)
+    return [u for u in inner if u.cls != "PartyOrganization"] + [party]
+
+
 def find_units(sentence: str) -> list[Mention]:
     """Units named in a sentence (normalized text), in order, with chain links."""
     out: list[Mention] = []
     quoted = _quoted_spans(sentence)
+    organs = [(m.start(), m.end(), _party_of_zhonggong(sentence, m)) for m in ZHONGGONG_RE.finditer(sentence)]
     for m in SUFFIX_RE.finditer(sentence):
         suffix, s, e = m.group(), m.start(), m.end()
+        while organs and s >= organs[0][1]:
+            out.extend(organs.pop(0)[2])
+        if organs and s >= organs[0][0]:
+            continue  # inside a 中共… organ, read above
         if (out and s < out[-1].end) or any(a < s < b for a, b in quoted):
             continue
         last = out[-1] if out else None
@@ -106,6 +127,8 @@ def find_units(sentence: str) -> list[Mention]:
         elif last is not None and mention.parent is None and _paren_link(sentence, last, mention):
             mention.parent = last
         out.append(mention)
+    for _, _, mentions in organs:
+        out.extend(mentions)
     return out
 
 
@@ -291,8 +314,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         last_word = words(name)[-1]
         if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn":
             return None
-        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn":
-            return None  # 新加入联盟
+        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn" and not suffix.endswith(REGISTERED):
+            return None  # 新加入联盟; a registered name may end in any word (华润万家超市有限公司)
     if cls in PLACE_CLASSES and not _known(text):
         if cls == "Community" and name.endswith(("进", "到", "入")):
             return None  # 文化进社区, 送到村: into the community, not a name

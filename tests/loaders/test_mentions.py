@@ -110,3 +110,19 @@ def test_mentions_a_bare_body_of_the_city_or_district_is_kept():
 def test_mentions_a_company_after_a_party_branch_loses_the_conjunction():
     found = units("东川物业集团有限公司党支部和南城地铁住宅物业有限公司党支部组建志愿队")
     assert ("南城地铁住宅物业有限公司党支部", "PartyOrganization") in found
+
+
+def test_mentions_zhonggong_names_a_party_organ_set_up_in_the_unit_after_it():
+    found = {u.text: u for u in find_units("中共东川银行股份有限公司机关委员会与青松社区结对共建")}
+    organ = found["中共东川银行股份有限公司机关委员会"]
+    assert organ.cls == "PartyOrganization" and organ.parent.text == "东川银行股份有限公司"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("县城管局环卫支部与石桥村支部签约", ("石桥村支部", "PartyOrganization")),
+    ("东川区审计局党总支部等单位参加", ("东川区审计局党总支部", "PartyOrganization")),
+    ("青松街道工委书记讲话", ("青松街道工委", "PartyOrganization")),
+    ("东川县直工委书记讲话", ("东川县直工委", "PartyOrganization")),
+])
+def test_mentions_party_organs_by_their_other_endings(sentence, expected):
+    assert expected in units(sentence)
