@@ -10,11 +10,15 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
+from dangjian.loaders.name_words import starts_common
 from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
 from dangjian.loaders.segment import Article
 from dangjian.loaders.text import Sentence, for_matching, name_key, split_sentences
+
+
+SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
 
 
 @dataclass
@@ -97,6 +101,10 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             if unit.cls == "Organization" and host is not None:
                 return self._entity(unit_entity("Organization", body_name(host.label, unit.suffix)))
             return None
+        if unit.parent is None:
+            longer = self._longer_form(unit)
+            if longer is not None:
+                return longer
         parent = self.resolve(unit.parent) if unit.parent is not None else None
         if unit.cls in PLACE_CLASSES:
             container = parent if parent is not None and parent.cls in PLACE_CLASSES else None
@@ -132,6 +140,15 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return None
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _longer_form(self, unit: Mention) -> Entity | None:
+        """`局机关党委` after `宁波市农业农村局机关党委`, `东里社区` after `海东里社区`: a short form of a unit the
+        article has already named in full is that unit."""
+        if unit.cls not in SHORT_FORM_CLASSES or len(unit.text) < 3 or not starts_common(unit.text):
+            return None  # a short form starts with a common word (局, 图书馆), not a name of its own
+        found = [e for e in self.out.entities.values() if e.cls == unit.cls and len(e.label) > len(unit.text)
+                 and e.label.endswith(unit.text)]
+        return found[-1] if len(found) == 1 or len({e.key for e in found}) == 1 else None
 
     def _last_org(self, suffix: str) -> Entity | None:
         """The organization a bare 医院/银行 refers to: the last one named with that ending."""

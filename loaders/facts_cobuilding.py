@@ -7,12 +7,14 @@ from dangjian.loaders.mentions import Mention
 from dangjian.loaders.model import Entity, Fact
 from dangjian.loaders.text import Sentence
 
-COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|签约|签订.{0,8}协议|合作协议|战略合作)")
+COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|签[订署].{0,12}协议|合作协议|战略合作|党建联盟|合伙人|双报到|联点帮扶)")
 # what may stand between a list of units and 与/和: 等成员单位, 等6家单位
 LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
-PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同)")
-JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位)")
+PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同|赴)")
+JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
+# `A、B等共建单位`, `A、B等14个共驻共建单位`: the units listed before name themselves partners
+LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -60,6 +62,12 @@ class CobuildingFacts:
             else:
                 continue
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
+        for m in LISTED_PARTNERS.finditer(text):
+            pos = sent.start + m.start()
+            listed = [u for u in self._list_before(heads, pos) if u.cls in COBUILD_CLASSES]
+            subject = next((self.resolve(u) for u in heads if u.end <= (listed[0].start if listed else pos)
+                            and u.cls in ("Community", "Street", "PartyOrganization")), None)
+            pairs += [(subject or self.focus.unit, self.resolve(u)) for u in listed]
         for m in re.finditer(r"(共建单位|结对单位|联建单位)", text):
             pos = sent.start + m.end()
             right = [u for u in heads if pos <= u.start <= pos + 2 and u.cls in COBUILD_CLASSES]

@@ -12,6 +12,7 @@ from dangjian.loaders.text import Sentence
 
 SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
 GOVERNMENT_HEADS = ("镇长", "乡长", "区长", "县长", "市长", "村长")
+PLACE_HEADS = ("书记", "支书", "主任")
 
 
 def _government(place: str) -> str:
@@ -55,6 +56,18 @@ class PeopleFacts:
         return Mention(unit.start - sent.start, unit.end - sent.start, unit.text, unit.cls, unit.suffix,
                        parent=unit.parent, bare=unit.bare)
 
+    def _party_named_for(self, place: Entity) -> Entity | None:
+        """The party organization of a place that the article names anywhere (东岙村党总支), if any."""
+        known = self.focus.party.get(place.key)
+        if known is not None:
+            return known
+        for units in self._units:
+            for unit in units:
+                if unit.cls == "PartyOrganization" and unit.parent is not None and not unit.bare \
+                        and unit.text == unit.parent.text + unit.suffix and self.resolve(unit.parent) is place:
+                    return self.resolve(unit)
+        return None
+
     def _host_of(self, org: Entity) -> Entity | None:
         for f in self.out.facts:
             if f.s == org.key and f.p == "hostUnit":
@@ -83,15 +96,11 @@ class PeopleFacts:
                 return self._entity(unit_entity("PartyOrganization", place.label + word, place))
             return self._entity(unit_entity("Organization", body_name(place.label, post.org_word)))
         if title.endswith(GOVERNMENT_HEADS) and place is not None and place.cls in PLACE_CLASSES:
-            # a 镇长 heads the town's government: posts are held in organizations (core vocabulary)
-            return self._entity(unit_entity("Organization", _government(place.label)))
+            return place  # 刘家台乡乡长: the text names the township, not its government
         if title == "第一书记" and place is not None and place.cls in PLACE_CLASSES:
-            known = self.focus.party.get(place.key)
-            if known is not None:
-                return known
-            party = self._entity(unit_entity("PartyOrganization", place.label + "党组织", place))
-            self._fact(party, "hostUnit", place, sent)
-            return party
+            return self._party_named_for(place) or place  # 驻村第一书记: the village's, when no committee is named
+        if entity is not None and entity.cls == "Community" and title.endswith(PLACE_HEADS):
+            return entity  # 村支书, 社区书记, 村主任: a post on the community when no committee or body is named
         if previous is not None and unit is None:
             if title.endswith(("书记", "委员")) and previous.cls == "PartyOrganization":
                 return previous

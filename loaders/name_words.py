@@ -123,3 +123,9 @@ def _common(word: str) -> bool:
     if word.isdigit() or pos == "x" or pos.startswith(_PROPER_TAGS) or pos == "eng":
         return False
     return frequency(word) >= 300 or word in _VERB_PHRASES or pos.startswith(("r", "m", "q", "f", "p", "c", "u", "d", "zg"))
+
+
+def starts_common(name: str) -> bool:
+    """Whether a name opens with a common word (局机关党委, 图书馆党支部): a short form of a longer name."""
+    first = words(name)[0]
+    return _common(first) and not first.startswith(_ADMIN_PREFIXES)

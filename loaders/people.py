@@ -8,7 +8,9 @@ from dangjian.loaders import lexicon as lx
 from dangjian.loaders.mentions import Mention
 from dangjian.loaders.words import frequency, tag, words
 
-ROLE_RE = re.compile("|".join(sorted((re.escape(r) for r in lx.ROLE_WORDS), key=len, reverse=True)))
+# 支书 is a title of its own (村支书) but also the middle of 党总支书记: not after 总 or 党
+ROLE_RE = re.compile("|".join(sorted(("(?<![总党])支书" if r == "支书" else re.escape(r) for r in lx.ROLE_WORDS),
+                                     key=len, reverse=True)))
 PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS, key=len, reverse=True)) + ")$")
 SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露|要求|提出)")
 NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")
@@ -227,6 +229,8 @@ def _title_owner(sentence: str, end: int, role: str, units: list[Mention]) -> tu
         if unit.end == end:
             word = PARTY_WORD_RE.search(unit.text)
             title = (word.group(1) if word and unit.cls in ("PartyOrganization", "Organization") else "") + role
+            if unit.bare and unit.cls == "Community" and role in ("书记", "支书", "主任", "副书记", "副主任"):
+                title = unit.text + role  # 村支书, 社区书记: the title as written
             return unit, title, "", unit.start
     word = PARTY_WORD_RE.search(sentence[max(0, end - 5):end])
     if word:

@@ -114,3 +114,32 @@ def test_extract_containers_the_article_does_not_name_are_no_facts_of_it():
     gazetteer = {str(t.predicate) for t in result.gazetteer}
     assert "<https://w3id.org/dangjian/ontology#withinArea>" in gazetteer
     assert "<https://w3id.org/dangjian/ontology#partOf>" not in gazetteer
+
+
+def test_extract_a_village_secretary_with_no_committee_named_holds_a_post_on_the_village():
+    _, triples, _ = facts_of("石桥村见闻\n\n走进东川县石桥村,记者见到村支书韩冬生时,他正在调解矛盾。\n")
+    assert ("韩冬生", "石桥村", "村支书") in posts(triples)
+
+
+def test_extract_a_township_head_holds_a_post_on_the_township_the_text_names():
+    _, triples, _ = facts_of("石桥乡调研\n\n近日,东川县石桥乡乡长韩冬生带队走访农户。\n")
+    assert ("韩冬生", "石桥乡", "乡长") in posts(triples)
+
+
+def test_extract_a_first_secretary_holds_the_post_in_the_villages_named_committee():
+    text = ("石桥村的变化\n\n石桥村党总支组织党员学习。\n\n"
+            "2023年,东川县农业农村局选派韩冬生到石桥村任第一书记。驻村第一书记韩冬生说,村里变化很大。\n")
+    _, triples, _ = facts_of(text)
+    assert ("韩冬生", "石桥村党总支", "第一书记") in posts(triples)
+
+
+def test_extract_a_short_form_of_a_unit_named_before_is_that_unit():
+    text = ("结对帮扶\n\n近日,东川县农业农村局机关党委与石桥村党总支结对。此后,局机关党委还联合银行开展培训。\n")
+    _, _, types = facts_of(text)
+    assert ("局机关党委", "PartyOrganization") not in types
+
+
+def test_extract_zhi_shu_inside_zong_zhi_shu_ji_is_no_title():
+    _, triples, types = facts_of("石桥村\n\n近日,石桥村党总支书记韩冬生介绍了情况。\n")
+    assert ("韩冬生", "石桥村党总支", "党总支书记") in posts(triples)
+    assert not any(label.startswith("记") for label, cls in types if cls == "Person")
