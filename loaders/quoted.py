@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.text import clean_label
+from dangjian.loaders.words import frequency, tag, words
 
 Q = r"“[^“”]{1,40}”"
 EVENT_VERB = r"(?:开展|举办|举行|组织开展|组织|召开|开启|启动|推出|进行|策划|联办|承办|开设|开办|创办|主办|筹办)"
@@ -14,7 +15,17 @@ EVENT_RE = re.compile(
     f"{EVENT_VERB}(?:了|起|好)?(?P<q>(?:{Q})*)(?P<mid>[^,，。;；、“”!?！？:：()（）\\s]{{0,18}}?)(?P<suf>{EVENT_SUFFIX})"
 )
 MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
-QUOTED_EVENT_RE = re.compile(f"{EVENT_VERB}(?:了|的|起)?(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX})”)")
+QUOTED_EVENT_RE = re.compile(f"(?:{EVENT_VERB}(?:了|的|起)?|一场[^,，。;；“”]{{0,8}}?)(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX}|节|嘉年华|季)”)")
+QUOTE_RUN = re.compile(f"(?:{Q}[、]?){{2,}}(?=等)")
+# 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会:
+# the quoted theme names the event
+QUOTED_ONLY = "节|嘉年华|志愿者服务|志愿服务|认领会|首秀"
+THEMED_EVENT_RE = re.compile(
+    f"(?:{EVENT_VERB}(?:了)?[^,，。;；“”!?！？]{{0,14}}?(?:以|主题为|题为)?|以|一场[^,，。;；“”]{{0,8}}?)(?P<q>{Q})"
+    f"(?:为主题|主题)?(?:的|——)?(?P<mid>[^,，。;；!?！？]{{0,24}}?)(?P<suf>{EVENT_SUFFIX}|{QUOTED_ONLY})"
+)
+# 以“马跃新程聚湖边·幸福邻里生活节”为主题,…; “党群心连心 常教乐缤纷”——2023…联谊运动会
+THEME_ONLY_RE = re.compile(f"以(?P<q>{Q})为主题(?=[,，])|(?P<dq>{Q})——[^,，。;；]{{0,30}}?(?:{EVENT_SUFFIX})")
 GENERIC_EVENT_MID = {"", "相关", "此次", "本次", "这次", "各类", "各项", "系列", "一系列", "多场", "多次", "一场", "一次",
                      "丰富多彩的", "形式多样的", "各种", "特色", "主题", "专题", "一系列的", "了", "多项", "这些", "该"}
 BRANCH_RE = re.compile(
@@ -62,6 +73,8 @@ def find_events(sentence: str) -> list[Named]:
             mid = ""  # 召开一次议事协商会: the suffix is the whole name
         elif not quotes and ((mid in GENERIC_EVENT_MID and not more) or len(mid + suf) < 4 or mid.endswith("的")):
             continue
+        elif not quotes and _kind_only(mid, suf):
+            continue  # 阅读活动, 各类文明实践活动, 全体党员共同参加本次活动: a kind of activity or a clause, not a named event
         label = clean_label(" ".join(quotes) + mid + suf) if quotes else mid + suf
         alt = [clean_label(" ".join(quotes))] if quotes else []
         start = m.start("q") if quotes else end - len(mid) - len(suf)
@@ -71,10 +84,54 @@ def find_events(sentence: str) -> list[Named]:
             continue
         name = clean_label(m.group("q")[1:-1])
         out.append(Named(m.start("q"), m.end("q"), name, "Event", [], verb_start=m.start()))
+    for m in THEMED_EVENT_RE.finditer(sentence):
+        if any(e.start <= m.start("q") < e.end for e in out):
+            continue
+        run = QUOTE_RUN.match(sentence, m.start("q"))
+        if run:  # “法律知识进小区”“消防安全知识”等宣传: each quoted name is an event
+            for q in SPLIT_QUOTES.finditer(run.group()):
+                out.append(Named(m.start("q") + q.start(), m.start("q") + q.end(), clean_label(q.group()[1:-1]), "Event",
+                                 [], verb_start=m.start()))
+            continue
+        name = clean_label(m.group("q")[1:-1])
+        full = clean_label(name + m.group("mid") + m.group("suf"))
+        out.append(Named(m.start("q"), m.end(), name, "Event", [full], verb_start=m.start()))
+    for m in THEME_ONLY_RE.finditer(sentence):
+        group = "q" if m.group("q") else "dq"
+        if any(e.start <= m.start(group) < e.end or m.start(group) <= e.start < m.end(group) for e in out):
+            continue
+        name = clean_label(m.group(group)[1:-1])
+        out.append(Named(m.start(group), m.end(), name, "Event", [], verb_start=m.start()))
+    return _split_listed(out)
+
+
+def _split_listed(events: list[Named]) -> list[Named]:
+    """`开展“法律知识进小区”“消防安全知识”“防诈骗知识讲座”等宣传`: each quoted name is an event of its own."""
+    out: list[Named] = []
+    for ev in events:
+        parts = ev.alt[0].split(" ") if ev.alt else []
+        if len(parts) > 1 and ev.label.startswith(ev.alt[0]) and ev.label[len(ev.alt[0]):].startswith("等"):
+            out.extend(Named(ev.start, ev.end, p, "Event", [], verb_start=ev.verb_start) for p in parts)
+        else:
+            out.append(ev)
     return out
 
 
 _VERB_IN = re.compile(EVENT_VERB)
+
+
+def _kind_only(mid: str, suffix: str) -> bool:
+    """Whether the words before an unquoted event's suffix only say what kind of activity it is, or hold a verb."""
+    if not mid:
+        return False
+    parts = words(mid)
+    if mid.startswith(("第", "首届", "首期")):
+        return False  # 第三届邻里节: an edition of a named event
+    if tag(parts[0]).startswith(("r", "d", "m", "p", "c")) or mid.startswith(("类似", "各类", "相关")):
+        return True
+    if any(w in ("参加", "参与", "出席") for w in parts):
+        return True  # 全体党员共同参加本次活动: a clause about an activity
+    return len(parts) == 1 and suffix in ("活动", "会议", "大会") and frequency(parts[0]) >= 300
 
 
 def _last_verb(mid: str) -> int | None:

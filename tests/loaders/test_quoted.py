@@ -1,0 +1,35 @@
+"""Events named in a sentence: quoted themes, events named by their kind, lists of quoted events."""
+import pytest
+
+from dangjian.loaders.quoted import find_events
+
+
+def events(sentence):
+    return [e.label for e in find_events(sentence)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("两个党支部联合开展了以“同心向党 携手前行”为主题的党建联建活动。", "同心向党 携手前行"),
+    ("共同开展了主题为“红色引领 温暖邻里”的志愿服务活动。", "红色引领 温暖邻里"),
+    ("青松社区党委以“邻里守望·幸福相伴生活节”为主题,汇聚了8家共建单位。", "邻里守望·幸福相伴生活节"),
+    ("6月1日,“童心向党 快乐成长”——2024青松社区亲子运动会在广场举行。", "童心向党 快乐成长"),
+    ("在青松社区开展环境整治暨“美化家园”主题党日活动。", "美化家园"),
+    ("社区开展党群共建“邻里日”便民活动。", "邻里日"),
+    ("这里曾上演过一场十分热闹的“议事大会”。", "议事大会"),
+])
+def test_quoted_a_quoted_theme_names_its_event(sentence, name):
+    assert name in events(sentence)
+
+
+def test_quoted_each_quoted_name_of_a_list_is_an_event():
+    assert events("联合三家单位开展“法律进小区”“消防安全课”“反诈讲座”等宣传5场次") == ["法律进小区", "消防安全课", "反诈讲座"]
+
+
+def test_quoted_an_event_named_by_its_kind_alone():
+    assert "签约仪式" in events("在镇政府举行了签约仪式。")
+    assert "第三届邻里节" in events("三家单位联合举办第三届邻里节。")
+
+
+@pytest.mark.parametrize("sentence", ["社区还开展了各类文明实践活动。", "全体党员共同参加本次活动。", "平时组织阅读活动。"])
+def test_quoted_a_kind_of_activity_is_no_event(sentence):
+    assert events(sentence) == []
