@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.name_words import inner_start, is_generic, lead_length
+from dangjian.loaders.name_words import inner_start, is_generic, is_generic_place, lead_length
 from dangjian.loaders.words import tag, words
 
 PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
@@ -217,6 +217,10 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True
     if suffix in ("镇", "乡", "村") and nxt in "市区县":
         return True  # 清镇市: the suffix is the next character's
+    if suffix == "乡" and nxt == "村" and sentence[e:e + 3] not in ("村委会", "村党委") and sentence[e:e + 4] != "村党支部":
+        return True  # 赋能乡村振兴: 乡村 is the countryside
+    if suffix in ("乡", "镇") and nxt == "长" and sentence[s - 1:s] == suffix:
+        return True  # 刘家台乡乡长: the second 乡 opens the title
     if suffix == "村" and sentence[e:e + 2] == "社区":
         return True  # 谊景村社区: a community whose name ends in 村
     if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技"):
@@ -319,6 +323,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls in PLACE_CLASSES and not _known(text):
         if cls == "Community" and name.endswith(("进", "到", "入")):
             return None  # 文化进社区, 送到村: into the community, not a name
+        if cls in ("Community", "Street") and is_generic_place(name):
+            return None  # 幸福和谐社区, 边界村, 两大社区: a kind of place, not a place
         last_word = words(name)[-1]
         village_community = (cls == "Community" and suffix == "社区" and name.endswith("村") and len(name) >= 3
                              and name[:-1] not in lx.GENERIC_NAMES)

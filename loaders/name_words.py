@@ -21,7 +21,7 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
 _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 # Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
 # this genre that take a place as their object (辖木李村, 帮促村).
-_FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次")
+_FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _ADMIN_PREFIXES = tuple("省市区县镇乡") + ("市委", "省委", "区委", "县委")
@@ -129,3 +129,9 @@ def starts_common(name: str) -> bool:
     """Whether a name opens with a common word (局机关党委, 图书馆党支部): a short form of a longer name."""
     first = words(name)[0]
     return _common(first) and not first.startswith(_ADMIN_PREFIXES)
+
+
+def is_generic_place(name: str) -> bool:
+    """Like `is_generic`, for a place the gazetteer does not list: common words that open almost no official
+    place name (两大, 边界, 互嵌式) make a kind of place; 世纪城, 人民路, 王家沟 open many and stay names."""
+    return is_generic(name) and _names_starting(words(name)[0]) < 3

@@ -126,3 +126,16 @@ def test_mentions_zhonggong_names_a_party_organ_set_up_in_the_unit_after_it():
 ])
 def test_mentions_party_organs_by_their_other_endings(sentence, expected):
     assert expected in units(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["党建引领赋能乡村振兴", "打造两大社区服务品牌", "推动共话乡村治理"])
+def test_mentions_countryside_and_kinds_of_places_are_no_places(sentence):
+    assert [u for u in units(sentence) if u[1] in ("Community", "Street")] == []
+
+
+def test_mentions_a_township_head_after_the_township_is_a_title():
+    assert units("石桥乡乡长韩冬生介绍") == [("石桥乡", "Street")]
+
+
+def test_mentions_places_named_with_common_words_stay_places():
+    assert ("世纪城街道", "Street") in units("世纪城街道党工委召开座谈会")
