@@ -31,13 +31,41 @@ NAME = re.compile(f"[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,8}}")
 NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯员", "原创", "综合", "整理", "发布"}
 
 
+MEDIA = re.compile(r"^[\u3400-\u9fff·]{1,14}?(日报社|日报|晚报|商报|报社|电视台|广播电视台|融媒体中心|新闻传媒中心|传媒中心|"
+                   r"新闻网|在线|网|电讯|客户端)$")
+SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源)\s*[:]\s*([^\s:|]{2,30})")
+LEAD_SOURCE = re.compile(r"^([\u3400-\u9fff·]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电)")
+UNIT_BEFORE_ROLE = re.compile(r"([\u3400-\u9fff]{2,14}?)(?:本网|首席|见习|实习|特约)?记者")
+
+
+def media_names(text: str) -> list[str]:
+    """Media a credit names as its source (`来源:东北网-哈尔滨日报`, `东南网2月3日讯`, `天水日报记者`).
+
+    >>> media_names("来源:东北网-哈尔滨日报 作者:李斌")
+    ['东北网', '哈尔滨日报']
+    """
+    norm = for_matching(text)
+    found: list[str] = []
+    candidates = [part for m in SOURCE_LABEL.finditer(norm) for part in re.split(r"[-—/、]", m.group(1))]
+    lead = LEAD_SOURCE.match(norm.strip())
+    if lead:
+        candidates.append(lead.group(1))
+    candidates += [m.group(1) for m in UNIT_BEFORE_ROLE.finditer(norm)]
+    for name in candidates:
+        name = re.sub(r"^(本报|本网)", "", name)
+        if MEDIA.match(name) and name not in found and not name.startswith(("本", "该")):
+            found.append(name)
+    return found
+
+
 @dataclass
 class Credits:
     authors: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    media: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.authors or self.others)
+        return bool(self.authors or self.others or self.media)
 
     def add(self, name: str, author: bool) -> None:
         if name in self.authors or (not author and name in self.others):
@@ -63,7 +91,7 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
     >>> c.authors, c.others
     (['夏菁'], ['刘学佳'])
     """
-    out = Credits()
+    out = Credits(media=media_names(text))
     role: bool | None = True if default_author else None
     text = LABEL_RE.sub(lambda m: f" {m.group(1)} ", for_matching(text))
     for token in re.split(r"[\s、,;|/]+", text):
@@ -107,13 +135,16 @@ def lead_credits(paragraph: str) -> tuple[int, Credits] | None:
     if m:
         found = read_credits(m.group(1), default_author=True)
         if found and _all_credits(m.group(1)):
+            found.media = [n for n in media_names(norm[:m.end()]) if n not in found.media] + found.media
             return m.end(), found
     m = LEAD_REPORTER.match(norm)
     if m:
         found = read_credits(f"{m.group(1)} {m.group(2)}")
         if found:
+            found.media += media_names(norm[:m.end()])
             return m.end(), found
-    return None
+    media = media_names(norm[:40]) if LEAD_SOURCE.match(norm.strip()) else []
+    return (0, Credits(media=media)) if media else None
 
 
 def closing_credits(paragraph: str) -> tuple[int, Credits] | None:

@@ -70,6 +70,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._gazetteer_containment()
         for name in self.article.authors + self.article.credits:
             self._entity(person_entity(name))
+        for name in self.article.media:  # 来源:哈尔滨日报, 天水日报记者: the medium is an organization of the page
+            self._entity(unit_entity("Organization", name))
         for unit_name in self.article.byline_units:
             units = find_units(for_matching(unit_name))
             if units and units[-1].text == unit_name and units[-1].cls == "Organization":

@@ -125,6 +125,7 @@ def document_articles(doc: Document) -> list[Article]:
             first.paragraphs.extend(other.paragraphs)
             first.authors.extend(a for a in other.authors if a not in first.authors)
             first.credits.extend(a for a in other.credits if a not in first.credits)
+            first.media.extend(a for a in other.media if a not in first.media)
             first.truncated = other.truncated
         articles = [first]
     if doc.author:

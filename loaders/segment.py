@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dangjian.loaders.credits import Credits, closing_credits, is_meta_line, lead_credits, photo_credits, read_credits
+from dangjian.loaders.credits import (Credits, closing_credits, is_meta_line, lead_credits, media_names, photo_credits,
+                                     read_credits)
 from dangjian.loaders.lexicon import CJK, SURNAMES_2, is_surname_start
 from dangjian.loaders.text import ends_sentence, for_matching
 
@@ -38,6 +39,7 @@ class Article:
     subheadings: list[str] = field(default_factory=list)
     byline_units: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)  # editors and photographers: people, not authors
+    media: list[str] = field(default_factory=list)    # the paper, site or station a credit names
     truncated: bool = False
     start: int = 0
 
@@ -45,6 +47,7 @@ class Article:
         """Take the names of a credit line: writers as authors, the rest as people of the page."""
         self.authors.extend(n for n in found.authors if n not in self.authors)
         self.credits.extend(n for n in found.others if n not in self.credits and n not in self.authors)
+        self.media.extend(n for n in found.media if n not in self.media)
 
     @property
     def text(self) -> str:
@@ -140,7 +143,7 @@ def _classify(line: str, start: int) -> _Block:
     if is_meta_line(line):
         return _Block("meta", line, start, credits=read_credits(line))
     if CAPTION.search(norm.strip()) and len(norm) <= 80 and not ends_sentence(norm):
-        return _Block("caption", line, start, credits=Credits(others=photo_credits(line)))
+        return _Block("caption", line, start, credits=Credits(others=photo_credits(line), media=media_names(line)))
     if len(norm) <= MAX_TITLE and not ends_sentence(norm) and not re.search(r"[。;；]", norm):
         return _Block("title", line, start)
     if len(norm) <= 2 * MAX_TITLE and not re.search(r"[。;,:!?、]", norm):
@@ -232,6 +235,7 @@ def segment(text: str) -> list[Article]:
             if current is None:
                 pending.authors += block.credits.authors
                 pending.others += block.credits.others
+                pending.media += block.credits.media
             else:
                 current.credit(block.credits)
             i += 1

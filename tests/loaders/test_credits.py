@@ -56,3 +56,17 @@ def test_credits_subheadings_of_an_article_without_bylines_stay_in_it():
             "社区党员齐上阵:交叉任职强基础\n\n今年以来,社区推行党员与网格员交叉任职,效果明显。\n")
     (article,) = segment(page)
     assert "社区党员齐上阵:交叉任职强基础" in article.subheadings
+
+
+def test_credits_name_the_media_of_a_page():
+    assert read_credits("来源:东川网-东川日报 作者:韩冬梅").media == ["东川网", "东川日报"]
+    assert lead_credits("东川网2月3日讯(本网记者 韩冬梅)近日,")[1].media == ["东川网"]
+    assert lead_credits("东川讯(东川日报记者 韩冬梅)近日,")[1].media == ["东川日报"]
+
+
+def test_credits_media_become_organizations_of_the_article():
+    from dangjian.loaders.document import Document
+    from dangjian.loaders.pipeline import LoadOptions, extract_document
+    text = "东川社区举办邻里节\n2025-03-08 作者: 韩冬梅 来源: 东川日报\n\n近日,东川社区党委举办邻里节。\n"
+    (result,) = extract_document(Document(path="t.txt", text=text, kind="text"), LoadOptions())
+    assert ("东川日报", "Organization") in {(e.label, e.cls) for e in result.facts.entities.values()}
