@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
+from dangjian.loaders.lexicon import is_surname_start
 from dangjian.loaders.mentions import Mention
 from dangjian.loaders.words import frequency, tag, words
 
@@ -157,7 +158,37 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
         if start is not None and (start, m.start()) not in taken:
             people.append(PersonMention(start, m.start(), sentence[start:m.start()]))
             taken.add((start, m.start()))
+    _listed_after(sentence, people, posts, taken)
+    for m in NAME_LIST_RE.finditer(sentence):  # 王建华、李蓉、陈静等党员参加
+        names = m.group().split("、")
+        if all(_plausible(n) and is_surname_start(n) and name_at(n + "。", 0) == n for n in names):
+            pos = m.start()
+            for n in names:
+                if (pos, pos + len(n)) not in taken:
+                    people.append(PersonMention(pos, pos + len(n), n))
+                    taken.add((pos, pos + len(n)))
+                pos += len(n) + 1
     return people, posts
+
+
+NAME_LIST_RE = re.compile(f"(?<![{lx.CJK}])[{lx.CJK}]{{2,3}}(?:、[{lx.CJK}]{{2,3}})+(?=等|[,;:。]|$)")
+
+
+def _listed_after(sentence: str, people: list[PersonMention], posts: list[PostMention], taken: "_Taken") -> None:
+    """`副主委刘攀峰、赵中伟`, `退休党员矫斌、邹月娥`: names listed after a found one share its title."""
+    for person in list(people):
+        prev = person
+        while sentence[prev.end:prev.end + 1] in ("、", "和", "及"):
+            pos = prev.end + 1
+            name = name_at(sentence, pos) or other_name_at(sentence, pos)
+            if not name or (pos, pos + len(name)) in taken or not _followed_well(sentence, pos + len(name)) \
+                    and sentence[pos + len(name):pos + len(name) + 1] not in ("、", "和", "及", "等"):
+                break
+            nxt = PersonMention(pos, pos + len(name), name)
+            people.append(nxt)
+            taken.add((pos, pos + len(name)))
+            posts.extend(PostMention(nxt, p.title, p.org, p.org_word, p.pos) for p in posts if p.person is person)
+            prev = nxt
 
 
 CUE_RE = re.compile("|".join(sorted(lx.PERSON_CUES, key=len, reverse=True)))

@@ -38,3 +38,17 @@ def test_people_ordinary_words_are_not_names():
     assert people("独居老人占比高达三成")[0] == []
     assert people("汇聚新业态新就业群体党员和在职党员合力")[0] == []
     assert people("组织委员和社区居民代表一起商量")[0] == []
+
+
+def test_people_a_list_of_names_after_a_verb_of_attending():
+    found, _ = find_people("会上,王建华、李蓉、陈静等党员参加了学习。", [])
+    assert [p.name for p in found] == ["王建华", "李蓉", "陈静"]
+
+
+def test_people_names_listed_after_a_titled_one_share_its_title():
+    found, posts = find_people("支委会副主委韩冬生、赵中伟,秘书长张茂松参加", [])
+    assert {(p.person.name, p.title) for p in posts} >= {("韩冬生", "副主委"), ("赵中伟", "副主委"), ("张茂松", "秘书长")}
+
+
+def test_people_a_list_of_common_words_is_no_list_of_names():
+    assert find_people("社区、街道、单位等共同参与", [])[0] == []
