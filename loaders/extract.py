@@ -258,7 +258,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         for key, entity in list(self.out.entities.items()):
             if not entity.gazetteer or key in placed or key not in first_seen:
                 continue
-            parent = next((a for a in self.resolver.gazetteer_ancestors(key) if a in first_seen), None)
+            ancestors = self.resolver.gazetteer_ancestors(key)
+            parent = ancestors[0] if ancestors and ancestors[0] in first_seen else None  # the direct container only
             if parent is not None:
                 self._fact(entity, "partOf", self.out.entities[parent], first_seen[key])
 

@@ -235,6 +235,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
 def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention | None) -> Mention | None:
     if _bad_context(sentence, s, e, suffix):
         return None
+    if suffix == "小区" and last is not None and last.cls == "ResidentialCompound" and last.end == s and not last.bare:
+        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 新兴家园小区: one compound
     last_end = last.end if last is not None else 0
     adjacent = last is not None and last.end == s
     joined = last is not None and not last.bare and last.suffix in ("大学", "学院", "党校")

@@ -143,3 +143,9 @@ def test_extract_zhi_shu_inside_zong_zhi_shu_ji_is_no_title():
     _, triples, types = facts_of("石桥村\n\n近日,石桥村党总支书记韩冬生介绍了情况。\n")
     assert ("韩冬生", "石桥村党总支", "党总支书记") in posts(triples)
     assert not any(label.startswith("记") for label, cls in types if cls == "Person")
+
+
+def test_extract_gazetteer_containment_skips_no_level():
+    # the text names the district, not the street the gazetteer puts the community in: no fact either way
+    _, triples, _ = facts_of("蠡口社区开展活动\n\n近日,苏州市相城区召开会议。会后,蠡口社区开展志愿服务。\n")
+    assert not any(s == "蠡口社区" and p == "partOf" and o in ("相城区", "苏州市") for s, p, o in triples)

@@ -139,3 +139,7 @@ def test_mentions_a_township_head_after_the_township_is_a_title():
 
 def test_mentions_places_named_with_common_words_stay_places():
     assert ("世纪城街道", "Street") in units("世纪城街道党工委召开座谈会")
+
+
+def test_mentions_a_compound_named_with_two_endings_is_one_compound():
+    assert units("新成立的青松苑小区党群服务中心")[0] == ("青松苑小区", "ResidentialCompound")
