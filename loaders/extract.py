@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
-from dangjian.loaders.name_words import starts_common
+from dangjian.loaders.name_words import described_by_kind, starts_common
 from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
@@ -116,6 +116,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         if unit.cls == "PartyOrganization":
             if unit.parent is None:  # 在职党员功能型党支部: set up in the unit the paragraph is about
                 parent = self._recent_unit("Community") or self.focus.community or self.focus.unit
+                if not described_by_kind(unit.text[:-len(unit.suffix)], unit.suffix):
+                    return self._entity(unit_entity("PartyOrganization", unit.text))  # 中国太平广西区域工委: its own
                 if parent is None or parent.cls not in ("Community", "Street", "Organization"):
                     return None
                 entity = self._entity(unit_entity("PartyOrganization", unit.text, parent))

@@ -135,3 +135,11 @@ def is_generic_place(name: str) -> bool:
     """Like `is_generic`, for a place the gazetteer does not list: common words that open almost no official
     place name (两大, 边界, 互嵌式) make a kind of place; 世纪城, 人民路, 王家沟 open many and stay names."""
     return is_generic(name) and _names_starting(words(name)[0]) < 3
+
+
+def described_by_kind(name: str, suffix: str) -> bool:
+    """Whether a party organization's own words describe its members or purpose (在职党员功能型党支部,
+    老旧小区改造临时党支部) rather than name a unit of its own (中国太平广西区域工委): only the first is
+    set up in the unit the article is about."""
+    return suffix.endswith(("功能型党支部", "临时党支部", "行动支部", "联合党支部")) or is_generic(name) \
+        or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))

@@ -149,3 +149,8 @@ def test_extract_gazetteer_containment_skips_no_level():
     # the text names the district, not the street the gazetteer puts the community in: no fact either way
     _, triples, _ = facts_of("蠡口社区开展活动\n\n近日,苏州市相城区召开会议。会后,蠡口社区开展志愿服务。\n")
     assert not any(s == "蠡口社区" and p == "partOf" and o in ("相城区", "苏州市") for s, p, o in triples)
+
+
+def test_extract_a_party_organization_with_a_name_of_its_own_is_not_hosted_by_the_community():
+    _, triples, _ = facts_of("新竹社区\n\n近日,中国太平广西区域工委与青秀区新竹社区党委开展结对交流活动。\n")
+    assert not any(s.endswith("区域工委") and p == "hostUnit" and o == "新竹社区" for s, p, o in triples)
