@@ -367,6 +367,8 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     at_boundary = j > lo or j == last_end or j == 0
     # 150米健身步道: a number and its classifier end whatever came before the name
     for m in NUMBER_RE.finditer(sentence, j, s):
+        if sentence[m.end():m.end() + 1] == "号" or (m.end() == s and m.start() > j and m.group().isdigit()):
+            continue  # 24号线项目党支部, 钢38社区: the number is part of the name
         j, at_boundary = m.end(), True
     window = sentence[j:s]
     if not window:

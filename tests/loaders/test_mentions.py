@@ -143,3 +143,8 @@ def test_mentions_places_named_with_common_words_stay_places():
 
 def test_mentions_a_compound_named_with_two_endings_is_one_compound():
     assert units("新成立的青松苑小区党群服务中心")[0] == ("青松苑小区", "ResidentialCompound")
+
+
+def test_mentions_a_number_inside_a_name_stays_in_it():
+    assert ("东川轨道交通24号线项目党支部", "PartyOrganization") in units("东川轨道交通24号线项目党支部与青松社区党支部")
+    assert units("钢38社区联合共建单位") == [("钢38社区", "Community")]
