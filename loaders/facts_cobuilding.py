@@ -30,11 +30,16 @@ class CobuildingFacts:
     """Reads co-building; mixed into ArticleExtractor, whose state it uses."""
 
     def _outside(self, entity: Entity) -> bool:
-        """A unit outside the community system: an enterprise, bank, school, or a party organization of one."""
+        """A unit outside the community system: an enterprise, bank, school, or a party organization of one
+        (also one with a name of its own and no place as its host, such as 中铁…项目党支部)."""
         if entity.cls == "Organization":
             return True
+        if entity.cls != "PartyOrganization":
+            return False
         hosts = [self.out.entities.get(f.o) for f in self.out.facts if f.s == entity.key and f.p == "hostUnit"]
-        return entity.cls == "PartyOrganization" and any(h is not None and h.cls == "Organization" for h in hosts)
+        if any(h is not None and h.cls == "Organization" for h in hosts):
+            return True
+        return not hosts and not entity.key.startswith(("party-org/community", "party-org/street", "party-org/place"))
 
     # -- co-building ------------------------------------------------------------------------------
 
