@@ -157,5 +157,5 @@ def test_extract_a_party_organization_with_a_name_of_its_own_is_not_hosted_by_th
 
 
 def test_extract_a_joint_event_with_a_named_project_branch_shows_co_building():
-    _, triples, _ = facts_of("乐陶社区\n\n6月29日,东川轨道交通24号线项目党支部与乐陶社区党支部联合开展了主题党日活动。\n")
+    _, triples, _ = facts_of("乐陶社区\n\n6月29日,东川轨道交通24号线项目党支部与乐陶社区党支部联合开展了“同心向党”主题党日活动。\n")
     assert any(p == "coBuildsWith" and {s, o} == {"东川轨道交通24号线项目党支部", "乐陶社区党支部"} for s, p, o in triples)
