@@ -148,3 +148,14 @@ def test_mentions_a_compound_named_with_two_endings_is_one_compound():
 def test_mentions_a_number_inside_a_name_stays_in_it():
     assert ("东川轨道交通24号线项目党支部", "PartyOrganization") in units("东川轨道交通24号线项目党支部与青松社区党支部")
     assert units("钢38社区联合共建单位") == [("钢38社区", "Community")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("东川区图书馆党支部与青松社区结对", ("东川区图书馆", "Organization")),
+    ("东川二中的老师带领学生", ("东川二中", "Organization")),
+    ("东川大学出版社等共建单位", ("东川大学出版社", "Organization")),
+    ("东川市政协党组书记", ("东川市政协", "Organization")),
+    ("雁塔区张家村街道西何社区", ("张家村街道", "Street")),
+])
+def test_mentions_more_kinds_of_units(sentence, expected):
+    assert expected in units(sentence)
