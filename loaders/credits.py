@@ -120,16 +120,21 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
 
 def is_meta_line(line: str) -> bool:
     """A line of page furniture: a credit or time header, a share button, a page number, no text at all."""
+    if len(line) > 160:
+        return False
     norm = for_matching(line).strip()
     if WEB_CHROME.search(norm):
         return True
-    if len(norm) > 120 or re.search(r"[。!?]$", norm):
+    if len(norm) > 120 or norm.endswith(("。", "!", "?")):
         return False
     return bool(LABEL_RE.search(norm) or TIMESTAMP.search(norm))
 
 
 def lead_credits(paragraph: str) -> tuple[int, Credits] | None:
     """Credits that open a lead (`本网讯(记者 X 通讯员 Y)11月20日,…`): where the lead's text begins, and them."""
+    head = paragraph[:24]
+    if "讯" not in head and "电" not in head:
+        return None
     norm = for_matching(paragraph)
     m = LEAD_CREDIT.match(norm)
     if m:
@@ -149,6 +154,8 @@ def lead_credits(paragraph: str) -> tuple[int, Credits] | None:
 
 def closing_credits(paragraph: str) -> tuple[int, Credits] | None:
     """A credit in brackets that closes a paragraph (`…振兴。(图文/郝文斌 温昕)`): where it starts, and it."""
+    if not paragraph.rstrip().endswith((")", "）")):
+        return None
     norm = for_matching(paragraph)
     m = CLOSING_CREDIT.search(norm)
     if not m or not _all_credits(m.group(1)):

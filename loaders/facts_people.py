@@ -1,7 +1,6 @@
 """People and posts of an article: who holds which title in which organization (a step of ArticleExtractor)."""
 from __future__ import annotations
 
-import re
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.mentions import PLACE_CLASSES, Mention
@@ -115,11 +114,13 @@ class PeopleFacts:
         """Every other place a known name stands in the article (家住3楼的张凤 after 张凤说)."""
         recorded = {(m.key, m.span.start) for m in self.out.mentions}
         for name, person in seen.items():
-            for m in re.finditer(re.escape(name), self.norm):
-                if (person.key, m.start()) in recorded:
-                    continue
-                sent = next((s for s in self.sentences if s.start <= m.start() < s.end), None)
-                if sent is not None:
-                    self._record(person, m.start(), m.end(), sent)
+            # str.find, not a regex per name: a pattern per name would crowd the module patterns out of re's cache
+            at = self.norm.find(name)
+            while at >= 0:
+                if (person.key, at) not in recorded:
+                    sent = next((s for s in self.sentences if s.start <= at < s.end), None)
+                    if sent is not None:
+                        self._record(person, at, at + len(name), sent)
+                at = self.norm.find(name, at + len(name))
 
     # -- events, programs, branches --------------------------------------------------------------
