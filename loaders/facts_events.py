@@ -12,6 +12,7 @@ from dangjian.loaders.resolve import program_entity, scoped_entity
 from dangjian.loaders.text import Sentence, for_matching, name_key
 
 ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
+VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
 AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",
              "留守儿童", "困境儿童", "退役军人", "困难群众", "困难家庭", "外卖小哥", "快递小哥", "快递员", "外卖员",
@@ -68,7 +69,8 @@ class EventFacts:
             if after or not before:
                 clause_start = sent.start + m.end()
         clause = [u for u in units if clause_start <= u.start < verb]
-        venues = {id(u) for u in clause if self.norm[max(0, u.start - 1):u.start] == "在"}
+        # 在/赴/走进/来到 X: X is where it happened, not who held it
+        venues = {id(u) for u in clause if self.norm[max(0, u.start - 2):u.start].endswith(VENUE_MARKERS)}
         venues |= {id(u) for u in clause if u.parent is not None and id(u.parent) in venues}
         heads = [u for u in self._heads(clause) if id(u) not in venues]
         bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")

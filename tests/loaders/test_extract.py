@@ -159,3 +159,8 @@ def test_extract_a_party_organization_with_a_name_of_its_own_is_not_hosted_by_th
 def test_extract_a_joint_event_with_a_named_project_branch_shows_co_building():
     _, triples, _ = facts_of("乐陶社区\n\n6月29日,东川轨道交通24号线项目党支部与乐陶社区党支部联合开展了“同心向党”主题党日活动。\n")
     assert any(p == "coBuildsWith" and {s, o} == {"东川轨道交通24号线项目党支部", "乐陶社区党支部"} for s, p, o in triples)
+
+
+def test_extract_a_unit_travelled_to_is_where_the_event_was_not_who_held_it():
+    _, triples, _ = facts_of("结对活动\n\n4月17日,东川银行党支部党员赴石桥村开展“金融知识进万家”宣讲活动。\n")
+    assert not any(p == "organizer" and o == "石桥村" for s, p, o in triples)
