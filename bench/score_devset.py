@@ -7,6 +7,7 @@ bench/devset/README.md for how to find it again), then
     python bench/score_devset.py --texts DIR --verbose --only hebei        # what was missed and what was wrong
     python bench/score_devset.py --texts DIR --json report.json            # everything, for comparing runs
     python bench/score_devset.py --texts DIR --check                       # validate the gold files only
+    python bench/score_devset.py --texts DIR --gold bench/devset/held      # the held-out batch
 
 Every text is first checked: its first 20 characters must be the gold's `first20`, and
 ../shared/eval/heldout_check.py must not call it a hidden evaluation article (such a text is
@@ -33,8 +34,8 @@ GOLD_DIR = Path(__file__).resolve().parent / "devset" / "gold"
 HELDOUT = SHARED / "eval" / "heldout_check.py"
 
 
-def gold_files(only: str | None) -> list[Path]:
-    files = sorted(GOLD_DIR.glob("*-gold.json"))
+def gold_files(only: str | None, folder: Path = GOLD_DIR) -> list[Path]:
+    files = sorted(folder.glob("*-gold.json"))
     return [f for f in files if only is None or only in f.name]
 
 
@@ -119,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", type=Path, required=True, help="the folder holding the saved NAME.txt texts")
     ap.add_argument("--only", metavar="PART", help="score the gold files whose name contains PART")
+    ap.add_argument("--gold", type=Path, default=GOLD_DIR, metavar="DIR",
+                    help="the folder of gold files (default bench/devset/gold; bench/devset/held is the held-out batch)")
     ap.add_argument("--check", action="store_true", help="check the texts and gold files, score nothing")
     ap.add_argument("--subprocess", action="store_true", help="run the real `dangjian` command per document")
     ap.add_argument("--cli", default=str(VENV_CLI) if VENV_CLI.exists() else "dangjian", help="with --subprocess")
@@ -126,9 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, metavar="FILE", help="write every report to FILE")
     args = ap.parse_args(argv)
     scorer = load_scorer()
-    files = gold_files(args.only)
+    files = gold_files(args.only, args.gold)
     if not files:
-        print(f"score_devset: no gold file in {GOLD_DIR} matches {args.only!r}", file=sys.stderr)
+        print(f"score_devset: no gold file in {args.gold} matches {args.only!r}", file=sys.stderr)
         return 2
     pairs, problems = check_texts(files, args.texts)
     for gold, data, text in pairs:

@@ -32,7 +32,9 @@ def article_graph(article_id: str) -> ox.NamedNode:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def _n(ns: str, local: str) -> ox.NamedNode:
+    """A vocabulary term, built once: the evidence writes the same few hundred thousand times per corpus."""
     return ox.NamedNode(ns + local)
 
 
