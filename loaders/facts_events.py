@@ -94,10 +94,18 @@ class EventFacts:
         if not organizers:
             # 医院组织医护人员, 在社区开展义诊活动: the subject stands in an earlier clause of the sentence
             earlier = [u for u in units if sent.start <= u.start < clause_start and id(u) not in venues
+                       and self.norm[max(0, u.start - 2):u.start][-1:] != "在"
+                       and not self.norm[max(0, u.start - 2):u.start].endswith(VENUE_MARKERS)
                        and (u in self._heads(units) or (u.bare and u.suffix in BARE_ORG_SUFFIXES))]
-            subject = self.resolve(earlier[0]) if earlier else None
-            if subject is not None and subject.cls in ORGANIZER_CLASSES:
-                organizers.append(subject)
+            # A与B携手走进C社区,共同开展…: every unit of the subject's clause, those after 携手/联合 as partners
+            first_clause_end = self.norm.find(",", earlier[0].end, clause_start) if earlier else -1
+            subjects = [u for u in earlier if first_clause_end < 0 or u.start < first_clause_end]
+            for unit in subjects:
+                entity = self.resolve(unit)
+                if entity is None or entity.cls not in ORGANIZER_CLASSES:
+                    continue
+                gap = self.norm[subjects[0].start:unit.start]
+                (partners if unit is not subjects[0] and any(j in gap for j in JOINT_MARKERS) else organizers).append(entity)
         if not organizers and not partners and self.focus.unit is not None:
             organizers.append(self.focus.unit)
         elif not organizers and partners and self.focus.unit is not None:

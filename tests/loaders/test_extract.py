@@ -164,3 +164,12 @@ def test_extract_a_joint_event_with_a_named_project_branch_shows_co_building():
 def test_extract_a_unit_travelled_to_is_where_the_event_was_not_who_held_it():
     _, triples, _ = facts_of("结对活动\n\n4月17日,东川银行党支部党员赴石桥村开展“金融知识进万家”宣讲活动。\n")
     assert not any(p == "organizer" and o == "石桥村" for s, p, o in triples)
+
+
+def test_extract_the_subject_clause_of_a_joint_visit_holds_the_event():
+    text = ("青松社区\n\n5月26日,东川供电公司党支部携手东川轨道集团党支部走进青松社区,"
+            "共同开展了主题为“粽香邻里”的志愿服务活动。\n")
+    _, triples, _ = facts_of(text)
+    assert ("粽香邻里", "organizer", "东川供电公司党支部") in triples
+    assert ("粽香邻里", "partner", "东川轨道集团党支部") in triples
+    assert ("粽香邻里", "organizer", "青松社区") not in triples
