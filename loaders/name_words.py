@@ -98,8 +98,8 @@ def _verbish(word: str) -> bool:
     pos = tag(word)
     if word in ("与", "和", "及", "同", "跟"):
         return False  # 海洋与地球学院: conjunctions between units are the delimiters' business
-    if len(word) == 1:
-        return word in _FUNCTION_CHARS or pos.startswith(("v", "p", "c", "u", "r"))
+    if len(word) == 1:  # a lone character tagged as a verb is often part of a name (粮油建艺系): only grammar cuts
+        return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "r"))
     return (pos.startswith(("v", "p", "c", "u", "d", "r")) and pos not in ("vn", "vd")) or word in _VERB_PHRASES
 
 
