@@ -243,9 +243,12 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     start = _name_start(sentence, s, e, suffix, cls, last_end, after_unit=joined)
     # 相城经开区集成指挥中心: an organization named over the place before it starts where the place does
     org_over_place = cls not in PLACE_CLASSES and last is not None and last.end == start and last.cls in PLACE_CLASSES
+    if start is not None and org_over_place and cls == "PartyOrganization" and not suffix.endswith(DESCRIBED_PARTY):
+        start += inner_start(sentence[start:s])  # 木李镇召开…联村党委: a verb after the place ends the chain
+        start = start if start < s else None
     if start is not None and not org_over_place and cls != "Facility":  # 健身步道, 议事厅: facilities are named by use
         start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
-        if cls in ("Organization", "PartyOrganization") and start < s:  # 书记赴中国银行张家港分行
+        if cls in ("Organization", "PartyOrganization") and start < s and not suffix.endswith(DESCRIBED_PARTY):
             start += inner_start(sentence[start:s], registered=suffix.endswith(REGISTERED))
         start = start if start < s else None
     if start is None:

@@ -24,6 +24,7 @@ _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 _FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
+_DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
 _ADMIN_PREFIXES = tuple("省市区县镇乡") + ("市委", "省委", "区委", "县委")
 OPENS_NAMES = 10      # a word that opens this many official place names is a name word
 COMMON_WORD = 50      # jieba frequency above which a noun is a common word, not part of a name
@@ -115,6 +116,8 @@ def is_generic(name: str) -> bool:
     parts = words(name)
     if len(parts) > 1 and all(len(w) == 1 for w in parts):
         return False  # 坡子街: a name the dictionary does not know, split into its characters
+    if len(parts) > 1 and parts[-1] in _DEPARTMENTS:
+        return False  # 信息技术部, 协调保障处: a named department
     return all(_common(w) for w in parts)
 
 

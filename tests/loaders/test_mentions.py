@@ -159,3 +159,13 @@ def test_mentions_a_number_inside_a_name_stays_in_it():
 ])
 def test_mentions_more_kinds_of_units(sentence, expected):
     assert expected in units(sentence)
+
+
+def test_mentions_a_verb_after_a_place_ends_a_party_organizations_chain():
+    found = units("东川县石桥镇召开青松农牧联村党委成立大会")
+    assert ("石桥镇召开青松农牧联村党委", "PartyOrganization") not in found
+
+
+def test_mentions_branches_named_by_department_are_kept():
+    assert ("信息技术部党支部", "PartyOrganization") in units("综合业务部党支部、信息技术部党支部一同到社区")
+    assert ("平洲社区新就业群体功能型党支部", "PartyOrganization") in units("平洲社区新就业群体功能型党支部成立")
