@@ -70,3 +70,8 @@ def test_credits_media_become_organizations_of_the_article():
     text = "东川社区举办邻里节\n2025-03-08 作者: 韩冬梅 来源: 东川日报\n\n近日,东川社区党委举办邻里节。\n"
     (result,) = extract_document(Document(path="t.txt", text=text, kind="text"), LoadOptions())
     assert ("东川日报", "Organization") in {(e.label, e.cls) for e in result.facts.entities.values()}
+
+
+def test_credits_a_line_of_the_article_with_a_colon_is_no_header():
+    assert not is_meta_line("活动时间:每周六上午,地点:社区党群服务中心")
+    assert is_meta_line("日期:11-10")
