@@ -136,12 +136,14 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
         people.append(person)
         taken.add((m.end(), m.end() + len(name)))
         posts.extend(_posts_before(sentence, m, person, units))
-    for m in CUE_RE.finditer(sentence):
-        name = name_at(sentence, m.end())
-        if name and name[0] not in "和与及同或" and (m.end(), m.end() + len(name)) not in taken \
-                and _followed_well(sentence, m.end() + len(name)):
-            people.append(PersonMention(m.end(), m.end() + len(name), name))
-            taken.add((m.end(), m.end() + len(name)))
+    # after a cue noun (居民王秀英) or right after a village or community (草坪村林芳良和太平村刘荣芳结为师徒)
+    cues = [m.end() for m in CUE_RE.finditer(sentence)] + [u.end for u in units if u.cls == "Community" and not u.bare]
+    for at in cues:
+        name = _dotted_at(sentence, at) or name_at(sentence, at)
+        if name and name[0] not in "和与及同或" and (at, at + len(name)) not in taken \
+                and _followed_well(sentence, at + len(name)):
+            people.append(PersonMention(at, at + len(name), name))
+            taken.add((at, at + len(name)))
     for m in PAREN_POST_RE.finditer(sentence):
         start = _name_before(sentence, m.start())
         if start is None or (start, m.start()) in taken:
@@ -172,6 +174,21 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
 
 
 NAME_LIST_RE = re.compile(f"(?<![{lx.CJK}])[{lx.CJK}]{{2,3}}(?:、[{lx.CJK}]{{2,3}})+(?=等|[,;:。]|$)")
+
+
+DOTTED = re.compile(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}")
+
+
+def _dotted_at(sentence: str, pos: int) -> str | None:
+    """A name with a middle dot (阿依古丽·吐尔逊) at `pos`, ending where a word that follows names begins."""
+    m = DOTTED.match(sentence, pos)
+    if not m:
+        return None
+    for end in range(m.end(), m.start() + m.group().index("·") + 2, -1):
+        rest = sentence[end:]
+        if not rest or not lx.CJK_RE.match(rest[0]) or rest.startswith(lx.AFTER_NAME) or SPEECH_RE.match(rest):
+            return sentence[pos:end]
+    return None
 
 
 def _listed_after(sentence: str, people: list[PersonMention], posts: list[PostMention], taken: "_Taken") -> None:

@@ -20,7 +20,8 @@ LEAD_CUE = re.compile(
     r"\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月|\d{4}年|\d{1,2}月|上午|下午|昨天|昨日|前不久|不久前|上周|本周|"
     r"随着|在.{1,20}(之际|期间|中)|春节|国庆|端午|中秋|元旦|\(记者|（记者)"
 )
-CAPTION = re.compile(r"(供图|摄|图片来源[^\s]*|[（(][^（）()]{0,20}摄[)）])$|^图为|^▲|^△|^图[:：]")
+ROLE_START = re.compile(r"^[■□●◆◇★☆▲△▶►•→ ]*(本报记者|见习记者|实习记者|特约记者|记者|通讯员|文/图|图/文|文图)")
+CAPTION = re.compile(r"(供图|摄|图片来源[^\s]*|[（(][^（）()]{0,20}摄[)）]|摄影\s*[\u4e00-\u9fff]{2,4})$|^图为|^▲|^△|^图[:：]")
 INLINE_BYLINE = re.compile(
     r"^(本报讯)?\s*[（(]((?:(?:见习|实习|特约)?记者|通讯员|实习生)[^（）()]{1,40})[)）]|"
     r"^(?:(?:见习|实习|特约|本报)?记者|通讯员)\s*[^\s,,。]{2,4}(?:\s+(?:(?:见习|实习)?记者|通讯员)?\s*[^\s,,。]{2,4})*\s*(?:报道|报)?\s*(?=[,, ]|$)|"
@@ -139,6 +140,11 @@ def _classify(line: str, start: int) -> _Block:
     parsed = parse_byline(line)
     if parsed:
         return _Block("byline", line, start, names=parsed[0], units=parsed[1])
+    norm = for_matching(line).strip()
+    if ROLE_START.match(norm) and len(norm) <= 60 and not re.search(r"[,。!?;“”]", norm):
+        found = read_credits(norm)  # 本报记者 陆雪婷 通讯员 鲁提普拉·木塔力甫: names with a middle dot
+        if found.authors:
+            return _Block("byline", line, start, names=found.authors, credits=found)
     norm = for_matching(line)
     if is_meta_line(line):
         return _Block("meta", line, start, credits=read_credits(line))

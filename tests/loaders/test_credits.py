@@ -75,3 +75,9 @@ def test_credits_media_become_organizations_of_the_article():
 def test_credits_a_line_of_the_article_with_a_colon_is_no_header():
     assert not is_meta_line("活动时间:每周六上午,地点:社区党群服务中心")
     assert is_meta_line("日期:11-10")
+
+
+def test_credits_a_byline_line_with_names_holding_a_middle_dot():
+    page = "东川社区共育团结之花\n\n本报记者 韩冬梅 通讯员 阿依古丽·吐尔逊 买买提·艾力\n\n近日,东川社区党委开展活动。\n"
+    (article,) = segment(page)
+    assert article.authors == ["韩冬梅", "阿依古丽·吐尔逊", "买买提·艾力"]

@@ -52,3 +52,14 @@ def test_people_names_listed_after_a_titled_one_share_its_title():
 
 def test_people_a_list_of_common_words_is_no_list_of_names():
     assert find_people("社区、街道、单位等共同参与", [])[0] == []
+
+
+def test_people_a_name_right_after_a_village_is_a_person():
+    units = find_units("常山县青松村韩冬生和东川县石桥村孟庆山结为师徒")
+    found, _ = find_people("常山县青松村韩冬生和东川县石桥村孟庆山结为师徒", units)
+    assert {"韩冬生", "孟庆山"} <= {p.name for p in found}
+
+
+def test_people_a_cue_noun_before_a_name_with_a_middle_dot():
+    found, _ = find_people("居民阿依古丽·吐尔逊用积分兑换了生活用品", [])
+    assert [p.name for p in found] == ["阿依古丽·吐尔逊"]
