@@ -161,9 +161,16 @@ def test_graph_page_browser_search_click_shows_street_and_evidence(browser, base
     wait_for(browser, "document.body.dataset.state === 'stable' && graphPage.view.get(arguments[0]) !== null"
              .replace("arguments[0]", json.dumps(likou)))
     browser.find_element("id", "panel-close").click()
-    click_node(browser, likou)
-    wait_for(browser, "!document.getElementById('panel').hidden && "
-                      "document.querySelector('#card h2') && document.querySelector('#card h2').textContent === '蠡口社区'")
+    shown = ("!document.getElementById('panel').hidden && "
+             "document.querySelector('#card h2') && document.querySelector('#card h2').textContent === '蠡口社区'")
+    for attempt in range(3):  # a neighbour still settling can take the click; a person would click again
+        click_node(browser, likou)
+        try:
+            wait_for(browser, shown, seconds=5 if attempt < 2 else 20)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     wait_for(browser, "document.querySelectorAll('#card blockquote').length > 0")
     panel = browser.find_element("id", "panel").text
     assert "元和街道" in panel
