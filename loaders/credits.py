@@ -17,11 +17,11 @@ AUTHOR_ROLES = ("见习记者", "实习记者", "特约记者", "本报记者", 
 OTHER_ROLES = ("责任编辑", "责编", "编辑", "审核", "编审", "终审", "校对", "摄影", "摄", "图", "供图")
 ROLES = tuple(sorted(AUTHOR_ROLES + OTHER_ROLES, key=len, reverse=True))
 ROLE_RE = re.compile("(" + "|".join(re.escape(r) for r in ROLES) + ")")
-LABEL_RE = re.compile(r"(作者|来源|责任编辑|责编|编辑|审核|编审|终审|供稿|记者|通讯员|摄影|发布时间|发布日期|时间|点击数?|"
-                      r"浏览(次数|量)?|阅读(数|量)?|字号|日期)\s*[:]")
+_LABELS = (r"作者|来源|责任编辑|责编|编辑|审核|编审|终审|供稿|记者|通讯员|摄影|发布时间|发布日期|点击数?|浏览(?:次数|量)?|"
+           r"阅读(?:数|量)?|字号")
+LABEL_RE = re.compile(f"({_LABELS}|时间|日期)\\s*[:]")
 # labels that make a short line a page header; a bare 时间/日期 only with a date after it (活动时间:每周六 is text)
-META_LABEL = re.compile(r"(作者|来源|稿源|信息来源|责任编辑|责编|编辑|审核|编审|终审|供稿|记者|通讯员|摄影|发布时间|发布日期|"
-                        r"点击数?|浏览(次数|量)?|阅读(数|量)?|访问次数|字号)\s*[:]|(时间|日期)\s*[:]\s*\d")
+META_LABEL = re.compile(f"(?:{_LABELS}|稿源|信息来源|访问次数)\\s*[:]|(?:时间|日期)\\s*[:]\\s*\\d")
 TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口|【?[大中小]?字号|返回顶部|上一篇|下一篇|上一版|下一版|当前位置|"
                         r"您的位置|当前版|当前报纸|版面|首页\s*[>›]|第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
@@ -116,8 +116,10 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
             continue
         if role is not None and is_person_name(token):
             out.add(token, role)
-        elif token.endswith(("摄", "供图")) and is_person_name(token[:-1] if token.endswith("摄") else token[:-2]):
-            out.add(token[:-1] if token.endswith("摄") else token[:-2], False)
+        else:
+            name = re.sub(r"(摄|供图)$", "", token)  # 刘畅摄: a photographer
+            if name != token and is_person_name(name):
+                out.add(name, False)
     return out
 
 

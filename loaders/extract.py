@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
-from dangjian.loaders.name_words import described_by_kind, starts_common
 from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
+from dangjian.loaders.name_words import described_by_kind, starts_common
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
 from dangjian.loaders.segment import Article
 from dangjian.loaders.text import Sentence, for_matching, name_key, split_sentences
@@ -253,16 +253,15 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         other (南京市 … 鼓楼区), said where the inner one is named. Containers it does not name stay reference
         data (dj:withinArea in the gazetteer graph), not facts of the article."""
         placed = {f.s for f in self.out.facts if f.p == "partOf"}
+        by_start = {s.start: s for s in self.sentences}
         first_seen: dict[str, Sentence] = {}
         for m in self.out.mentions:
-            if m.key not in first_seen:
-                first_seen[m.key] = next(s for s in self.sentences if s.start == m.sentence.start)
+            first_seen.setdefault(m.key, by_start[m.sentence.start])
         for key, entity in list(self.out.entities.items()):
             if not entity.gazetteer or key in placed or key not in first_seen:
                 continue
-            ancestors = self.resolver.gazetteer_ancestors(key)
-            parent = ancestors[0] if ancestors and ancestors[0] in first_seen else None  # the direct container only
-            if parent is not None:
+            parent = self.resolver.gazetteer_parent(key)  # the direct container only: no level is skipped
+            if parent in first_seen:
                 self._fact(entity, "partOf", self.out.entities[parent], first_seen[key])
 
 

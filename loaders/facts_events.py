@@ -70,7 +70,7 @@ class EventFacts:
                 clause_start = sent.start + m.end()
         clause = [u for u in units if clause_start <= u.start < verb]
         # 在/赴/走进/来到 X: X is where it happened, not who held it
-        venues = {id(u) for u in clause if self.norm[max(0, u.start - 2):u.start].endswith(VENUE_MARKERS)}
+        venues = {id(u) for u in clause if self._after_venue_marker(u)}
         venues |= {id(u) for u in clause if u.parent is not None and id(u.parent) in venues}
         heads = [u for u in self._heads(clause) if id(u) not in venues]
         bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
@@ -93,9 +93,7 @@ class EventFacts:
                 location = self.resolve(unit)
         if not organizers:
             # 医院组织医护人员, 在社区开展义诊活动: the subject stands in an earlier clause of the sentence
-            earlier = [u for u in units if sent.start <= u.start < clause_start and id(u) not in venues
-                       and self.norm[max(0, u.start - 2):u.start][-1:] != "在"
-                       and not self.norm[max(0, u.start - 2):u.start].endswith(VENUE_MARKERS)
+            earlier = [u for u in units if sent.start <= u.start < clause_start and not self._after_venue_marker(u)
                        and (u in self._heads(units) or (u.bare and u.suffix in BARE_ORG_SUFFIXES))]
             # A与B携手走进C社区,共同开展…: every unit of the subject's clause, those after 携手/联合 as partners
             first_clause_end = self.norm.find(",", earlier[0].end, clause_start) if earlier else -1
@@ -111,6 +109,9 @@ class EventFacts:
         elif not organizers and partners and self.focus.unit is not None:
             organizers.append(self.focus.unit)
         return unique_entities(organizers), unique_entities(p for p in partners if p not in organizers), location
+
+    def _after_venue_marker(self, unit: Mention) -> bool:
+        return self.norm[max(0, unit.start - 2):unit.start].endswith(VENUE_MARKERS)
 
     def _read_branches(self, sent: Sentence) -> None:
         for branch in find_branches(sent.text):

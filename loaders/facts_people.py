@@ -1,7 +1,6 @@
 """People and posts of an article: who holds which title in which organization (a step of ArticleExtractor)."""
 from __future__ import annotations
 
-
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.mentions import PLACE_CLASSES, Mention
 from dangjian.loaders.model import Entity, Literal
@@ -12,11 +11,6 @@ from dangjian.loaders.text import Sentence
 SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
 GOVERNMENT_HEADS = ("镇长", "乡长", "区长", "县长", "市长", "村长")
 PLACE_HEADS = ("书记", "支书", "主任")
-
-
-def _government(place: str) -> str:
-    """The government a 镇长/区长 heads: 洪山镇 → 洪山镇人民政府; a village's head sits in its 村委会."""
-    return body_name(place, "村委会") if place.endswith("村") else place + "人民政府"
 
 
 def body_name(place: str, body: str) -> str:

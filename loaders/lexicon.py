@@ -55,6 +55,12 @@ PERSON_CUES = ("居民", "村民", "市民", "党员", "老党员", "志愿者",
                "养殖户", "农户", "游客", "队员", "讲解员", "调解员", "宣讲员", "专干", "员工", "职工", "小朋友", "同学",
                "干部", "脱贫户", "低保户", "书画家", "作家", "画家", "老支书", "退休党员", "老干部", "村干部", "社区干部")
 
+PLACE_CLASSES = frozenset({"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"})
+# One-character prefixes for the place an article is about (区司法局 is the district's, 市委组织部 the city's).
+ADMIN_CHARS = tuple("省市区县镇乡")
+# Party-organization suffixes whose descriptive words are the name itself (在职党员功能型党支部).
+DESCRIBED_PARTY = ("功能型党支部", "联合党支部", "临时党支部", "行动支部")
+
 # Suffixes of party organizations, longest first.
 PARTY_SUFFIXES = (
     "功能型党支部", "联合党支部", "临时党支部", "行动支部", "机关委员会", "党总支部", "党工委", "党总支", "党支部",

@@ -15,7 +15,7 @@ from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.name_words import inner_start, is_generic, is_generic_place, lead_length
 from dangjian.loaders.words import tag, words
 
-PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
+PLACE_CLASSES = lx.PLACE_CLASSES
 
 # Words ending in 区/市/镇/村 that are common nouns, not place names.
 COMMON_ENDINGS = (
@@ -34,10 +34,7 @@ BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行",
 # Services and schemes named like organizations.
 NOT_ORGANIZATIONS = ("手机银行", "网上银行", "时间银行", "爱心银行", "积分银行", "道德银行", "志愿银行", "爱心超市")
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
-ADMIN_CHARS = tuple("省市区县镇乡")
 REGISTERED = ("公司", "集团", "银行", "支行", "分行", "医院")
-# Suffixes whose descriptive words are the name itself (在职党员功能型党支部)
-DESCRIBED_PARTY = ("功能型党支部", "联合党支部", "临时党支部", "行动支部")
 NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]")
 
 
@@ -243,12 +240,12 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     start = _name_start(sentence, s, e, suffix, cls, last_end, after_unit=joined)
     # 相城经开区集成指挥中心: an organization named over the place before it starts where the place does
     org_over_place = cls not in PLACE_CLASSES and last is not None and last.end == start and last.cls in PLACE_CLASSES
-    if start is not None and org_over_place and cls == "PartyOrganization" and not suffix.endswith(DESCRIBED_PARTY):
-        start += inner_start(sentence[start:s])  # 木李镇召开…联村党委: a verb after the place ends the chain
-        start = start if start < s else None
-    if start is not None and not org_over_place and cls != "Facility":  # 健身步道, 议事厅: facilities are named by use
-        start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
-        if cls in ("Organization", "PartyOrganization") and start < s and not suffix.endswith(DESCRIBED_PARTY):
+    if start is not None and cls != "Facility":  # 健身步道, 议事厅: facilities are named by use
+        if not org_over_place:
+            start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
+        # 书记赴中国银行张家港分行, 木李镇召开…联村党委: a verb inside ends what came before it
+        cut_inside = cls == "PartyOrganization" or (cls == "Organization" and not org_over_place)
+        if cut_inside and start < s and not suffix.endswith(lx.DESCRIBED_PARTY):
             start += inner_start(sentence[start:s], registered=suffix.endswith(REGISTERED))
         start = start if start < s else None
     if start is None:
@@ -294,7 +291,7 @@ def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: M
         return Mention(host.start, e, sentence[host.start:e], "PartyOrganization", suffix, parent=host)
     if name in lx.GENERIC_NAMES or len(name) < 2 or _known(name) or sentence[:start].endswith(("个", "”", "名")):
         return None  # 4个海棠网格行动支部 counts branches named elsewhere
-    if not suffix.endswith(DESCRIBED_PARTY) and is_generic(name):
+    if not suffix.endswith(lx.DESCRIBED_PARTY) and is_generic(name):
         return None  # 双方党支部, 综合党委, 楼栋党小组: a kind of party organization, not one
     last_word = words(name)[-1]
     if len(last_word) > 1 and _is_stop_word(last_word):
@@ -311,7 +308,7 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if suffix in ("区委", "市委", "县委", "镇委") and not _known(name + suffix[0]):
         return None
-    if cls == "Organization" and name in ADMIN_CHARS:
+    if cls == "Organization" and name in lx.ADMIN_CHARS:
         return Mention(start, e, text, cls, suffix)  # 区司法局, 县城管局: the district's own body
     if name in lx.GENERIC_NAMES or (len(name) < 2 and cls not in ("Facility",)):
         return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dangjian.loaders.gazetteer import get_gazetteer
+from dangjian.loaders.lexicon import ADMIN_CHARS, DESCRIBED_PARTY, PLACE_CLASSES
 from dangjian.loaders.words import frequency, tag, words
 
-PLACE_CLASSES = {"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"}
 # Tags of words that do not open a name: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
 # time words, numerals and classifiers, interjections, idioms and set phrases.
 _NOT_OPENING = ("v", "d", "p", "c", "u", "r", "t", "y", "e", "o", "i", "l", "q", "m", "z", "a")
@@ -25,7 +25,6 @@ _FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
-_ADMIN_PREFIXES = tuple("省市区县镇乡") + ("市委", "省委", "区委", "县委")
 OPENS_NAMES = 10      # a word that opens this many official place names is a name word
 COMMON_WORD = 50      # jieba frequency above which a noun is a common word, not part of a name
 
@@ -111,7 +110,7 @@ def is_generic(name: str) -> bool:
     >>> is_generic("业主"), is_generic("凯旋红马甲"), is_generic("南京")
     (True, False, False)
     """
-    if name.startswith(_ADMIN_PREFIXES):
+    if name.startswith(ADMIN_CHARS):
         return False  # 市委组织部, 区司法局, 省建筑业协会: the city's, the district's own body
     parts = words(name)
     if len(parts) > 1 and all(len(w) == 1 for w in parts):
@@ -131,7 +130,7 @@ def _common(word: str) -> bool:
 def starts_common(name: str) -> bool:
     """Whether a name opens with a common word (局机关党委, 图书馆党支部): a short form of a longer name."""
     first = words(name)[0]
-    return _common(first) and not first.startswith(_ADMIN_PREFIXES)
+    return _common(first) and not first.startswith(ADMIN_CHARS)
 
 
 def is_generic_place(name: str) -> bool:
@@ -144,5 +143,5 @@ def described_by_kind(name: str, suffix: str) -> bool:
     """Whether a party organization's own words describe its members or purpose (在职党员功能型党支部,
     老旧小区改造临时党支部) rather than name a unit of its own (中国太平广西区域工委): only the first is
     set up in the unit the article is about."""
-    return suffix.endswith(("功能型党支部", "临时党支部", "行动支部", "联合党支部")) or is_generic(name) \
+    return suffix.endswith(DESCRIBED_PARTY) or is_generic(name) \
         or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
-from dangjian.loaders.lexicon import is_surname_start
 from dangjian.loaders.mentions import Mention
 from dangjian.loaders.words import frequency, tag, words
 
@@ -163,7 +162,7 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
     _listed_after(sentence, people, posts, taken)
     for m in NAME_LIST_RE.finditer(sentence):  # 王建华、李蓉、陈静等党员参加
         names = m.group().split("、")
-        if all(_plausible(n) and is_surname_start(n) and name_at(n + "。", 0) == n for n in names):
+        if all(_plausible(n) and lx.is_surname_start(n) and name_at(n + "。", 0) == n for n in names):
             pos = m.start()
             for n in names:
                 if (pos, pos + len(n)) not in taken:
@@ -174,8 +173,6 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
 
 
 NAME_LIST_RE = re.compile(f"(?<![{lx.CJK}])[{lx.CJK}]{{2,3}}(?:、[{lx.CJK}]{{2,3}})+(?=等|[,;:。]|$)")
-
-
 DOTTED = re.compile(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}")
 
 

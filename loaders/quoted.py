@@ -58,6 +58,9 @@ def find_events(sentence: str) -> list[Named]:
     out: list[Named] = []
     for m in EVENT_RE.finditer(sentence):
         quotes, mid, suf = _quotes(m.group("q")), m.group("mid"), m.group("suf")
+        if len(quotes) > 1 and mid.startswith("等"):  # 开展“A”“B”等活动: each quoted name is an event
+            out.extend(_each_quote(m.group("q"), m.start("q"), m.start()))
+            continue
         inner = None if quotes else _last_verb(mid)
         if inner is not None:  # 组织党员在社区开展义诊活动: the event starts after the last verb
             verb_at = m.start("mid") + inner
@@ -89,9 +92,7 @@ def find_events(sentence: str) -> list[Named]:
             continue
         run = QUOTE_RUN.match(sentence, m.start("q"))
         if run:  # “法律知识进小区”“消防安全知识”等宣传: each quoted name is an event
-            for q in SPLIT_QUOTES.finditer(run.group()):
-                out.append(Named(m.start("q") + q.start(), m.start("q") + q.end(), clean_label(q.group()[1:-1]), "Event",
-                                 [], verb_start=m.start()))
+            out.extend(_each_quote(run.group(), m.start("q"), m.start()))
             continue
         name = clean_label(m.group("q")[1:-1])
         full = clean_label(name + m.group("mid") + m.group("suf"))
@@ -102,26 +103,21 @@ def find_events(sentence: str) -> list[Named]:
             continue
         name = clean_label(m.group(group)[1:-1])
         out.append(Named(m.start(group), m.end(), name, "Event", [], verb_start=m.start()))
-    return _split_listed(out)
-
-
-def _split_listed(events: list[Named]) -> list[Named]:
-    """`开展“法律知识进小区”“消防安全知识”“防诈骗知识讲座”等宣传`: each quoted name is an event of its own."""
-    out: list[Named] = []
-    for ev in events:
-        parts = ev.alt[0].split(" ") if ev.alt else []
-        if len(parts) > 1 and ev.label.startswith(ev.alt[0]) and ev.label[len(ev.alt[0]):].startswith("等"):
-            out.extend(Named(ev.start, ev.end, p, "Event", [], verb_start=ev.verb_start) for p in parts)
-        else:
-            out.append(ev)
     return out
+
+
+def _each_quote(run: str, offset: int, verb_start: int) -> list[Named]:
+    """The events of a run of quoted names listed before 等 (`“法律知识进小区”“消防安全知识”等宣传`)."""
+    return [Named(offset + q.start(), offset + q.end(), clean_label(q.group()[1:-1]), "Event", [], verb_start=verb_start)
+            for q in SPLIT_QUOTES.finditer(run)]
 
 
 _VERB_IN = re.compile(EVENT_VERB)
 
 
 def _kind_only(mid: str, suffix: str) -> bool:
-    """Whether the words before an unquoted event's suffix only say what kind of activity it is, or hold a verb."""
+    """Whether the words before an unquoted event's suffix only say what kind of activity it is, or are a clause
+    about one (参加, 出席)."""
     if not mid:
         return False
     parts = words(mid)

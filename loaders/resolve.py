@@ -87,12 +87,9 @@ class Resolver:
                 self.gazetteer_facts.append(fact)
         return entities[0]
 
-    def gazetteer_ancestors(self, key: str) -> list[str]:
-        """The keys of a gazetteer place's containers, nearest first (empty for a place not in the gazetteer)."""
-        out: list[str] = []
-        while (key := self._gazetteer_parent.get(key)) is not None and key not in out:
-            out.append(key)
-        return out
+    def gazetteer_parent(self, key: str) -> str | None:
+        """The key of a gazetteer place's direct container (None for a place not in the gazetteer, or a province)."""
+        return self._gazetteer_parent.get(key)
 
     def _gazetteer_entity(self, place: Place) -> Entity:
         key = f"place/{place.key}"

@@ -140,12 +140,12 @@ def _classify(line: str, start: int) -> _Block:
     parsed = parse_byline(line)
     if parsed:
         return _Block("byline", line, start, names=parsed[0], units=parsed[1])
-    norm = for_matching(line).strip()
-    if ROLE_START.match(norm) and len(norm) <= 60 and not re.search(r"[,。!?;“”]", norm):
-        found = read_credits(norm)  # 本报记者 陆雪婷 通讯员 鲁提普拉·木塔力甫: names with a middle dot
+    norm = for_matching(line)
+    stripped = norm.strip()
+    if ROLE_START.match(stripped) and len(stripped) <= 60 and not re.search(r"[,。!?;“”]", stripped):
+        found = read_credits(stripped)  # 本报记者 陆雪婷 通讯员 鲁提普拉·木塔力甫: names with a middle dot
         if found.authors:
             return _Block("byline", line, start, names=found.authors, credits=found)
-    norm = for_matching(line)
     if is_meta_line(line):
         return _Block("meta", line, start, credits=read_credits(line))
     if CAPTION.search(norm.strip()) and len(norm) <= 80 and not ends_sentence(norm):
