@@ -116,7 +116,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         if unit.cls == "PartyOrganization":
             if unit.parent is None:  # 在职党员功能型党支部: set up in the unit the paragraph is about
                 parent = self._recent_unit("Community") or self.focus.community or self.focus.unit
-                if not described_by_kind(unit.text[:-len(unit.suffix)], unit.suffix):
+                own = unit.sibling is not None and unit.sibling.parent is None and id(unit.sibling) not in self._implied_hosts
+                if own or not described_by_kind(unit.text[:-len(unit.suffix)], unit.suffix):
                     return self._entity(unit_entity("PartyOrganization", unit.text))  # 中国太平广西区域工委: its own
                 if parent is None or parent.cls not in ("Community", "Street", "Organization"):
                     return None

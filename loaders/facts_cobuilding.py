@@ -12,6 +12,7 @@ COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|签[订署]
 LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
 PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同|赴)")
+LATER_PAIR = re.compile(r"(与|同|跟|联合|携手|会同)")
 JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
 # `A、B等共建单位`, `A、B等14个共驻共建单位`: the units listed before name themselves partners
 LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
@@ -52,8 +53,11 @@ class CobuildingFacts:
                        key=lambda u: u.start)
         pairs: list[tuple[Entity | None, Entity | None]] = []
         for m in PAIR_MARKER.finditer(text):
-            if not COBUILD_RE.search(text, m.end()):
+            cue = COBUILD_RE.search(text, m.end())
+            if not cue:
                 continue
+            if m.group() == "和" and LATER_PAIR.search(text, m.end(), cue.start()):
+                continue  # A、B和C与D签约: 和 joins a list, 与 pairs it
             start, end = sent.start + m.start(), sent.start + m.end()
             left = self._list_before(heads, start)
             clause_end = _clause_end(self.norm, end)

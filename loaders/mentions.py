@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.name_words import inner_start, is_generic, is_generic_place, lead_length
+from dangjian.loaders.name_words import described_by_kind, inner_start, is_generic, is_generic_place, lead_length
 from dangjian.loaders.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES
@@ -35,6 +35,7 @@ BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行",
 NOT_ORGANIZATIONS = ("手机银行", "网上银行", "时间银行", "爱心银行", "积分银行", "道德银行", "志愿银行", "爱心超市")
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
 REGISTERED = ("公司", "集团", "银行", "支行", "分行", "医院")
+ORDINAL_RE = re.compile(r"第[一二三四五六七八九十0-9]+")
 NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]")
 
 
@@ -49,6 +50,7 @@ class Mention:
     alt: list[str] = field(default_factory=list)
     bare: bool = False  # a bare suffix (社区, 党委) that refers back to the article's unit
     hosts: list["Mention"] = field(default_factory=list)  # the units a 联合党支部 is set up in
+    sibling: "Mention | None" = None  # the branch a listed one follows (供水支部、排水支部): hosted alike
 
 
 def _suffix_table() -> list[tuple[str, str]]:
@@ -234,6 +236,10 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         return None
     if suffix == "小区" and last is not None and last.cls == "ResidentialCompound" and last.end == s and not last.bare:
         return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 新兴家园小区: one compound
+    if cls == "PartyOrganization" and last is not None and last.cls == "PartyOrganization" and not last.bare \
+            and sentence[last.end:last.end + 1] in ("、", "和", "及") and 2 <= s - last.end - 1 <= 8 \
+            and all(NAME_CHAR.match(c) for c in sentence[last.end + 1:s]):
+        return _named_party(sentence, last.end + 1, s, e, suffix, None, last)  # 供水支部、排水支部
     last_end = last.end if last is not None else 0
     adjacent = last is not None and last.end == s
     joined = last is not None and not last.bare and last.suffix in ("大学", "学院", "党校")
@@ -261,7 +267,7 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         return None
     touching = last is not None and last.end == start and not last.bare
     if cls == "PartyOrganization":
-        return _named_party(sentence, start, s, e, suffix, last if touching else None)
+        return _named_party(sentence, start, s, e, suffix, last if touching else None, last)
     mention = _accept(sentence, start, s, e, suffix, cls, short_ok=touching and cls not in PLACE_CLASSES)
     if mention is None:
         return None
@@ -283,7 +289,8 @@ def _common_endings(suffix: str) -> tuple[str, ...]:
     return tuple(w for w in COMMON_ENDINGS if w.endswith(suffix) and len(w) > len(suffix))
 
 
-def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: Mention | None) -> Mention | None:
+def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: Mention | None,
+                 last: Mention | None = None) -> Mention | None:
     """A party organization with words of its own before the suffix: `索菲亚社区第一党支部`,
     `在职党员功能型党支部`, `老旧小区改造临时党支部`. Its host is the unit right before, or the article's."""
     name = sentence[start:s]
@@ -291,11 +298,17 @@ def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: M
         return Mention(host.start, e, sentence[host.start:e], "PartyOrganization", suffix, parent=host)
     if name in lx.GENERIC_NAMES or len(name) < 2 or _known(name) or sentence[:start].endswith(("个", "”", "名")):
         return None  # 4个海棠网格行动支部 counts branches named elsewhere
-    if not suffix.endswith(lx.DESCRIBED_PARTY) and is_generic(name):
+    # 市政支部、环卫支部、园林支部: in a list of branches, each is named by what it does
+    listed = last is not None and last.cls == "PartyOrganization" and sentence[last.end:start] in ("、", "和", "及")
+    if not suffix.endswith(lx.DESCRIBED_PARTY) and is_generic(name) and not listed:
         return None  # 双方党支部, 综合党委, 楼栋党小组: a kind of party organization, not one
+    if listed and last.parent is not None and described_by_kind(name, suffix):
+        return Mention(start, e, sentence[start:e], "PartyOrganization", suffix, parent=last.parent)
+    if listed:
+        return Mention(start, e, sentence[start:e], "PartyOrganization", suffix, sibling=last.sibling or last)
     last_word = words(name)[-1]
-    if len(last_word) > 1 and _is_stop_word(last_word):
-        return None
+    if len(last_word) > 1 and _is_stop_word(last_word) and not ORDINAL_RE.fullmatch(last_word) and not listed:
+        return None  # …第一党支部 keeps its ordinal
     return Mention(start, e, sentence[start:e], "PartyOrganization", suffix)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.lexicon import ADMIN_CHARS, DESCRIBED_PARTY, PLACE_CLASSES
+from dangjian.loaders.lexicon import ADMIN_CHARS, DESCRIBED_PARTY, ORG_SUFFIXES, PLACE_CLASSES
 from dangjian.loaders.words import frequency, tag, words
 
 # Tags of words that do not open a name: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
@@ -25,6 +25,9 @@ _FUNCTION_CHARS = set("着了过的地得以于在与及跟把被将让给对向
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
+_UNIT_ENDINGS = tuple(s for s in ORG_SUFFIXES if len(s) > 1)
+# Party organs above communities: never set up in the community an article is about.
+_ORGANS = {"工委", "党工委", "党组", "机关委员会", "委员会", "机关党委"}
 OPENS_NAMES = 10      # a word that opens this many official place names is a name word
 COMMON_WORD = 50      # jieba frequency above which a noun is a common word, not part of a name
 
@@ -143,5 +146,8 @@ def described_by_kind(name: str, suffix: str) -> bool:
     """Whether a party organization's own words describe its members or purpose (在职党员功能型党支部,
     老旧小区改造临时党支部) rather than name a unit of its own (中国太平广西区域工委): only the first is
     set up in the unit the article is about."""
-    return suffix.endswith(DESCRIBED_PARTY) or is_generic(name) \
-        or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))
+    if suffix.endswith(DESCRIBED_PARTY):
+        return True
+    if suffix in _ORGANS or name.endswith(tuple(_DEPARTMENTS)) or any(u in name for u in _UNIT_ENDINGS + ("局",)):
+        return False  # 市直机关工委, 信息技术部党支部, 八分公司党支部: an organ, or a branch of another unit
+    return is_generic(name) or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))

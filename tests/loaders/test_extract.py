@@ -173,3 +173,20 @@ def test_extract_the_subject_clause_of_a_joint_visit_holds_the_event():
     assert ("粽香邻里", "organizer", "东川供电公司党支部") in triples
     assert ("粽香邻里", "partner", "东川轨道集团党支部") in triples
     assert ("粽香邻里", "organizer", "青松社区") not in triples
+
+
+def test_extract_a_list_of_branches_signs_with_the_village_and_not_with_each_other():
+    text = ("结对签约\n\n会上,县城管局供水支部、排水支部、绿化支部和东川酒业华东第二支部与青山镇石门村支部进行签约。\n")
+    _, triples, types = facts_of(text)
+    for branch in ("县城管局供水支部", "排水支部", "绿化支部", "东川酒业华东第二支部"):
+        assert (branch, "PartyOrganization") in types
+        assert any(p == "coBuildsWith" and {s, o} == {branch, "石门村支部"} for s, p, o in triples)
+    assert ("排水支部", "hostUnit", "县城管局") in triples
+    assert not any(p == "hostUnit" and o == "石门村" and s != "石门村支部" for s, p, o in triples)
+    assert not any(p == "coBuildsWith" and {s, o} == {"排水支部", "绿化支部"} for s, p, o in triples)
+
+
+def test_extract_a_departments_branch_is_not_hosted_by_the_community_it_visits():
+    text = "双报到\n\n5月10日,东川数据中心运维部党支部到结对社区青松社区开展志愿服务活动。\n"
+    _, triples, _ = facts_of(text)
+    assert not any(s == "运维部党支部" and p == "hostUnit" and o == "青松社区" for s, p, o in triples)
