@@ -75,10 +75,12 @@ PLACE_SUFFIXES = (
     ("新区", "District"), ("区", "District"), ("县", "District"), ("自治县", "District"), ("旗", "District"),
     ("市", "City"), ("自治州", "City"), ("地区", "City"), ("盟", "City"),
     ("省", "Province"), ("自治区", "Province"),
-    ("苏木", "Street"), ("嘎查", "Community"),
+    ("苏木", "Street"), ("嘎查", "Community"), ("农场", "Street"), ("牧场", "Street"), ("林场", "Street"),
     ("家园", "ResidentialCompound"), ("小区", "ResidentialCompound"), ("花园", "ResidentialCompound"),
     ("公寓", "ResidentialCompound"), ("新村", "ResidentialCompound"), ("苑", "ResidentialCompound"),
 )
+# State farms of the Xinjiang Production and Construction Corps and the northeast: township-level places.
+FARM_SUFFIXES = ("农场", "牧场", "林场")
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 PROVINCES = (
     "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",

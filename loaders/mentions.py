@@ -36,7 +36,8 @@ NOT_ORGANIZATIONS = ("手机银行", "网上银行", "时间银行", "爱心银�
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
 REGISTERED = ("公司", "集团", "银行", "支行", "分行", "医院")
 ORDINAL_RE = re.compile(r"第[一二三四五六七八九十0-9]+")
-NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]")
+NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]"
+                       r"|第[一二三四五六七八九十百0-9]+[师团届次期批]")
 
 
 @dataclass
@@ -73,6 +74,7 @@ SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
+FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
@@ -218,6 +220,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 清镇市: the suffix is the next character's
     if suffix == "乡" and nxt == "村" and sentence[e:e + 3] not in ("村委会", "村党委") and sentence[e:e + 4] != "村党支部":
         return True  # 赋能乡村振兴: 乡村 is the countryside
+    if suffix in lx.FARM_SUFFIXES and not FARM_CHAIN.match(sentence, e) and not _known(sentence[max(0, s - 4):e]):
+        return True  # 生态农场 is a business; 头屯河农场大门院社区, 红星二场一连: a farm above its communities
     if suffix in ("乡", "镇") and nxt == "长" and sentence[s - 1:s] == suffix:
         return True  # 刘家台乡乡长: the second 乡 opens the title
     if suffix == "村" and sentence[e:e + 2] in ("社区", "街道"):
@@ -268,7 +272,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     touching = last is not None and last.end == start and not last.bare
     if cls == "PartyOrganization":
         return _named_party(sentence, start, s, e, suffix, last if touching else None, last)
-    mention = _accept(sentence, start, s, e, suffix, cls, short_ok=touching and cls not in PLACE_CLASSES)
+    chained = touching and cls in ("Community", "Street") and last.cls in ("Street", "District", "Zone")
+    mention = _accept(sentence, start, s, e, suffix, cls, short_ok=touching and cls not in PLACE_CLASSES, chained=chained)
     if mention is None:
         return None
     if touching:
@@ -312,11 +317,14 @@ def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: M
     return Mention(start, e, sentence[start:e], "PartyOrganization", suffix)
 
 
-def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, short_ok: bool = False) -> Mention | None:
+def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, short_ok: bool = False,
+            chained: bool = False) -> Mention | None:
     text = sentence[start:e]
     name = sentence[start:s]
     if short_ok and name:
         return Mention(start, e, text, cls, suffix)
+    if chained and 2 <= len(name) <= 4 and (name in lx.GENERIC_NAMES or is_generic_place(name)):
+        return Mention(start, e, text, cls, suffix)  # 头屯河街道平安社区: a common word named right after its street
     if text.endswith(_common_endings(suffix)) and not _known(text):
         return None
     if suffix in ("区委", "市委", "县委", "镇委") and not _known(name + suffix[0]):

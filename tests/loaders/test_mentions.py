@@ -169,3 +169,14 @@ def test_mentions_a_verb_after_a_place_ends_a_party_organizations_chain():
 def test_mentions_branches_named_by_department_are_kept():
     assert ("信息技术部党支部", "PartyOrganization") in units("综合业务部党支部、信息技术部党支部一同到社区")
     assert ("平洲社区新就业群体功能型党支部", "PartyOrganization") in units("平洲社区新就业群体功能型党支部成立")
+
+
+def test_a_state_farm_above_its_community_is_a_township_level_place():
+    units = find_units("兵团第八师东川农场青松社区与东川区东川街道幸福社区签订共建协议。")
+    found = {(u.text, u.cls) for u in units}
+    assert ("东川农场", "Street") in found and ("青松社区", "Community") in found
+    assert ("幸福社区", "Community") in found  # a common word named right after its street
+
+
+def test_a_farm_that_is_a_business_is_no_place():
+    assert not any(u.text.endswith("农场") for u in find_units("周末,居民到生态农场采摘草莓。"))
