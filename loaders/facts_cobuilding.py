@@ -23,6 +23,10 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ",;:。!?\n") + 1
+
+
 def related(a: Entity, b: Entity, facts: list[Fact]) -> bool:
     return any({f.s, f.o} == {a.key, b.key} for f in facts if f.p in ("hostUnit", "partOf", "subOrganizationOf"))
 
@@ -71,6 +75,11 @@ class CobuildingFacts:
             else:
                 continue
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
+        for m in COBUILD_RE.finditer(text):  # A、B、C签署三方共建协议: the units listed sign with each other
+            listed = [u for u in self._list_before(heads, sent.start + m.start()) if u.cls in COBUILD_CLASSES]
+            clause = _clause_start(self.norm, listed[0].start) if listed else 0
+            if len(listed) >= 2 and not PAIR_MARKER.search(self.norm, clause, sent.start + m.start()):
+                pairs += [(self.resolve(a), self.resolve(b)) for i, a in enumerate(listed) for b in listed[i + 1:]]
         for m in LISTED_PARTNERS.finditer(text):
             pos = sent.start + m.start()
             listed = [u for u in self._list_before(heads, pos) if u.cls in COBUILD_CLASSES]

@@ -78,6 +78,7 @@ PLACE_SUFFIXES = (
     ("苏木", "Street"), ("嘎查", "Community"), ("农场", "Street"), ("牧场", "Street"), ("林场", "Street"),
     ("家园", "ResidentialCompound"), ("小区", "ResidentialCompound"), ("花园", "ResidentialCompound"),
     ("公寓", "ResidentialCompound"), ("新村", "ResidentialCompound"), ("苑", "ResidentialCompound"),
+    ("生活区", "ResidentialCompound"), ("家属院", "ResidentialCompound"), ("宿舍区", "ResidentialCompound"),
 )
 # State farms of the Xinjiang Production and Construction Corps and the northeast: township-level places.
 FARM_SUFFIXES = ("农场", "牧场", "林场")

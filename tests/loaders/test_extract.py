@@ -190,3 +190,21 @@ def test_extract_a_departments_branch_is_not_hosted_by_the_community_it_visits()
     text = "双报到\n\n5月10日,东川数据中心运维部党支部到结对社区青松社区开展志愿服务活动。\n"
     _, triples, _ = facts_of(text)
     assert not any(s == "运维部党支部" and p == "hostUnit" and o == "青松社区" for s, p, o in triples)
+
+
+def test_extract_units_listed_before_a_signed_agreement_cobuild_with_each_other():
+    text = ("三方共建\n\n最后,东川街道青松社区水厂生活区党支部、东川市第二人民医院后勤党支部、东川建工八分公司党支部"
+            "签署三方党建共建协议书。\n")
+    _, triples, types = facts_of(text)
+    signers = ["水厂生活区党支部", "东川市第二人民医院后勤党支部", "东川建工八分公司党支部"]
+    assert all((name, "PartyOrganization") in types for name in signers)
+    for i, a in enumerate(signers):
+        for b in signers[i + 1:]:
+            assert any(p == "coBuildsWith" and {s, o} == {a, b} for s, p, o in triples)
+
+
+def test_extract_communities_listed_after_with_do_not_cobuild_with_each_other():
+    text = "共建\n\n2月11日,东川街道青松社区与西山街道红星社区、白云社区共联共建活动如期举行,并签订了共联共建协议。\n"
+    _, triples, _ = facts_of(text)
+    assert not any(p == "coBuildsWith" and {s, o} == {"红星社区", "白云社区"} for s, p, o in triples)
+    assert any(p == "coBuildsWith" and {s, o} == {"青松社区", "白云社区"} for s, p, o in triples)
