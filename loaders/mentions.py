@@ -74,6 +74,7 @@ SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
+BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
@@ -260,7 +261,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         start = start if start < s else None
     if start is None:
         if adjacent and cls not in PLACE_CLASSES:
-            begin = _org_start(sentence, last) if cls == "Organization" else last.start
+            # 关上街道办事处, 老街村委会: a place's own body is named from that place, not from its district
+            begin = _org_start(sentence, last) if cls == "Organization" and suffix not in BODY_SUFFIXES else last.start
             return Mention(begin, e, sentence[begin:e], cls, suffix, parent=last)
         if cls == "PartyOrganization" or suffix in ("社区", "街道", "村", "镇", "乡", "居委会", "村委会"):
             return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
@@ -282,6 +284,10 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         if cls in PLACE_CLASSES or cls == "Facility":
             if last.cls in PLACE_CLASSES:
                 mention.parent = last
+        elif suffix in BODY_SUFFIXES:
+            mention.parent = last  # 坝心镇老街村委会: the village's committee, named from the village
+        elif last.cls in ("Community", "Street", "ResidentialCompound") and tag(words(sentence[start:s])[0]) == "ns":
+            return mention  # 光明社区三亚供电局: a unit named after a city of its own, not the community's
         elif last.cls in PLACE_CLASSES | {"Organization"}:
             begin = _org_start(sentence, last)
             return Mention(begin, e, sentence[begin:e], cls, suffix, parent=last)

@@ -180,3 +180,14 @@ def test_a_state_farm_above_its_community_is_a_township_level_place():
 
 def test_a_farm_that_is_a_business_is_no_place():
     assert not any(u.text.endswith("农场") for u in find_units("周末,居民到生态农场采摘草莓。"))
+
+
+def test_a_places_own_committee_or_office_is_named_from_that_place():
+    found = {(u.text, u.cls) for u in find_units("东川区青山街道办事处与红石县白沙镇石门村委会签约。")}
+    assert ("青山街道办事处", "Organization") in found
+    assert ("石门村委会", "Organization") in found
+
+
+def test_a_unit_named_after_a_city_is_not_the_communitys():
+    found = {u.text for u in find_units("当天,青松社区三亚供电局党员来到现场。")}
+    assert "三亚供电局" in found and "青松社区三亚供电局" not in found
