@@ -74,6 +74,7 @@ SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
+PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
 BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
@@ -223,6 +224,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 赋能乡村振兴: 乡村 is the countryside
     if suffix in lx.FARM_SUFFIXES and not FARM_CHAIN.match(sentence, e) and not _known(sentence[max(0, s - 4):e]):
         return True  # 生态农场 is a business; 头屯河农场大门院社区, 红星二场一连: a farm above its communities
+    if suffix == "厅" and not PROVINCE_BEFORE.search(sentence, max(0, s - 12), s):
+        return True  # 江苏省农业农村厅 is a department of a province; 大厅, 展厅 are rooms
     if suffix in ("乡", "镇") and nxt == "长" and sentence[s - 1:s] == suffix:
         return True  # 刘家台乡乡长: the second 乡 opens the title
     if suffix == "村" and sentence[e:e + 2] in ("社区", "街道"):

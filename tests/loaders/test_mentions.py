@@ -191,3 +191,9 @@ def test_a_places_own_committee_or_office_is_named_from_that_place():
 def test_a_unit_named_after_a_city_is_not_the_communitys():
     found = {u.text for u in find_units("当天,青松社区三亚供电局党员来到现场。")}
     assert "三亚供电局" in found and "青松社区三亚供电局" not in found
+
+
+def test_a_provinces_department_and_a_towns_government_are_organizations():
+    found = {(u.text, u.cls) for u in find_units("河南省民政厅与青山镇政府在大厅召开会议。")}
+    assert ("河南省民政厅", "Organization") in found and ("青山镇政府", "Organization") in found
+    assert not any(text.endswith("大厅") for text, _ in found)
