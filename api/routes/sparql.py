@@ -14,7 +14,7 @@ from dangjian.api import openapi_examples as ex
 from dangjian.api.deps import AppStateDep
 from dangjian.api.service_description import service_description
 from dangjian.api.sparql_page import query_page
-from dangjian.graph.query_exec import NotAcceptable, QueryFailed, QueryRequest, QueryTimeout
+from dangjian.graph.query_exec import NotAcceptable, QueryFailed, QueryRefused, QueryRequest, QueryTimeout
 from dangjian.graph.result_formats import GRAPH, parse_accept, pick
 from dangjian.graph.sparql_safety import iri
 
@@ -55,7 +55,7 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
         raise HTTPException(413, f"the query has {len(query):,} characters; this server accepts at most "
                                  f"{settings.max_query_length:,}")
     sent = QueryRequest(query, tuple(parse_accept(request.headers.get("accept"))), fmt,
-                        _graphs(default_graph), _graphs(named_graph), settings.row_limit)
+                        _graphs(default_graph), _graphs(named_graph), settings.row_limit, settings.services)
     try:
         reply = (await state.runner.run(sent)).unwrap()
     except SyntaxError as error:
@@ -64,6 +64,8 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
                 raise HTTPException(403, "this server is read-only: SPARQL updates are disabled") from None
             raise HTTPException(400, "this is an update: send it as `update=` or application/sparql-update") from None
         raise HTTPException(400, f"malformed query: {error}") from None
+    except QueryRefused as error:
+        raise HTTPException(400, str(error)) from None
     except NotAcceptable as error:
         raise HTTPException(406, str(error)) from None
     except QueryTimeout as error:
