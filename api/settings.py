@@ -9,7 +9,8 @@ __all__ = ["Settings", "TOKEN_ENV", "SERVICES_ENV"]
 TOKEN_ENV = "DANGJIAN_UPDATE_TOKEN"
 SERVICES_ENV = "DANGJIAN_ALLOW_SERVICE"
 _ENV = {"query_timeout": "DANGJIAN_QUERY_TIMEOUT", "row_limit": "DANGJIAN_ROW_LIMIT",
-        "max_query_length": "DANGJIAN_MAX_QUERY_LENGTH", "query_slots": "DANGJIAN_QUERY_SLOTS"}
+        "max_query_length": "DANGJIAN_MAX_QUERY_LENGTH", "query_slots": "DANGJIAN_QUERY_SLOTS",
+        "query_memory": "DANGJIAN_QUERY_MEMORY"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Settings:
     row_limit: int = 10_000
     max_query_length: int = 100_000
     query_slots: int = 2
+    query_memory: int | None = None  # MiB per query worker; None: a share of the machine (see query_pool)
     updates_enabled: bool = False
     update_token: str | None = None
     services: tuple[str, ...] = ()
@@ -31,6 +33,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.query_timeout <= 0 or self.row_limit < 1 or self.max_query_length < 1 or self.query_slots < 1:
             raise ValueError("query_timeout, row_limit, max_query_length and query_slots must be positive")
+        if self.query_memory is not None and self.query_memory < 64:
+            raise ValueError("query_memory (--query-memory) is in MiB and must be at least 64")
         object.__setattr__(self, "services", tuple(self.services))  # a list when read back from JSON
         for endpoint in self.services:
             _check_endpoint(endpoint, "--allow-service")
@@ -45,7 +49,7 @@ class Settings:
         for name, env in _ENV.items():
             if os.environ.get(env):
                 try:
-                    values[name] = (float if types[name] == "float" else int)(os.environ[env])
+                    values[name] = (float if types[name].startswith("float") else int)(os.environ[env])
                 except ValueError:
                     raise ValueError(f"{env}={os.environ[env]!r} is not a number") from None
         if os.environ.get(SERVICES_ENV):

@@ -31,7 +31,8 @@ class AppState:
     def __init__(self, store: Store, settings: Settings) -> None:
         self._store = store
         self.settings = settings
-        self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout)
+        memory = settings.query_memory and settings.query_memory << 20
+        self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout, memory=memory)
         self._watch = DirectoryWatch(store.location) if isinstance(store, EmbeddedStore) else None
         self.generation = 0
         self._values: dict[str, tuple[int, float, object]] = {}

@@ -4,6 +4,7 @@ QueryError
  ├── QueryTimeout      the time limit passed (or every query slot stayed busy that long)
  ├── NotAcceptable     no format the client accepts fits the result
  ├── QueryRefused      the query names an endpoint (SERVICE) the server does not allow
+ ├── QueryOutOfMemory  the query needed more memory than a query may use
  └── QueryFailed       the store failed while evaluating
 A malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
 """
@@ -19,7 +20,8 @@ from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, pick
 from dangjian.graph.result_writers import write_result
 from dangjian.graph.sparql_reach import ReachRefused, check_reach
 
-__all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused", "QueryFailed",
+__all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
+           "QueryOutOfMemory", "QueryFailed",
            "execute", "query_pyoxigraph", "declares_dataset"]
 
 
@@ -37,6 +39,10 @@ class NotAcceptable(QueryError):
 
 class QueryRefused(QueryError):
     """The query would make the server call an endpoint (SERVICE) it is not allowed to call."""
+
+
+class QueryOutOfMemory(QueryError):
+    """The query needed more memory than one query may use and was stopped."""
 
 
 class QueryFailed(QueryError):
@@ -76,7 +82,7 @@ class QueryReply:
 
 _ERRORS: dict[str, type[Exception]] = {"syntax": SyntaxError, "timeout": QueryTimeout,
                                        "not_acceptable": NotAcceptable, "refused": QueryRefused,
-                                       "failed": QueryFailed}
+                                       "memory": QueryOutOfMemory, "failed": QueryFailed}
 
 QueryFunction = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
 

@@ -1,12 +1,15 @@
 """The query worker process: opens the embedded store read-only and answers framed, pickled query requests.
 
-Started by `dangjian.graph.query_pool` as `python -m dangjian.graph.query_worker STORE_DIR`; killed
-when a query runs past its time limit, which is the only way to stop a pyoxigraph query.
+Started by `dangjian.graph.query_pool` as `python -m dangjian.graph.query_worker STORE_DIR [MEMORY_BYTES]`;
+killed when a query runs past its time limit, which is the only way to stop a pyoxigraph query. With
+MEMORY_BYTES its data segment is capped (RLIMIT_DATA): a query that needs more fails to allocate and
+the process ends (Rust aborts) or answers a MemoryError, and the pool starts a fresh one.
 """
 from __future__ import annotations
 
 import os
 import pickle
+import resource
 import sys
 from functools import partial
 
@@ -39,14 +42,23 @@ def serve(path: str, requests, replies) -> None:
             if store is None or reopen:
                 store = ox.Store.read_only(path)
             reply = execute(partial(query_pyoxigraph, store), request)
+        except MemoryError:
+            reply = QueryReply(error="memory", message="")
         except OSError as error:
             reply = QueryReply(error="failed", message=f"cannot open the store {path} read-only: {error}")
         replies.write(frame(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)))
         replies.flush()
 
 
+def limit_memory(limit: int) -> None:
+    """Cap the process's data segment (heap and private mappings) at `limit` bytes."""
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
 def main() -> None:
     """Keep the reply pipe for frames only: anything printed goes to stderr."""
+    if len(sys.argv) > 2:
+        limit_memory(int(sys.argv[2]))
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     serve(sys.argv[1], sys.stdin.buffer, replies)

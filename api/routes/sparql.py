@@ -14,7 +14,8 @@ from dangjian.api import openapi_examples as ex
 from dangjian.api.deps import AppStateDep
 from dangjian.api.service_description import service_description
 from dangjian.api.sparql_page import query_page
-from dangjian.graph.query_exec import NotAcceptable, QueryFailed, QueryRefused, QueryRequest, QueryTimeout
+from dangjian.graph.query_exec import (NotAcceptable, QueryFailed, QueryOutOfMemory, QueryRefused, QueryRequest,
+                                      QueryTimeout)
 from dangjian.graph.result_formats import GRAPH, parse_accept, pick
 from dangjian.graph.sparql_safety import iri
 
@@ -70,6 +71,8 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
         raise HTTPException(406, str(error)) from None
     except QueryTimeout as error:
         raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
+    except QueryOutOfMemory as error:
+        raise HTTPException(503, str(error)) from None
     except QueryFailed as error:
         raise HTTPException(500, str(error)) from None
     headers = {"Dangjian-Rows": str(reply.rows), "Dangjian-Row-Limit": str(settings.row_limit),
