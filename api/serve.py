@@ -12,6 +12,7 @@ import uvicorn
 from uvicorn.config import LOGGING_CONFIG
 
 from dangjian.api.app import create_app
+from dangjian.api.limits import HeaderCappedHttpTools
 from dangjian.api.settings import Settings
 from dangjian.graph.query_pool import default_memory_limit
 from dangjian.graph.store import open_store, store_spec
@@ -55,7 +56,7 @@ def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000
     if workers > 1 and settings.updates_enabled and not spec.startswith(("http://", "https://")):
         raise ValueError("updates need a single worker over an embedded store (one writer at a time): "
                          "drop --workers or --allow-updates")
-    options = dict(host=host, port=port, loop="uvloop", http="httptools", log_config=_log_config(access_log),
+    options = dict(host=host, port=port, loop="uvloop", http=HeaderCappedHttpTools, log_config=_log_config(access_log),
                    access_log=access_log, timeout_graceful_shutdown=5)
     if workers > 1:
         os.environ[CONFIG_ENV] = json.dumps({"store": spec, "settings": settings.__dict__})

@@ -97,7 +97,8 @@ def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
         if fmt is None:
             offered = ", ".join(f"{f.name} ({f.media_type})" for f in FORMATS if f.kind == kind)
             what = "SELECT and ASK results" if kind == SOLUTIONS else "CONSTRUCT and DESCRIBE results"
-            return QueryReply(error="not_acceptable", message=f"{what} can be sent as: {offered}")
+            return QueryReply(error="not_acceptable", message=f"no type the Accept header (or format=) asks for fits; "
+                                                              f"{what} can be sent as: {offered}")
         written = write_result(result, fmt, request.row_limit)
     except SyntaxError as error:
         return QueryReply(error="syntax", message=str(error))

@@ -45,8 +45,8 @@ def _graphs(values: list[str]) -> tuple[str, ...] | None:
 
 
 def _wants_html(request: Request) -> bool:
-    first = parse_accept(request.headers.get("accept"))[0]
-    return first in ("text/html", "application/xhtml+xml")
+    ranked = parse_accept(request.headers.get("accept"))
+    return bool(ranked) and ranked[0] in ("text/html", "application/xhtml+xml")
 
 
 async def _answer(state, request: Request, query: str, fmt: str | None,
@@ -104,7 +104,8 @@ async def _update(state, request: Request, update: str) -> Response:
 def _description(state, request: Request, fmt: str | None) -> Response:
     chosen = pick(GRAPH, parse_accept(request.headers.get("accept")), fmt)
     if chosen is None:
-        raise HTTPException(406, "the service description is RDF: ask for text/turtle, application/ld+json, …")
+        raise HTTPException(406, "the service description is RDF: send an Accept header with text/turtle, "
+                                 "application/ld+json, … (or none)")
     triples = service_description(str(request.url_for("sparql_get")), updates=state.settings.updates_enabled)
     body = ox.serialize(triples, format=chosen.ox_format, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#"}
                         if chosen.name in ("turtle", "trig") else None)
@@ -158,11 +159,9 @@ _POST_BODY = {"requestBody": {"required": True, "content": {
 async def sparql_post(request: Request, state: AppStateDep) -> Response:
     """A query as `application/sparql-query`, an update as `application/sparql-update`, or either as a form
     (`query=` or `update=`). Graph IRIs come from the form or, for a direct body, from the URL's query string.
-    Updates get 403 unless the server runs with updates enabled, then need `Authorization: Bearer <token>`."""
+    Updates get 403 unless the server runs with updates enabled, then need `Authorization: Bearer <token>`.
+    A body larger than four times the longest query is refused with 413 as soon as that many bytes arrived."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    limit = state.settings.max_query_length * 4
-    if int(request.headers.get("content-length") or 0) > limit:
-        raise HTTPException(413, f"the request body is larger than {limit:,} bytes")
     params = request.query_params
     if content_type in ("application/sparql-query", "application/sparql-update"):
         text = (await request.body()).decode("utf-8", errors="replace")
