@@ -1,10 +1,6 @@
 """Fixtures of the API tests: a store built from a hand-written TriG file and real uvicorn servers on loopback."""
 from __future__ import annotations
 
-import re
-import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,9 +17,7 @@ from dangjian.api.settings import Settings
 from dangjian.graph.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
-DANGJIAN = str(Path(sys.executable).parent / "dangjian")
-# How long a server may take to answer its first request: imports, store, query workers, on a busy machine.
-READY_SECONDS = 120
+
 TOKEN = "test-token-3f9a7c"
 # Small limits, so the limit tests run in about a second.
 LIMITS = dict(query_timeout=1.5, row_limit=20, max_query_length=5000, query_slots=2)
@@ -111,49 +105,3 @@ def serve_app():
     """`with serve_app(app) as url:` runs any app on a loopback uvicorn server."""
     return running
 
-
-def wait_until_ready(url: str, process: subprocess.Popen | None = None, seconds: float = READY_SECONDS) -> None:
-    """Poll /-/health until it answers 200: a server is ready when it answers, not after a fixed time."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the server exited with status {process.returncode}")
-        try:
-            if httpx.get(f"{url}/-/health", timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"the server at {url} did not answer /-/health within {seconds} s")
-
-
-@contextmanager
-def serving(*args: str, env: dict | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run `dangjian serve -p 0 ARGS` as a user would; yields its URL, read from stderr, once it answers."""
-    process = subprocess.Popen([DANGJIAN, "serve", "-p", "0", *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        deadline = time.monotonic() + READY_SECONDS
-        url = None
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line and process.poll() is not None:
-                raise RuntimeError(f"dangjian serve exited with {process.returncode}")
-            found = re.search(r"serving .* at (http://127\.0\.0\.1:\d+)/", line)
-            url = found and found[1]
-        assert url, "no URL on stderr"
-        wait_until_ready(url, process)
-        yield url, process
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="session")
-def serve_command():
-    """`with serve_command("--store", DIR) as (url, process):` runs the real `dangjian serve`, ready to answer."""
-    return serving
