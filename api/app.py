@@ -9,7 +9,7 @@ from importlib import import_module, resources
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from dangjian.api import docs_page
+from dangjian.api import docs_page, store_errors
 from dangjian.api.limits import MAX_HEADER_BYTES, RequestLimits
 from dangjian.api.settings import Settings
 from dangjian.api.state import AppState
@@ -51,6 +51,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="dangjian", description=DESCRIPTION, version=_version(), lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.dangjian = state
+    store_errors.install(app)
     app.add_middleware(RequestLimits, max_header_bytes=MAX_HEADER_BYTES, max_body_bytes=settings_body(state.settings))
     for name in _ROUTERS:
         app.include_router(import_module(f"dangjian.api.routes.{name}").router)

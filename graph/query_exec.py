@@ -5,6 +5,7 @@ QueryError
  ├── NotAcceptable     no format the client accepts fits the result
  ├── QueryRefused      the query names an endpoint (SERVICE) the server does not allow
  ├── QueryOutOfMemory  the query needed more memory than a query may use
+ ├── QueryUnavailable  the store could not be read just now (a load in another process is rewriting it)
  └── QueryFailed       the store failed while evaluating
 A malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
 """
@@ -21,7 +22,7 @@ from dangjian.graph.result_writers import write_result
 from dangjian.graph.sparql_reach import ReachRefused, check_reach
 
 __all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
-           "QueryOutOfMemory", "QueryFailed",
+           "QueryOutOfMemory", "QueryUnavailable", "QueryFailed",
            "execute", "query_pyoxigraph", "declares_dataset"]
 
 
@@ -43,6 +44,10 @@ class QueryRefused(QueryError):
 
 class QueryOutOfMemory(QueryError):
     """The query needed more memory than one query may use and was stopped."""
+
+
+class QueryUnavailable(QueryError):
+    """The store could not be read just now; the same query is likely to work in a moment."""
 
 
 class QueryFailed(QueryError):
@@ -82,7 +87,8 @@ class QueryReply:
 
 _ERRORS: dict[str, type[Exception]] = {"syntax": SyntaxError, "timeout": QueryTimeout,
                                        "not_acceptable": NotAcceptable, "refused": QueryRefused,
-                                       "memory": QueryOutOfMemory, "failed": QueryFailed}
+                                       "memory": QueryOutOfMemory, "unavailable": QueryUnavailable,
+                                       "failed": QueryFailed}
 
 QueryFunction = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
 

@@ -15,9 +15,12 @@ from functools import partial
 
 import pyoxigraph as ox
 
+from dangjian.graph.embedded import is_snapshot_error, open_snapshot
 from dangjian.graph.query_exec import QueryReply, execute, query_pyoxigraph
+from dangjian.graph.store import StoreError
 
 HEADER = 8
+_BUSY = "the store is being rewritten by a load in another process and could not be read; try again in a moment"
 
 
 def read_frame(stream) -> bytes | None:
@@ -34,18 +37,28 @@ def frame(data: bytes) -> bytes:
 
 
 def serve(path: str, requests, replies) -> None:
-    """Answer requests until the input closes; `(request, reopen)` reopens the snapshot first."""
+    """Answer requests until the input closes; `(request, reopen)` reopens the snapshot first.
+
+    A query that fails because a load in another process rewrote the files under the snapshot is run
+    once more on a fresh one; failing again, it is answered as unavailable for now.
+    """
     store: ox.Store | None = None
     while (payload := read_frame(requests)) is not None:
         request, reopen = pickle.loads(payload)
         try:
             if store is None or reopen:
-                store = ox.Store.read_only(path)
+                store = open_snapshot(path)
             reply = execute(partial(query_pyoxigraph, store), request)
+            if reply.error == "failed" and is_snapshot_error(reply.message):
+                store = open_snapshot(path)
+                reply = execute(partial(query_pyoxigraph, store), request)
+            if reply.error == "failed" and is_snapshot_error(reply.message):
+                reply = QueryReply(error="unavailable", message=_BUSY)
         except MemoryError:
             reply = QueryReply(error="memory", message="")
-        except OSError as error:
-            reply = QueryReply(error="failed", message=f"cannot open the store {path} read-only: {error}")
+        except StoreError as error:
+            store = None
+            reply = QueryReply(error="unavailable", message=str(error))
         replies.write(frame(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)))
         replies.flush()
 

@@ -15,7 +15,7 @@ from dangjian.api.deps import AppStateDep
 from dangjian.api.service_description import service_description
 from dangjian.api.sparql_page import query_page
 from dangjian.graph.query_exec import (NotAcceptable, QueryFailed, QueryOutOfMemory, QueryRefused, QueryRequest,
-                                      QueryTimeout)
+                                      QueryTimeout, QueryUnavailable)
 from dangjian.graph.result_formats import GRAPH, parse_accept, pick
 from dangjian.graph.sparql_safety import iri
 
@@ -73,6 +73,8 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
         raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
     except QueryOutOfMemory as error:
         raise HTTPException(503, str(error)) from None
+    except QueryUnavailable as error:
+        raise HTTPException(503, str(error), headers={"Retry-After": "1"}) from None
     except QueryFailed as error:
         raise HTTPException(500, str(error)) from None
     headers = {"Dangjian-Rows": str(reply.rows), "Dangjian-Row-Limit": str(settings.row_limit),
