@@ -9,7 +9,8 @@ from importlib import import_module, resources
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from dangjian.api import docs_page
+from dangjian.api import docs_page, store_errors
+from dangjian.api.limits import MAX_HEADER_BYTES, RequestLimits
 from dangjian.api.settings import Settings
 from dangjian.api.state import AppState
 from dangjian.graph.label_index import LabelIndex
@@ -50,6 +51,8 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="dangjian", description=DESCRIPTION, version=_version(), lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.dangjian = state
+    store_errors.install(app)
+    app.add_middleware(RequestLimits, max_header_bytes=MAX_HEADER_BYTES, max_body_bytes=settings_body(state.settings))
     for name in _ROUTERS:
         app.include_router(import_module(f"dangjian.api.routes.{name}").router)
     app.include_router(docs_page.router)
@@ -59,6 +62,12 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     static = resources.files("dangjian.api") / "static"
     app.mount("/-/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+def settings_body(settings: Settings) -> int:
+    """The largest request body: a query or update of the longest length, form-encoded (up to 3 bytes a
+    character, as %XX), with room for the other form fields."""
+    return settings.max_query_length * 4
 
 
 def _version() -> str:

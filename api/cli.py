@@ -8,6 +8,7 @@ import os
 import sys
 
 from dangjian.api.commands.common import SERVER_HELP, CommandError, UsageError
+from dangjian.graph.embedded import is_snapshot_error
 from dangjian.graph.store import StoreError
 
 # Subcommands in the order --help lists them; a name whose module does not exist yet is skipped.
@@ -50,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(error, BrokenPipeError):
             return _quiet_broken_pipe()
         print(f"{command}: error: {_message(error)}", file=sys.stderr)
+        return 1
+    except RuntimeError as error:
+        if not is_snapshot_error(error):
+            raise
+        print(f"{command}: error: the store changed while it was read (a load in another process is writing "
+              f"to it); run the command again", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{command}: interrupted", file=sys.stderr)

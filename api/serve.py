@@ -6,12 +6,15 @@ import inspect
 import json
 import os
 import sys
+from dataclasses import replace
 
 import uvicorn
 from uvicorn.config import LOGGING_CONFIG
 
 from dangjian.api.app import create_app
+from dangjian.api.limits import HeaderCappedHttpTools
 from dangjian.api.settings import Settings
+from dangjian.graph.query_pool import default_memory_limit
 from dangjian.graph.store import open_store, store_spec
 
 __all__ = ["serve", "app_from_environment", "CONFIG_ENV"]
@@ -47,11 +50,13 @@ def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000
     >>> serve("dangjian-data", port=0)  # doctest: +SKIP
     """
     settings = settings or Settings.from_env()
+    if settings.query_memory is None:  # the machine's share is divided among the query workers of every process
+        settings = replace(settings, query_memory=default_memory_limit(settings.query_slots, workers) >> 20)
     spec = store_spec(store)
     if workers > 1 and settings.updates_enabled and not spec.startswith(("http://", "https://")):
         raise ValueError("updates need a single worker over an embedded store (one writer at a time): "
                          "drop --workers or --allow-updates")
-    options = dict(host=host, port=port, loop="uvloop", http="httptools", log_config=_log_config(access_log),
+    options = dict(host=host, port=port, loop="uvloop", http=HeaderCappedHttpTools, log_config=_log_config(access_log),
                    access_log=access_log, timeout_graceful_shutdown=5)
     if workers > 1:
         os.environ[CONFIG_ENV] = json.dumps({"store": spec, "settings": settings.__dict__})

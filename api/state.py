@@ -31,19 +31,27 @@ class AppState:
     def __init__(self, store: Store, settings: Settings) -> None:
         self._store = store
         self.settings = settings
-        self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout)
+        memory = settings.query_memory and settings.query_memory << 20
+        self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout, memory=memory)
         self._watch = DirectoryWatch(store.location) if isinstance(store, EmbeddedStore) else None
         self.generation = 0
+        self._stale = False
         self._values: dict[str, tuple[int, float, object]] = {}
         self._building: dict[str, asyncio.Future] = {}
 
     @property
     def store(self) -> Store:
-        if self._watch is not None and self._watch.changed():
+        if self._watch is not None and (self._watch.changed() or self._stale):
             if self._store.read_only:
+                self._stale = True  # until a new snapshot opens: a failed open is tried again on the next request
                 self._store = EmbeddedStore(self._store.location, read_only=True)
+                self._stale = False
             self.store_changed()
         return self._store
+
+    def snapshot_failed(self) -> None:
+        """A read failed because a writer rewrote the files under the snapshot: open a new one on the next request."""
+        self._stale = True
 
     def store_changed(self) -> None:
         """The data changed (an update through this app, or seen on disk): reopen snapshots, rebuild caches."""

@@ -1,6 +1,7 @@
 """The embedded store: a pyoxigraph (RocksDB) dataset in a directory on this machine."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -11,10 +12,40 @@ from dangjian.graph.query_exec import query_pyoxigraph
 from dangjian.graph.store import QueryResult, StoreError, StoreLockedError
 from dangjian.graph.terms import check_rdf, named_node, ntriples
 
-__all__ = ["EmbeddedStore", "BULK_LOAD_BYTES"]
+__all__ = ["EmbeddedStore", "BULK_LOAD_BYTES", "open_snapshot", "is_snapshot_error"]
 
 # Above this size a file going into an empty graph is bulk loaded (about twice as fast, not transactional).
 BULK_LOAD_BYTES = 32 * 1024 * 1024
+# How often a read-only open is tried while a writer swaps the store's files, and the first pause (doubled each time).
+SNAPSHOT_TRIES, SNAPSHOT_PAUSE = 8, 0.02
+_SNAPSHOT_ERRORS = ("Corruption", "IO error", "No such file")
+
+
+def is_snapshot_error(error: BaseException | str) -> bool:
+    """Whether a read failed because another process rewrote the store's files under a snapshot.
+
+    A read-only snapshot lists the table files of the moment it was opened; a load in another process
+    that compacts deletes some of them, and RocksDB calls the missing file corruption. Opening a fresh
+    snapshot cures it.
+    """
+    return any(mark in str(error) for mark in _SNAPSHOT_ERRORS)
+
+
+def open_snapshot(path: str | Path) -> ox.Store:
+    """A read-only snapshot of the store at `path`, retried for about five seconds while a writer swaps its files."""
+    pause = SNAPSHOT_PAUSE
+    for attempt in range(SNAPSHOT_TRIES):
+        try:
+            store = ox.Store.read_only(str(path))
+            len(store)  # reads the files the snapshot lists
+            return store
+        except (OSError, RuntimeError) as error:
+            if not is_snapshot_error(error) or attempt == SNAPSHOT_TRIES - 1:
+                raise StoreError(f"cannot open a snapshot of the store {path} ({error}); if a load is writing "
+                                 f"to it, try again in a moment") from None
+        time.sleep(pause)
+        pause *= 2
+    raise AssertionError("unreachable")
 
 
 class EmbeddedStore:
@@ -91,8 +122,18 @@ class EmbeddedStore:
             named_node(graph)  # a bad IRI is a ValueError that names it
         try:
             return query_pyoxigraph(self.oxigraph, sparql, default_graph, named_graphs)
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
+            if self.read_only and is_snapshot_error(error):
+                self.reopen()
+                return query_pyoxigraph(self.oxigraph, sparql, default_graph, named_graphs)
+            if isinstance(error, RuntimeError):
+                raise
             raise StoreError(f"the query failed on the store {self.location}: {error}") from None
+
+    def reopen(self) -> None:
+        """Take a fresh snapshot (read-only stores): what a load in another process wrote becomes visible."""
+        if self.read_only:
+            self._store = open_snapshot(self.location)
 
     def update(self, sparql: str) -> None:
         self._write(lambda store: store.update(sparql))
@@ -140,7 +181,7 @@ def _open(path: Path, read_only: bool) -> ox.Store:
     if read_only:
         if not is_store:
             raise StoreError(f"there is no store at {path}; load some data first (dangjian load FILE --store {path})")
-        return _guarded(lambda: ox.Store.read_only(str(path)), path)
+        return open_snapshot(path)
     if path.is_dir() and not is_store and any(path.iterdir()):
         raise StoreError(f"{path} holds other files and is not a store; choose a new or empty directory for --store")
     path.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,9 @@
 QueryError
  ├── QueryTimeout      the time limit passed (or every query slot stayed busy that long)
  ├── NotAcceptable     no format the client accepts fits the result
+ ├── QueryRefused      the query names an endpoint (SERVICE) the server does not allow
+ ├── QueryOutOfMemory  the query needed more memory than a query may use
+ ├── QueryUnavailable  the store could not be read just now (a load in another process is rewriting it)
  └── QueryFailed       the store failed while evaluating
 A malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
 """
@@ -16,8 +19,10 @@ import pyoxigraph as ox
 
 from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, pick
 from dangjian.graph.result_writers import write_result
+from dangjian.graph.sparql_reach import ReachRefused, check_reach
 
-__all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryFailed",
+__all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
+           "QueryOutOfMemory", "QueryUnavailable", "QueryFailed",
            "execute", "query_pyoxigraph", "declares_dataset"]
 
 
@@ -31,6 +36,18 @@ class QueryTimeout(QueryError):
 
 class NotAcceptable(QueryError):
     """None of the client's acceptable formats can carry this kind of result."""
+
+
+class QueryRefused(QueryError):
+    """The query would make the server call an endpoint (SERVICE) it is not allowed to call."""
+
+
+class QueryOutOfMemory(QueryError):
+    """The query needed more memory than one query may use and was stopped."""
+
+
+class QueryUnavailable(QueryError):
+    """The store could not be read just now; the same query is likely to work in a moment."""
 
 
 class QueryFailed(QueryError):
@@ -47,6 +64,7 @@ class QueryRequest:
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     row_limit: int = 10_000
+    services: tuple[str, ...] = ()  # the endpoints SERVICE may call; none by default
 
 
 @dataclass(frozen=True)
@@ -68,7 +86,9 @@ class QueryReply:
 
 
 _ERRORS: dict[str, type[Exception]] = {"syntax": SyntaxError, "timeout": QueryTimeout,
-                                       "not_acceptable": NotAcceptable, "failed": QueryFailed}
+                                       "not_acceptable": NotAcceptable, "refused": QueryRefused,
+                                       "memory": QueryOutOfMemory, "unavailable": QueryUnavailable,
+                                       "failed": QueryFailed}
 
 QueryFunction = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
 
@@ -76,16 +96,20 @@ QueryFunction = Callable[[str, Sequence[str] | None, Sequence[str] | None], obje
 def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
     """Evaluate `request` with `run_query(sparql, default_graph, named_graphs)` and serialize the answer."""
     try:
+        check_reach(request.query, services=request.services)
         result = run_query(request.query, request.default_graph, request.named_graphs)
         kind = GRAPH if isinstance(result, ox.QueryTriples) else SOLUTIONS
         fmt = pick(kind, list(request.accept), request.format)
         if fmt is None:
             offered = ", ".join(f"{f.name} ({f.media_type})" for f in FORMATS if f.kind == kind)
             what = "SELECT and ASK results" if kind == SOLUTIONS else "CONSTRUCT and DESCRIBE results"
-            return QueryReply(error="not_acceptable", message=f"{what} can be sent as: {offered}")
+            return QueryReply(error="not_acceptable", message=f"no type the Accept header (or format=) asks for fits; "
+                                                              f"{what} can be sent as: {offered}")
         written = write_result(result, fmt, request.row_limit)
     except SyntaxError as error:
         return QueryReply(error="syntax", message=str(error))
+    except ReachRefused as error:
+        return QueryReply(error="refused", message=str(error))
     except (OSError, RuntimeError, ValueError) as error:
         return QueryReply(error="failed", message=f"the store could not answer: {error}")
     return QueryReply(written.body, fmt.content_type, written.rows, written.truncated)

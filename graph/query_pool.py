@@ -3,21 +3,55 @@
 pyoxigraph cannot cancel a query, so over an embedded store each query runs in a worker process
 that is killed (and replaced) when the limit passes. Other stores (a remote server) do the work
 elsewhere; their queries run in a bounded number of threads and are answered at the limit.
-Either way at most `slots` queries run at once, so runaway queries cannot pile up.
+Either way at most `slots` queries run at once, so runaway queries cannot pile up. A worker process
+may also be given a memory limit: a query that needs more is stopped, and the worker replaced.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import pickle
+import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from dangjian.graph.query_exec import QueryReply, QueryRequest, QueryTimeout, execute
 from dangjian.graph.query_worker import HEADER, frame
 from dangjian.graph.store_watch import DirectoryWatch
 
-__all__ = ["ProcessPool", "ThreadRunner", "make_runner"]
+__all__ = ["ProcessPool", "ThreadRunner", "make_runner", "default_memory_limit"]
+
+MIB = 1 << 20
+# Rust aborts when an allocation fails; the kernel's OOM killer sends SIGKILL.
+_OUT_OF_MEMORY = (-signal.SIGABRT, -signal.SIGKILL)
+
+
+def _machine_memory() -> int:
+    """Bytes of memory this process may use: the machine's, or its control group's limit when lower."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+    except OSError:
+        return total
+    return min(total, int(limit)) if limit.isdigit() else total
+
+
+def default_memory_limit(slots: int, processes: int = 1) -> int:
+    """Bytes each query worker may use: all of them together at most half the machine, each at least 256 MiB.
+
+    >>> default_memory_limit(2) >= 256 * MIB
+    True
+    """
+    return max(256 * MIB, _machine_memory() // 2 // (slots * processes))
+
+
+def _too_big(limit: int) -> QueryReply:
+    return QueryReply(error="memory", message=(
+        f"the query needed more than the {limit // MIB:,} MiB of memory a query may use (--query-memory) and "
+        f"was stopped; add a LIMIT, narrow the patterns or build smaller strings, or ask the administrator "
+        f"to raise the limit"))
 
 
 def _busy(slots: int, timeout: float) -> QueryTimeout:
@@ -48,10 +82,15 @@ class _Worker:
 
 
 class ProcessPool:
-    """Worker processes that open the embedded store at `path` read-only; `run` answers within `timeout`."""
+    """Worker processes that open the embedded store at `path` read-only; `run` answers within `timeout`.
 
-    def __init__(self, path: str, *, slots: int = 2, timeout: float = 10.0, watch_interval: float = 1.0) -> None:
+    Each worker's data may grow to `memory` bytes (default: `default_memory_limit(slots)`).
+    """
+
+    def __init__(self, path: str, *, slots: int = 2, timeout: float = 10.0, watch_interval: float = 1.0,
+                 memory: int | None = None) -> None:
         self.path, self.slots, self.timeout = path, slots, timeout
+        self.memory = memory or default_memory_limit(slots)
         self._watch = DirectoryWatch(path, watch_interval)
         self._generation = 0
         self._idle: asyncio.Queue[_Worker] | None = None
@@ -59,8 +98,9 @@ class ProcessPool:
 
     async def _spawn(self) -> _Worker:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "dangjian.graph.query_worker", self.path,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+            sys.executable, "-m", "dangjian.graph.query_worker", self.path, str(self.memory),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            env={**os.environ, "RUST_BACKTRACE": "0"})  # an allocation failure logs one line, not a backtrace
         worker = _Worker(process, self._generation)
         self._workers.add(worker)
         return worker
@@ -93,16 +133,28 @@ class ProcessPool:
             reply = await asyncio.wait_for(worker.ask(request, reopen), max(deadline - loop.time(), 0.001))
         except BaseException as error:
             # A worker stopped mid-query cannot be reused: its reply would answer the next request.
-            self._workers.discard(worker)
-            await worker.stop()
-            self._idle.put_nowait(await self._spawn())
+            await self._replace(worker)
             if isinstance(error, TimeoutError):
                 raise _over(self.timeout) from None
             if isinstance(error, (asyncio.IncompleteReadError, ConnectionError)):
-                return QueryReply(error="failed", message="the query process died; the query was not answered")
+                return self._died(worker.process.returncode)
             raise
+        if reply.error == "memory":  # a MemoryError in Python: the worker's state is suspect
+            await self._replace(worker)
+            return _too_big(self.memory)
         self._idle.put_nowait(worker)
         return reply
+
+    async def _replace(self, worker: _Worker) -> None:
+        self._workers.discard(worker)
+        await worker.stop()
+        self._idle.put_nowait(await self._spawn())
+
+    def _died(self, status: int | None) -> QueryReply:
+        if status in _OUT_OF_MEMORY:
+            return _too_big(self.memory)
+        return QueryReply(error="failed", message=f"the query process died (exit status {status}); "
+                                                  f"the query was not answered")
 
     async def close(self) -> None:
         """Stop every worker."""
@@ -150,9 +202,12 @@ class ThreadRunner:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
-def make_runner(store, *, slots: int, timeout: float) -> ProcessPool | ThreadRunner:
-    """A process pool for a store on this machine's disk (an EmbeddedStore), threads for any other store."""
+def make_runner(store, *, slots: int, timeout: float, memory: int | None = None) -> ProcessPool | ThreadRunner:
+    """A process pool for a store on this machine's disk (an EmbeddedStore), threads for any other store.
+
+    `memory` bounds each worker process; a remote store's queries use the remote server's memory.
+    """
     from dangjian.graph.embedded import EmbeddedStore
     if isinstance(store, EmbeddedStore):
-        return ProcessPool(store.location, slots=slots, timeout=timeout)
+        return ProcessPool(store.location, slots=slots, timeout=timeout, memory=memory)
     return ThreadRunner(store, slots=slots, timeout=timeout)

@@ -1,6 +1,7 @@
 """The serializations a SPARQL result can be sent in, and choosing one from a client's media-type preferences."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -51,23 +52,42 @@ def by_name(name: str, kind: str) -> Format | None:
 
 
 def parse_accept(header: str | None) -> list[str]:
-    """Media ranges of an Accept header, most preferred first (q=0 dropped); `*/*` when absent."""
+    """Media ranges of an Accept header, most preferred first; `*/*` when absent.
+
+    Ranges that are malformed (no `type/subtype`, a q that is no number from 0 to 1) or have q=0 are
+    dropped, so a header of nothing but those yields [] (nothing acceptable: 406). A bare `*` counts
+    as `*/*`, as old HTTP clients send it.
+
+    >>> parse_accept("text/csv;q=0.5, application/json, ;;;, */*;q=-1")
+    ['application/json', 'text/csv']
+    """
     if not header or not header.strip():
         return ["*/*"]
     ranked = []
     for position, part in enumerate(header.split(",")):
         media, *params = [p.strip() for p in part.split(";")]
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if media and q > 0:
-            ranked.append((-q, position, media.lower()))
+        media = "*/*" if media == "*" else media.lower()
+        q = _quality(params)
+        kind, _, sub = media.partition("/")
+        if q and _TOKEN.match(kind) and _TOKEN.match(sub):
+            ranked.append((-q, position, media))
     return [media for _, _, media in sorted(ranked)]
+
+
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9a-z-]+$")
+
+
+def _quality(params: list[str]) -> float:
+    """The q parameter's value (1 when absent), or 0 when it is not a number from 0 to 1."""
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "q":
+            try:
+                q = float(value)
+            except ValueError:
+                return 0.0
+            return q if 0 <= q <= 1 else 0.0
+    return 1.0
 
 
 def pick(kind: str, accept: list[str], requested: str | None = None) -> Format | None:

@@ -52,6 +52,8 @@ def _parse(source: str) -> dict:
         line = 2 + (mark.line if mark else 0)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise FrontMatterError(f"front matter is not valid YAML: {problem}", line) from None
+    except RecursionError:
+        raise FrontMatterError("front matter nested too deeply to read", 2) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

@@ -14,6 +14,21 @@ from dangjian.loaders.fields import (AUTHOR_KEYS, SOURCE_KEYS, TEXT_KEYS, TITLE_
 from dangjian.loaders.html_text import html_article, looks_like_html
 
 _FIX_HINT = "fix or remove this line; the other lines are read"
+TOO_DEEP = "JSON nested too deeply to read (more than about 900 levels of [ and {)"
+
+
+def parse_json(text: str):
+    """`json.loads`, with nesting too deep for Python's parser raised as ValueError(TOO_DEEP), not RecursionError.
+
+    >>> parse_json("[" * 100_000 + "]" * 100_000)
+    Traceback (most recent call last):
+    ...
+    ValueError: JSON nested too deeply to read (more than about 900 levels of [ and {)
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
 
 
 def iter_jsonl(raw: BinaryIO, path: str, found: Decoded, limits: Limits) -> Iterator[Document | ReadError]:
@@ -72,9 +87,11 @@ def _wide_lines(raw: BinaryIO, found: Decoded, cap: int) -> Iterator[tuple[int, 
 
 def _record(line: str, number: int, path: str, label: str, limits: Limits) -> Document | ReadError:
     try:
-        record = json.loads(line.lstrip("\ufeff"))
+        record = parse_json(line.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
         return ReadError(path, f"not valid JSON: {error.msg} (column {error.colno})", line=number, hint=_FIX_HINT)
+    except ValueError as error:
+        return ReadError(path, str(error), line=number, hint=_FIX_HINT)
     if not isinstance(record, dict):
         return ReadError(path, f'a record must be a JSON object {{"title": …, "text": …}}, not {type(record).__name__}',
                          line=number, hint=_FIX_HINT)

@@ -20,10 +20,10 @@ from dangjian.loaders.encoding import Decoded, NotText, decode, line_codec, stre
 from dangjian.loaders.fields import AUTHOR_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, date_field, text_field
 from dangjian.loaders.front_matter import FrontMatterError, split_front_matter
 from dangjian.loaders.html_text import declared_charset, html_article, looks_like_html
-from dangjian.loaders.jsonl import _record, iter_jsonl
+from dangjian.loaders.jsonl import TOO_DEEP, _record, iter_jsonl, parse_json
 from dangjian.loaders.markdown_text import first_heading, markdown_to_text
 
-__all__ = ["RDF_SUFFIXES", "is_rdf_path", "iter_documents", "read_file"]
+__all__ = ["RDF_SUFFIXES", "is_rdf_path", "iter_documents", "read_file", "NOT_REGULAR"]
 
 RDF_SUFFIXES = frozenset(".ttl .nt .nq .trig .jsonld .rdf .owl".split())
 _KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -32,6 +32,8 @@ _KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mark
 _HEAD = 65_536
 # Bytes a file may have per allowed character: 4 covers any encoding; HTML markup outweighs its text.
 _BYTES_PER_CHAR = {"html": 16}
+NOT_REGULAR = "not a regular file (a named pipe, socket or device), skipped"
+NOT_REGULAR_HINT = "give the file itself: copy what the pipe or device delivers into a file first"
 _BINARY_HINT = ("only text, Markdown, HTML and JSON Lines articles are read: convert the file "
                 "(save a Word document as .txt, for instance) or leave it out")
 
@@ -52,19 +54,28 @@ def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 2_000_000,
                 if isinstance(found, ReadError):
                     yield found
                 else:
-                    yield from _read(found, str(found), limits)
+                    yield from _guarded(found, str(found), limits)
         elif is_rdf_path(path):
             continue
         elif not path.exists():
             yield ReadError(str(given), "no such file or directory", hint="check the path")
         else:
-            yield from _read(path, str(given), limits)
+            yield from _guarded(path, str(given), limits)
 
 
 def read_file(path: Path, *, max_chars: int = 2_000_000,
               max_line_chars: int = 200_000) -> list[Document | ReadError]:
     """The documents of one file (several for JSON Lines), or the errors that kept them out."""
     return list(_read(Path(path), str(path), Limits(max_chars, max_line_chars)))
+
+
+def _guarded(path: Path, shown: str, limits: Limits) -> Iterator[Document | ReadError]:
+    """One file's documents; a reader bug ends only that file, named in an error, and the next file is read."""
+    try:
+        yield from _read(path, shown, limits)
+    except Exception as error:
+        yield ReadError(shown, f"reading failed ({type(error).__name__}: {error})",
+                        hint="please report it with this file; the other files are read")
 
 
 def _walk(directory: Path) -> Iterator[Path | ReadError]:
@@ -87,6 +98,9 @@ def _walk(directory: Path) -> Iterator[Path | ReadError]:
 def _read(path: Path, shown: str, limits: Limits) -> Iterator[Document | ReadError]:
     if is_rdf_path(path):
         yield ReadError(shown, "an RDF file, not an article", hint="give it to `dangjian load`, which loads RDF as is")
+        return
+    if path.exists() and not path.is_file():  # opening a pipe with no writer would wait forever
+        yield ReadError(shown, NOT_REGULAR, hint=NOT_REGULAR_HINT)
         return
     try:
         with path.open("rb") as raw:
@@ -116,6 +130,9 @@ def _read_open(raw: BinaryIO, shown: str, kind: str | None, limits: Limits) -> I
                             hint='convert it to JSON Lines: one {"title": …, "text": …} object per line (.jsonl)')
             return
         whole = _one_json_object(raw, found, limits)
+        if whole == TOO_DEEP:
+            yield ReadError(shown, TOO_DEEP, line=1, hint="flatten the record: one article object per line")
+            return
         if whole is not None:  # a pretty-printed object: one article, or one error for the whole file
             yield _record(whole, 1, shown, found.label, limits)
             return
@@ -127,13 +144,18 @@ def _read_open(raw: BinaryIO, shown: str, kind: str | None, limits: Limits) -> I
 
 
 def _one_json_object(raw: BinaryIO, found: Decoded, limits: Limits) -> str | None:
-    """The file as one JSON object on one line, when the whole file is a single object spread over lines."""
+    """The file as one JSON object on one line, when the whole file is a single object spread over lines.
+
+    TOO_DEEP when it nests deeper than can be read.
+    """
     raw.seek(0)
     data = raw.read(limits.max_chars * 6 + 4096)
     try:
-        value = json.loads(data.decode(found.codec))
-    except (ValueError, UnicodeDecodeError, LookupError):
+        value = parse_json(data.decode(found.codec))
+    except LookupError:
         return None
+    except ValueError as error:  # UnicodeDecodeError and JSONDecodeError among them
+        return TOO_DEEP if str(error) == TOO_DEEP else None
     if not isinstance(value, dict) or b"\n" not in data.strip():
         return None
     return json.dumps(value, ensure_ascii=False)

@@ -10,13 +10,23 @@ import pyoxigraph as ox
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal
 from dangjian.ontology import ARTICLE, DCT, DJ, GAZETTEER_GRAPH, GRAPH, ID, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-# Characters an IRI may not hold (RFC 3987), percent-encoded; Chinese stays readable.
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`%#?\x7f]')
+# Characters an IRI path may not hold (RFC 3987), percent-encoded; Chinese stays readable. Beyond ASCII
+# only `ucschar` may stand as is: not C1 controls, surrogates, private use, U+FFF0-FFFF (U+FFFD among
+# them), the last two code points of a plane, tag characters (U+E0000-E0FFF) or the private planes.
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}[\]|\\^`%#?\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\uffff'
+                         r'\U0001fffe-\U0001ffff\U0002fffe-\U0002ffff\U0003fffe-\U0003ffff\U0004fffe-\U0004ffff'
+                         r'\U0005fffe-\U0005ffff\U0006fffe-\U0006ffff\U0007fffe-\U0007ffff\U0008fffe-\U0008ffff'
+                         r'\U0009fffe-\U0009ffff\U000afffe-\U000affff\U000bfffe-\U000bffff\U000cfffe-\U000cffff'
+                         r'\U000dfffe-\U000dffff\U000e0000-\U000e0fff\U000efffe-\U0010ffff]')
 
 
 def iri_part(text: str) -> str:
-    """A path segment safe inside an IRI."""
-    return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+    """A path segment safe inside an IRI: what RFC 3987 forbids is percent-encoded as UTF-8.
+
+    >>> iri_part("红色\ue000引擎 1")
+    '红色%EE%80%80引擎%201'
+    """
+    return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")), text)
 
 
 def entity_iri(key: str) -> ox.NamedNode:

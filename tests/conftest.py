@@ -1,13 +1,17 @@
-"""Fixtures shared by every test folder: stores (embedded and a real `oxigraph serve`) and the `dangjian` command."""
+"""Fixtures shared by every test folder: stores (embedded and a real `oxigraph serve`), the `dangjian` command and `dangjian serve`."""
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -18,12 +22,25 @@ from dangjian.graph.remote import RemoteStore
 
 BIN = Path(sys.executable).parent
 FIXTURES = Path(__file__).parent / "fixtures"
+DANGJIAN = str(BIN / "dangjian")
+# How long a server may take to answer its first request: imports, store, query workers, on a busy machine.
+READY_SECONDS = 120
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stop(process: subprocess.Popen, sig: int = signal.SIGTERM, seconds: float = 15.0) -> None:
+    """Ask a server process to stop (SIGINT: as Ctrl+C would), and kill it if it has not within `seconds`."""
+    process.send_signal(sig)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=seconds)
+        return
+    process.kill()
+    process.wait()
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20.0) -> None:
@@ -57,12 +74,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _wait_until_up(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 
@@ -92,3 +104,45 @@ def dangjian(tmp_path: Path):
             assert done.returncode == check_status, done.stderr
         return done
     return run
+
+
+def wait_until_ready(url: str, process: subprocess.Popen | None = None, seconds: float = READY_SECONDS) -> None:
+    """Poll /-/health until it answers 200: a server is ready when it answers, not after a fixed time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode}")
+        try:
+            if httpx.get(f"{url}/-/health", timeout=5).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"the server at {url} did not answer /-/health within {seconds} s")
+
+
+@contextmanager
+def serving(*args: str, env: dict | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `dangjian serve -p 0 ARGS` as a user would; yields its URL, read from stderr, once it answers."""
+    process = subprocess.Popen([DANGJIAN, "serve", "-p", "0", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + READY_SECONDS
+        url = None
+        while url is None and time.monotonic() < deadline:
+            line = process.stderr.readline()
+            if not line and process.poll() is not None:
+                raise RuntimeError(f"dangjian serve exited with {process.returncode}")
+            found = re.search(r"serving .* at (http://127\.0\.0\.1:\d+)/", line)
+            url = found and found[1]
+        assert url, "no URL on stderr"
+        wait_until_ready(url, process)
+        yield url, process
+    finally:
+        stop(process, signal.SIGINT)
+
+
+@pytest.fixture(scope="session")
+def serve_command():
+    """`with serve_command("--store", DIR) as (url, process):` runs the real `dangjian serve`, ready to answer."""
+    return serving

@@ -60,6 +60,8 @@ def split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
     """RDF files, other (article) files, and messages for paths that cannot be loaded; directories walked."""
     from dangjian.graph.rdf_files import is_rdf_file
 
+    from dangjian.loaders.read import NOT_REGULAR
+
     rdf, articles, problems = [], [], []
     for path in paths:
         if not path.exists():
@@ -70,17 +72,27 @@ def split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
                 problems.append(f"{path}: the directory holds no files to load")
             for file in found:
                 (rdf if is_rdf_file(file) else articles).append(file)
+        elif not path.is_file():  # reading a named pipe with no writer would wait forever
+            problems.append(f"{path}: {NOT_REGULAR} — give the file itself")
         else:
             (rdf if is_rdf_file(path) else articles).append(path)
     return rdf, articles, problems
 
 
 def _walk(directory: Path) -> list[Path]:
-    """Files under a directory, sorted; hidden entries and store directories (RocksDB files) are skipped."""
+    """Regular files under a directory, sorted; hidden entries, store directories (RocksDB files) and pipes,
+    sockets and devices are skipped, each of the last with a message."""
     found = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_store(Path(root, d))]
-        found += [Path(root, f) for f in files if not f.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if name.startswith("."):
+                continue
+            if path.is_file():
+                found.append(path)
+            else:
+                _say(f"skipped {path}: not a regular file (a named pipe, socket or device)")
     return sorted(found)
 
 

@@ -21,6 +21,7 @@ def register(subparsers) -> None:
         examples=["dangjian serve                                  # http://127.0.0.1:8000/",
                   "dangjian serve -p 0                             # a free port; the URL is on stderr",
                   "dangjian serve --host 0.0.0.0 --workers 2       # an intranet server on both cores",
+                  "dangjian serve --allow-service https://dbpedia.org/sparql   # federated queries to one endpoint",
                   "DANGJIAN_UPDATE_TOKEN=secret dangjian serve --allow-updates"])
     add_store_option(parser)
     parser.add_argument("--host", default="127.0.0.1", help=HOST_HELP)
@@ -36,6 +37,12 @@ def register(subparsers) -> None:
     parser.add_argument("--allow-updates", action="store_true",
                         help="accept SPARQL updates from clients that send the bearer token in "
                              "$DANGJIAN_UPDATE_TOKEN (default: read-only, updates get 403)")
+    parser.add_argument("--query-memory", type=int, metavar="MIB",
+                        help="memory each SPARQL query process may use, in MiB; a query over it is stopped with "
+                             "503 (default: half the machine's memory shared by all query processes)")
+    parser.add_argument("--allow-service", action="append", metavar="URL", dest="services",
+                        help="let SPARQL queries call this endpoint with SERVICE (repeatable; default none: a query "
+                             "with SERVICE gets 400, so the server never connects anywhere on a client's behalf)")
     parser.add_argument("--access-log", action="store_true", help="log every request on stderr")
     parser.set_defaults(run=run)
 
@@ -51,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"there is no store at {spec}; build one first (dangjian load FILE... --store {spec})")
     try:
         settings = Settings.from_env(query_timeout=args.query_timeout, row_limit=args.row_limit,
-                                     max_query_length=args.max_query_length,
-                                     updates_enabled=args.allow_updates or None)
+                                     max_query_length=args.max_query_length, query_memory=args.query_memory,
+                                     updates_enabled=args.allow_updates or None,
+                                     services=tuple(args.services) if args.services else None)
     except ValueError as error:
         raise UsageError(str(error)) from None
     try:

@@ -12,13 +12,15 @@ from dangjian.api.deps import AppStateDep, ArticleIRI, StoreDep
 from dangjian.graph.lookup import article_facts, list_articles, stats_summary
 
 router = APIRouter(prefix="/api", tags=["articles"])
+# Far beyond any corpus, and small enough for every store's OFFSET (oxigraph refuses 10^15 as a syntax error).
+MAX_OFFSET = 10_000_000
 
 
 @router.get("/articles", summary="The loaded articles", responses=ex.ARTICLES)
 async def articles(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="Articles per page.", examples=[100])] = 100,
-    offset: Annotated[int, Query(ge=0, description="How many to skip.", examples=[0])] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many to skip.", examples=[0])] = 0,
 ) -> JSONResponse:
     """Articles newest first, with title, date, source and URL, a page at a time; `total` counts them all."""
     return JSONResponse(await run_in_threadpool(list_articles, store, limit=limit, offset=offset))

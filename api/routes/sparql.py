@@ -14,7 +14,8 @@ from dangjian.api import openapi_examples as ex
 from dangjian.api.deps import AppStateDep
 from dangjian.api.service_description import service_description
 from dangjian.api.sparql_page import query_page
-from dangjian.graph.query_exec import NotAcceptable, QueryFailed, QueryRequest, QueryTimeout
+from dangjian.graph.query_exec import (NotAcceptable, QueryFailed, QueryOutOfMemory, QueryRefused, QueryRequest,
+                                      QueryTimeout, QueryUnavailable)
 from dangjian.graph.result_formats import GRAPH, parse_accept, pick
 from dangjian.graph.sparql_safety import iri
 
@@ -44,8 +45,8 @@ def _graphs(values: list[str]) -> tuple[str, ...] | None:
 
 
 def _wants_html(request: Request) -> bool:
-    first = parse_accept(request.headers.get("accept"))[0]
-    return first in ("text/html", "application/xhtml+xml")
+    ranked = parse_accept(request.headers.get("accept"))
+    return bool(ranked) and ranked[0] in ("text/html", "application/xhtml+xml")
 
 
 async def _answer(state, request: Request, query: str, fmt: str | None,
@@ -55,7 +56,7 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
         raise HTTPException(413, f"the query has {len(query):,} characters; this server accepts at most "
                                  f"{settings.max_query_length:,}")
     sent = QueryRequest(query, tuple(parse_accept(request.headers.get("accept"))), fmt,
-                        _graphs(default_graph), _graphs(named_graph), settings.row_limit)
+                        _graphs(default_graph), _graphs(named_graph), settings.row_limit, settings.services)
     try:
         reply = (await state.runner.run(sent)).unwrap()
     except SyntaxError as error:
@@ -64,10 +65,16 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
                 raise HTTPException(403, "this server is read-only: SPARQL updates are disabled") from None
             raise HTTPException(400, "this is an update: send it as `update=` or application/sparql-update") from None
         raise HTTPException(400, f"malformed query: {error}") from None
+    except QueryRefused as error:
+        raise HTTPException(400, str(error)) from None
     except NotAcceptable as error:
         raise HTTPException(406, str(error)) from None
     except QueryTimeout as error:
         raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
+    except QueryOutOfMemory as error:
+        raise HTTPException(503, str(error)) from None
+    except QueryUnavailable as error:
+        raise HTTPException(503, str(error), headers={"Retry-After": "1"}) from None
     except QueryFailed as error:
         raise HTTPException(500, str(error)) from None
     headers = {"Dangjian-Rows": str(reply.rows), "Dangjian-Row-Limit": str(settings.row_limit),
@@ -99,7 +106,8 @@ async def _update(state, request: Request, update: str) -> Response:
 def _description(state, request: Request, fmt: str | None) -> Response:
     chosen = pick(GRAPH, parse_accept(request.headers.get("accept")), fmt)
     if chosen is None:
-        raise HTTPException(406, "the service description is RDF: ask for text/turtle, application/ld+json, …")
+        raise HTTPException(406, "the service description is RDF: send an Accept header with text/turtle, "
+                                 "application/ld+json, … (or none)")
     triples = service_description(str(request.url_for("sparql_get")), updates=state.settings.updates_enabled)
     body = ox.serialize(triples, format=chosen.ox_format, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#"}
                         if chosen.name in ("turtle", "trig") else None)
@@ -153,11 +161,9 @@ _POST_BODY = {"requestBody": {"required": True, "content": {
 async def sparql_post(request: Request, state: AppStateDep) -> Response:
     """A query as `application/sparql-query`, an update as `application/sparql-update`, or either as a form
     (`query=` or `update=`). Graph IRIs come from the form or, for a direct body, from the URL's query string.
-    Updates get 403 unless the server runs with updates enabled, then need `Authorization: Bearer <token>`."""
+    Updates get 403 unless the server runs with updates enabled, then need `Authorization: Bearer <token>`.
+    A body larger than four times the longest query is refused with 413 as soon as that many bytes arrived."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    limit = state.settings.max_query_length * 4
-    if int(request.headers.get("content-length") or 0) > limit:
-        raise HTTPException(413, f"the request body is larger than {limit:,} bytes")
     params = request.query_params
     if content_type in ("application/sparql-query", "application/sparql-update"):
         text = (await request.body()).decode("utf-8", errors="replace")

@@ -17,6 +17,7 @@ from dangjian.api.settings import Settings
 from dangjian.graph.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
+
 TOKEN = "test-token-3f9a7c"
 # Small limits, so the limit tests run in about a second.
 LIMITS = dict(query_timeout=1.5, row_limit=20, max_query_length=5000, query_slots=2)
@@ -103,3 +104,4 @@ def update_token() -> str:
 def serve_app():
     """`with serve_app(app) as url:` runs any app on a loopback uvicorn server."""
     return running
+

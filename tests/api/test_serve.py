@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import os
-import re
-import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -33,36 +29,13 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
-@contextmanager
-def serving(*args: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    process = subprocess.Popen([DANGJIAN, "serve", "-p", "0", *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 30
-        url = None
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line and process.poll() is not None:
-                raise RuntimeError(f"dangjian serve exited with {process.returncode}")
-            found = re.search(r"serving .* at (http://127\.0\.0\.1:\d+)/", line)
-            url = found and found[1]
-        assert url, "no URL on stderr"
-        yield url, process
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def _labels(url: str, q: str) -> list[str]:
     return [h["label"] for h in httpx.get(f"{url}/api/entities", params={"q": q}, timeout=10).json()]
 
 
-def test_serve_binds_loopback_prints_url_on_stderr_and_follows_a_load(store_dir: str, tmp_path: Path) -> None:
-    with serving("--store", store_dir) as (url, process):
+def test_serve_binds_loopback_prints_url_on_stderr_and_follows_a_load(store_dir: str, tmp_path: Path,
+                                                                      serve_command) -> None:
+    with serve_command("--store", store_dir) as (url, process):
         assert httpx.get(f"{url}/-/health").json()["status"] == "ok"
         assert "桃源社区" in _labels(url, "桃源")
         extra = tmp_path / "extra.ttl"
@@ -78,11 +51,12 @@ def test_serve_binds_loopback_prints_url_on_stderr_and_follows_a_load(store_dir:
     assert process.stdout.read() == ""
 
 
-def test_serve_with_two_workers_answers(store_dir: str) -> None:
-    with serving("--store", store_dir, "--workers", "2") as (url, _):
+def test_serve_with_two_workers_answers(store_dir: str, serve_command) -> None:
+    # Ready means /-/health answered; each worker's first query may still take seconds on a busy machine.
+    with serve_command("--store", store_dir, "--workers", "2") as (url, _), httpx.Client(timeout=60) as client:
         for _ in range(6):
-            assert httpx.get(f"{url}/api/entities/place/320599001001").json()["label"] == "桃源社区"
-            assert httpx.get(f"{url}/sparql", params={"query": "ASK {}"}).status_code == 200
+            assert client.get(f"{url}/api/entities/place/320599001001").json()["label"] == "桃源社区"
+            assert client.get(f"{url}/sparql", params={"query": "ASK {}"}).status_code == 200
 
 
 def test_serve_help_says_why_it_binds_loopback() -> None:
