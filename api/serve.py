@@ -23,8 +23,8 @@ CONFIG_ENV = "DANGJIAN_SERVE_CONFIG"
 
 
 def _open(spec: str, settings: Settings):
-    """A server that cannot change the data opens a snapshot, so loads can run while it serves."""
-    return open_store(spec, read_only=not settings.updates_enabled)
+    """A server reads a snapshot, so loads can run while it serves; updates go through its writer process."""
+    return open_store(spec, read_only=True)
 
 
 def app_from_environment():

@@ -1,13 +1,15 @@
-"""The API's limits and switches: query time limit, row limit, query length, endpoints SERVICE may call, updates."""
+"""The API's limits and switches: time, rows, query length and memory; what SERVICE and LOAD may reach; updates."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
 
-__all__ = ["Settings", "TOKEN_ENV", "SERVICES_ENV"]
+__all__ = ["Settings", "TOKEN_ENV", "SERVICES_ENV", "LOADS_ENV", "MIN_TOKEN"]
 
 TOKEN_ENV = "DANGJIAN_UPDATE_TOKEN"
 SERVICES_ENV = "DANGJIAN_ALLOW_SERVICE"
+LOADS_ENV = "DANGJIAN_ALLOW_LOAD"
+MIN_TOKEN = 32  # characters: 192 bits from secrets.token_urlsafe(32), out of reach of guessing
 _ENV = {"query_timeout": "DANGJIAN_QUERY_TIMEOUT", "row_limit": "DANGJIAN_ROW_LIMIT",
         "max_query_length": "DANGJIAN_MAX_QUERY_LENGTH", "query_slots": "DANGJIAN_QUERY_SLOTS",
         "query_memory": "DANGJIAN_QUERY_MEMORY"}
@@ -29,17 +31,22 @@ class Settings:
     updates_enabled: bool = False
     update_token: str | None = None
     services: tuple[str, ...] = ()
+    loads: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.query_timeout <= 0 or self.row_limit < 1 or self.max_query_length < 1 or self.query_slots < 1:
             raise ValueError("query_timeout, row_limit, max_query_length and query_slots must be positive")
         if self.query_memory is not None and self.query_memory < 64:
             raise ValueError("query_memory (--query-memory) is in MiB and must be at least 64")
-        object.__setattr__(self, "services", tuple(self.services))  # a list when read back from JSON
+        object.__setattr__(self, "services", tuple(self.services))  # lists when read back from JSON
+        object.__setattr__(self, "loads", tuple(self.loads))
         for endpoint in self.services:
             _check_endpoint(endpoint, "--allow-service")
-        if self.updates_enabled and not self.update_token:
-            raise ValueError(f"updates need a bearer token: set {TOKEN_ENV} in the server's environment")
+        for source in self.loads:
+            _check_endpoint(source, "--allow-load")
+        if self.updates_enabled and len(self.update_token or "") < MIN_TOKEN:
+            raise ValueError(f"updates need a bearer token of at least {MIN_TOKEN} random characters in {TOKEN_ENV}; "
+                             f"make one with: python -c \"import secrets;print(secrets.token_urlsafe(32))\"")
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
@@ -52,8 +59,9 @@ class Settings:
                     values[name] = (float if types[name].startswith("float") else int)(os.environ[env])
                 except ValueError:
                     raise ValueError(f"{env}={os.environ[env]!r} is not a number") from None
-        if os.environ.get(SERVICES_ENV):
-            values["services"] = tuple(os.environ[SERVICES_ENV].split())
+        for name, env in (("services", SERVICES_ENV), ("loads", LOADS_ENV)):
+            if os.environ.get(env):
+                values[name] = tuple(os.environ[env].split())
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
 

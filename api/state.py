@@ -29,6 +29,9 @@ class AppState:
     """
 
     def __init__(self, store: Store, settings: Settings) -> None:
+        if settings.updates_enabled and isinstance(store, EmbeddedStore) and not store.read_only:
+            store.close()  # the runner's writer process becomes the store's one writer; this process reads snapshots
+            store = EmbeddedStore(store.location, read_only=True)
         self._store = store
         self.settings = settings
         memory = settings.query_memory and settings.query_memory << 20
@@ -49,8 +52,8 @@ class AppState:
             self.store_changed()
         return self._store
 
-    def snapshot_failed(self) -> None:
-        """A read failed because a writer rewrote the files under the snapshot: open a new one on the next request."""
+    def reopen(self) -> None:
+        """Open a new snapshot on the next request: the data changed (an update) or a writer broke the old one."""
         self._stale = True
 
     def store_changed(self) -> None:

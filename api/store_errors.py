@@ -18,7 +18,7 @@ _BUSY = ("the store is being rewritten by a load in another process and could no
 
 async def _answer(request: Request, error: Exception) -> JSONResponse:
     if isinstance(error, StoreError) or is_snapshot_error(error):
-        request.app.state.dangjian.snapshot_failed()
+        request.app.state.dangjian.reopen()
         detail = str(error) if isinstance(error, StoreError) else _BUSY
         return JSONResponse({"detail": detail}, 503, headers={"Retry-After": "1"})
     _log.exception("%s %s failed", request.method, request.url.path, exc_info=error)

@@ -6,6 +6,7 @@ QueryError
  ├── QueryRefused      the query names an endpoint (SERVICE) the server does not allow
  ├── QueryOutOfMemory  the query needed more memory than a query may use
  ├── QueryUnavailable  the store could not be read just now (a load in another process is rewriting it)
+ ├── SourceFailed      a source an update LOADs could not be fetched
  └── QueryFailed       the store failed while evaluating
 A malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
 """
@@ -22,7 +23,8 @@ from dangjian.graph.result_writers import write_result
 from dangjian.graph.sparql_reach import ReachRefused, check_reach
 
 __all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
-           "QueryOutOfMemory", "QueryUnavailable", "QueryFailed",
+           "QueryOutOfMemory", "QueryUnavailable", "SourceFailed",
+           "QueryFailed",
            "execute", "query_pyoxigraph", "declares_dataset"]
 
 
@@ -48,6 +50,10 @@ class QueryOutOfMemory(QueryError):
 
 class QueryUnavailable(QueryError):
     """The store could not be read just now; the same query is likely to work in a moment."""
+
+
+class SourceFailed(QueryError):
+    """A source that an update LOADs could not be fetched (refused, missing, not RDF)."""
 
 
 class QueryFailed(QueryError):
@@ -88,7 +94,7 @@ class QueryReply:
 _ERRORS: dict[str, type[Exception]] = {"syntax": SyntaxError, "timeout": QueryTimeout,
                                        "not_acceptable": NotAcceptable, "refused": QueryRefused,
                                        "memory": QueryOutOfMemory, "unavailable": QueryUnavailable,
-                                       "failed": QueryFailed}
+                                       "source": SourceFailed, "failed": QueryFailed}
 
 QueryFunction = Callable[[str, Sequence[str] | None, Sequence[str] | None], object]
 

@@ -1,7 +1,8 @@
 """Running SPARQL under a hard time limit: a pool of worker processes for the embedded store, threads otherwise.
 
 pyoxigraph cannot cancel a query, so over an embedded store each query runs in a worker process
-that is killed (and replaced) when the limit passes. Other stores (a remote server) do the work
+that is killed (and replaced) when the limit passes; updates run the same way in one writer process,
+and a killed update leaves nothing written. Other stores (a remote server) do the work
 elsewhere; their queries run in a bounded number of threads and are answered at the limit.
 Either way at most `slots` queries run at once, so runaway queries cannot pile up. A worker process
 may also be given a memory limit: a query that needs more is stopped, and the worker replaced.
@@ -20,6 +21,7 @@ from pathlib import Path
 from dangjian.graph.query_exec import QueryReply, QueryRequest, QueryTimeout, execute
 from dangjian.graph.query_worker import HEADER, frame
 from dangjian.graph.store_watch import DirectoryWatch
+from dangjian.graph.update_exec import UpdateRequest, apply_update
 
 __all__ = ["ProcessPool", "ThreadRunner", "make_runner", "default_memory_limit"]
 
@@ -64,13 +66,18 @@ def _over(timeout: float) -> QueryTimeout:
                         f"add a LIMIT, narrow the patterns, or use `dangjian query` on a local store")
 
 
+def _update_over(timeout: float) -> QueryTimeout:
+    return QueryTimeout(f"the update ran past the {timeout:g} s time limit and was stopped; nothing of it was "
+                        f"written. Split it into smaller updates, or load the data with `dangjian load`")
+
+
 class _Worker:
     def __init__(self, process: asyncio.subprocess.Process, generation: int) -> None:
         self.process = process
         self.generation = generation
 
-    async def ask(self, request: QueryRequest, reopen: bool) -> QueryReply:
-        self.process.stdin.write(frame(pickle.dumps((request, reopen))))
+    async def ask(self, message: object) -> QueryReply:
+        self.process.stdin.write(frame(pickle.dumps(message)))
         await self.process.stdin.drain()
         header = await self.process.stdout.readexactly(HEADER)
         return pickle.loads(await self.process.stdout.readexactly(int.from_bytes(header, "big")))
@@ -95,10 +102,12 @@ class ProcessPool:
         self._generation = 0
         self._idle: asyncio.Queue[_Worker] | None = None
         self._workers: set[_Worker] = set()
+        self._writer: _Worker | None = None
+        self._writing = asyncio.Lock()
 
-    async def _spawn(self) -> _Worker:
+    async def _spawn(self, module: str = "dangjian.graph.query_worker") -> _Worker:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "dangjian.graph.query_worker", self.path, str(self.memory),
+            sys.executable, "-m", module, self.path, str(self.memory),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             env={**os.environ, "RUST_BACKTRACE": "0"})  # an allocation failure logs one line, not a backtrace
         worker = _Worker(process, self._generation)
@@ -130,7 +139,7 @@ class ProcessPool:
         reopen = worker.generation != self._generation
         worker.generation = self._generation
         try:
-            reply = await asyncio.wait_for(worker.ask(request, reopen), max(deadline - loop.time(), 0.001))
+            reply = await asyncio.wait_for(worker.ask((request, reopen)), max(deadline - loop.time(), 0.001))
         except BaseException as error:
             # A worker stopped mid-query cannot be reused: its reply would answer the next request.
             await self._replace(worker)
@@ -156,12 +165,30 @@ class ProcessPool:
         return QueryReply(error="failed", message=f"the query process died (exit status {status}); "
                                                   f"the query was not answered")
 
+    async def update(self, request: UpdateRequest) -> QueryReply:
+        """Apply `request` in the writer process, one update at a time; raises QueryTimeout at the limit."""
+        async with self._writing:
+            if self._writer is None:
+                self._writer = await self._spawn("dangjian.graph.update_worker")
+            try:
+                reply = await asyncio.wait_for(self._writer.ask(request), self.timeout)
+            except BaseException as error:
+                writer, self._writer = self._writer, None
+                await writer.stop()  # its transaction dies with it: nothing of the update is written
+                if isinstance(error, TimeoutError):
+                    raise _update_over(self.timeout) from None
+                if isinstance(error, (asyncio.IncompleteReadError, ConnectionError)):
+                    return self._died(writer.process.returncode)
+                raise
+        self.refresh()
+        return reply
+
     async def close(self) -> None:
-        """Stop every worker."""
-        for worker in list(self._workers):
+        """Stop every worker and the writer."""
+        for worker in [*self._workers, *([self._writer] if self._writer else [])]:
             await worker.stop()
         self._workers.clear()
-        self._idle = None
+        self._idle, self._writer = None, None
 
 
 class ThreadRunner:
@@ -175,6 +202,10 @@ class ThreadRunner:
     def _query(self, sparql, default_graph, named_graphs):
         return self.store.query(sparql, default_graph=default_graph, named_graphs=named_graphs)
 
+    async def update(self, request: UpdateRequest) -> QueryReply:
+        """Apply `request` through the store in a thread; answered with a timeout at the limit."""
+        return await self._in_thread(apply_update, self.store.update, request, over=_update_over)
+
     async def start(self) -> None:
         if self._free is None:
             self._free = asyncio.Semaphore(self.slots)
@@ -183,6 +214,9 @@ class ThreadRunner:
         """Nothing to reopen: each query goes to the store itself."""
 
     async def run(self, request: QueryRequest) -> QueryReply:
+        return await self._in_thread(execute, self._query, request, over=_over)
+
+    async def _in_thread(self, function, *args, over) -> QueryReply:
         await self.start()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
@@ -190,13 +224,13 @@ class ThreadRunner:
             await asyncio.wait_for(self._free.acquire(), self.timeout)
         except TimeoutError:
             raise _busy(self.slots, self.timeout) from None
-        future = loop.run_in_executor(self._executor, execute, self._query, request)
+        future = loop.run_in_executor(self._executor, function, *args)
         # The slot stays taken until the thread really ends, even after the client got its 503.
         future.add_done_callback(lambda _: self._free.release())
         try:
             return await asyncio.wait_for(asyncio.shield(future), max(deadline - loop.time(), 0.001))
         except TimeoutError:
-            raise _over(self.timeout) from None
+            raise over(self.timeout) from None
 
     async def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -68,14 +68,15 @@ def limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def main() -> None:
-    """Keep the reply pipe for frames only: anything printed goes to stderr."""
+def run_worker(serve_requests) -> None:
+    """A worker's main: `STORE_DIR [MEMORY_BYTES]` from argv, the memory capped, the reply pipe (stdout) kept for
+    frames only (anything printed goes to stderr), then `serve_requests(path, requests, replies)`."""
     if len(sys.argv) > 2:
         limit_memory(int(sys.argv[2]))
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    serve(sys.argv[1], sys.stdin.buffer, replies)
+    serve_requests(sys.argv[1], sys.stdin.buffer, replies)
 
 
 if __name__ == "__main__":
-    main()
+    run_worker(serve)

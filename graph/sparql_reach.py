@@ -91,9 +91,11 @@ def reach(text: str, *, update: bool = False) -> Reach:
 
 
 def check_reach(text: str, *, services: Collection[str] = (), loads: Collection[str] = (),
-                update: bool = False) -> None:
-    """Raise ReachRefused unless every endpoint and source that `text` names is in the allow-lists.
+                update: bool = False) -> Reach:
+    """What `text` reaches; raises ReachRefused unless every endpoint and source it names is in the allow-lists.
 
+    >>> check_reach('SELECT * { ?s ?p ?o }')
+    Reach(services=(), loads=())
     >>> check_reach('SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }')
     Traceback (most recent call last):
     ...
@@ -102,6 +104,7 @@ def check_reach(text: str, *, services: Collection[str] = (), loads: Collection[
     found = reach(text, update=update)
     _check("SERVICE", found.services, services, "the query may not call", "--allow-service")
     _check("LOAD", found.loads, loads, "the update may not fetch", "--allow-load")
+    return found
 
 
 def _check(keyword: str, found: tuple[str | None, ...], allowed: Collection[str], what: str, option: str) -> None:

@@ -16,9 +16,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, settings
 
 from dangjian.graph.embedded import EmbeddedStore
 from dangjian.graph.remote import RemoteStore
+
+# Property tests: a small profile by default, so CI stays fast; DANGJIAN_HYPOTHESIS=long for a longer hunt (bench/).
+settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("DANGJIAN_HYPOTHESIS", "ci"))
 
 BIN = Path(sys.executable).parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -22,7 +22,8 @@ def register(subparsers) -> None:
                   "dangjian serve -p 0                             # a free port; the URL is on stderr",
                   "dangjian serve --host 0.0.0.0 --workers 2       # an intranet server on both cores",
                   "dangjian serve --allow-service https://dbpedia.org/sparql   # federated queries to one endpoint",
-                  "DANGJIAN_UPDATE_TOKEN=secret dangjian serve --allow-updates"])
+                  'export DANGJIAN_UPDATE_TOKEN="$(python -c "import secrets;print(secrets.token_urlsafe(32))")"',
+                  "dangjian serve --allow-updates                  # updates with that token as the bearer"])
     add_store_option(parser)
     parser.add_argument("--host", default="127.0.0.1", help=HOST_HELP)
     parser.add_argument("-p", "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
@@ -35,8 +36,12 @@ def register(subparsers) -> None:
     parser.add_argument("--max-query-length", type=int, metavar="CHARS",
                         help="refuse longer queries with 413 (default 100000)")
     parser.add_argument("--allow-updates", action="store_true",
-                        help="accept SPARQL updates from clients that send the bearer token in "
-                             "$DANGJIAN_UPDATE_TOKEN (default: read-only, updates get 403)")
+                        help="accept SPARQL updates from clients that send the bearer token in $DANGJIAN_UPDATE_TOKEN "
+                             "(at least 32 random characters; default: read-only, updates get 403); each update "
+                             "is stopped and rolled back at --query-timeout")
+    parser.add_argument("--allow-load", action="append", metavar="URL", dest="loads",
+                        help="with --allow-updates: let LOAD fetch this URL (repeatable; default none: an update "
+                             "with LOAD gets 400 and the server fetches nothing)")
     parser.add_argument("--query-memory", type=int, metavar="MIB",
                         help="memory each SPARQL query process may use, in MiB; a query over it is stopped with "
                              "503 (default: half the machine's memory shared by all query processes)")
@@ -60,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_env(query_timeout=args.query_timeout, row_limit=args.row_limit,
                                      max_query_length=args.max_query_length, query_memory=args.query_memory,
                                      updates_enabled=args.allow_updates or None,
-                                     services=tuple(args.services) if args.services else None)
+                                     services=tuple(args.services) if args.services else None,
+                                     loads=tuple(args.loads) if args.loads else None)
     except ValueError as error:
         raise UsageError(str(error)) from None
     try:

@@ -7,17 +7,17 @@ from typing import Annotated
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from dangjian.api import openapi_examples as ex
 from dangjian.api.deps import AppStateDep
 from dangjian.api.service_description import service_description
 from dangjian.api.sparql_page import query_page
-from dangjian.graph.query_exec import (NotAcceptable, QueryFailed, QueryOutOfMemory, QueryRefused, QueryRequest,
-                                      QueryTimeout, QueryUnavailable)
+from dangjian.graph.query_exec import (NotAcceptable, QueryError, QueryFailed, QueryOutOfMemory, QueryRefused,
+                                      QueryRequest, QueryTimeout, QueryUnavailable, SourceFailed)
 from dangjian.graph.result_formats import GRAPH, parse_accept, pick
 from dangjian.graph.sparql_safety import iri
+from dangjian.graph.update_exec import UpdateRequest
 
 router = APIRouter(tags=["sparql"])
 
@@ -44,6 +44,19 @@ def _graphs(values: list[str]) -> tuple[str, ...] | None:
     return tuple(values)
 
 
+# What each query error is over HTTP: a refused SERVICE or LOAD is the client's to fix (400), a failed LOAD
+# source the source's (502), a stopped or unreadable query the server's for now (503).
+_STATUS: tuple[tuple[type[QueryError], int, dict[str, str] | None], ...] = (
+    (QueryRefused, 400, None), (NotAcceptable, 406, None), (SourceFailed, 502, None),
+    (QueryTimeout, 503, {"Retry-After": "5"}), (QueryOutOfMemory, 503, None),
+    (QueryUnavailable, 503, {"Retry-After": "1"}), (QueryFailed, 500, None))
+
+
+def _http_error(error: QueryError) -> HTTPException:
+    status, headers = next(((code, extra) for kind, code, extra in _STATUS if isinstance(error, kind)), (500, None))
+    return HTTPException(status, str(error), headers=headers)
+
+
 def _wants_html(request: Request) -> bool:
     ranked = parse_accept(request.headers.get("accept"))
     return bool(ranked) and ranked[0] in ("text/html", "application/xhtml+xml")
@@ -65,18 +78,8 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
                 raise HTTPException(403, "this server is read-only: SPARQL updates are disabled") from None
             raise HTTPException(400, "this is an update: send it as `update=` or application/sparql-update") from None
         raise HTTPException(400, f"malformed query: {error}") from None
-    except QueryRefused as error:
-        raise HTTPException(400, str(error)) from None
-    except NotAcceptable as error:
-        raise HTTPException(406, str(error)) from None
-    except QueryTimeout as error:
-        raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
-    except QueryOutOfMemory as error:
-        raise HTTPException(503, str(error)) from None
-    except QueryUnavailable as error:
-        raise HTTPException(503, str(error), headers={"Retry-After": "1"}) from None
-    except QueryFailed as error:
-        raise HTTPException(500, str(error)) from None
+    except QueryError as error:
+        raise _http_error(error) from None
     headers = {"Dangjian-Rows": str(reply.rows), "Dangjian-Row-Limit": str(settings.row_limit),
                "Vary": "Accept"}
     if reply.truncated:
@@ -87,8 +90,8 @@ async def _answer(state, request: Request, query: str, fmt: str | None,
 async def _update(state, request: Request, update: str) -> Response:
     settings = state.settings
     if not settings.updates_enabled:
-        raise HTTPException(403, "this server is read-only: SPARQL updates are disabled (start it with "
-                                 "`dangjian serve --allow-updates` and a token in DANGJIAN_UPDATE_TOKEN)")
+        raise HTTPException(403, "this server is read-only: SPARQL updates are disabled (an administrator can "
+                                 "start it with `dangjian serve --allow-updates` and a token in DANGJIAN_UPDATE_TOKEN)")
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
         raise HTTPException(401, "updates need the server's bearer token: Authorization: Bearer <token>",
@@ -96,9 +99,12 @@ async def _update(state, request: Request, update: str) -> Response:
     if len(update) > settings.max_query_length:
         raise HTTPException(413, f"the update is longer than {settings.max_query_length:,} characters")
     try:
-        await run_in_threadpool(state.store.update, update)
+        (await state.runner.update(UpdateRequest(update, settings.services, settings.loads))).unwrap()
     except SyntaxError as error:
         raise HTTPException(400, f"malformed update: {error}") from None
+    except QueryError as error:
+        raise _http_error(error) from None
+    state.reopen()
     state.store_changed()
     return Response(status_code=204)
 

@@ -1,6 +1,7 @@
 """Fixtures of the API tests: a store built from a hand-written TriG file and real uvicorn servers on loopback."""
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from dangjian.graph.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
 
-TOKEN = "test-token-3f9a7c"
+TOKEN = "test-token-3f9a7c0d5e1b4a2c8f6e9d7b1a3c5e7f"  # updates need at least 32 characters
 # Small limits, so the limit tests run in about a second.
 LIMITS = dict(query_timeout=1.5, row_limit=20, max_query_length=5000, query_slots=2)
 
@@ -105,3 +106,64 @@ def serve_app():
     """`with serve_app(app) as url:` runs any app on a loopback uvicorn server."""
     return running
 
+
+EMPTY_RESULT = b'{"head":{"vars":["x"]},"results":{"bindings":[]}}'
+
+
+class Listener:
+    """A loopback TCP listener that counts connections and answers each with `status` and `body`
+    (by default an empty SPARQL result): the stand-in for any address a server could be made to call."""
+
+    def __init__(self, status: str = "200 OK", body: bytes = EMPTY_RESULT) -> None:
+        self.status, self.body, self.content_type = status.encode(), body, b"application/sparql-results+json"
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
+        self.connections = 0
+        self._stop = False
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            with conn:
+                conn.settimeout(2)
+                try:
+                    conn.recv(65536)
+                    conn.sendall(b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close"
+                                 b"\r\n\r\n%s" % (self.status, self.content_type, len(self.body), self.body))
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self._stop = True
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """A Listener on a free loopback port for one test; `listener.connections` counts who called."""
+    found = Listener()
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def listeners() -> Iterator:
+    """`listeners(status, body)` makes more Listeners for one test, all closed after it."""
+    made: list[Listener] = []
+
+    def make(status: str = "200 OK", body: bytes = EMPTY_RESULT) -> Listener:
+        made.append(Listener(status, body))
+        return made[-1]
+    yield make
+    for one in made:
+        one.close()

@@ -1,61 +1,11 @@
 """SERVICE in a read-only query: refused with 400 and no outbound connection, unless the endpoint is allowed."""
 from __future__ import annotations
 
-import socket
-import threading
-from collections.abc import Iterator
-
 import httpx
 import pytest
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
-
-EMPTY_RESULT = b'{"head":{"vars":["x"]},"results":{"bindings":[]}}'
-
-
-class Listener:
-    """A loopback TCP listener that counts connections and answers each with an empty SPARQL result."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.connections = 0
-        self._stop = False
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            with conn:
-                conn.settimeout(2)
-                try:
-                    conn.recv(65536)
-                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-                                 b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(EMPTY_RESULT), EMPTY_RESULT))
-                except OSError:
-                    pass
-
-    def close(self) -> None:
-        self._stop = True
-        self._thread.join(timeout=5)
-        self.sock.close()
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    found = Listener()
-    yield found
-    found.close()
-
 
 def _forms(url: str) -> list[str]:
     """SERVICE written every way a filter that matches text could miss."""
@@ -73,7 +23,7 @@ def _forms(url: str) -> list[str]:
     ]
 
 
-def test_sparql_service_is_refused_with_400_and_no_connection(client: httpx.Client, listener: Listener) -> None:
+def test_sparql_service_is_refused_with_400_and_no_connection(client: httpx.Client, listener) -> None:
     for query in _forms(listener.url):
         for response in (client.get("/sparql", params={"query": query}),
                          client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})):
@@ -82,7 +32,7 @@ def test_sparql_service_is_refused_with_400_and_no_connection(client: httpx.Clie
     assert listener.connections == 0
 
 
-def test_sparql_service_in_a_comment_or_string_is_only_text(client: httpx.Client, listener: Listener) -> None:
+def test_sparql_service_in_a_comment_or_string_is_only_text(client: httpx.Client, listener) -> None:
     for query in (f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT 1 # SERVICE <{listener.url}> {{ }}",
                   f'SELECT ?x WHERE {{ BIND("SERVICE <{listener.url}> {{ ?s ?p ?o }}" AS ?x) }}'):
         response = client.get("/sparql", params={"query": query, "format": "json"})
@@ -90,21 +40,18 @@ def test_sparql_service_in_a_comment_or_string_is_only_text(client: httpx.Client
     assert listener.connections == 0
 
 
-def test_sparql_service_reaches_only_the_allowed_endpoints(community_store, serve_app, listener: Listener) -> None:
-    other = Listener()
-    try:
-        settings = Settings(query_timeout=5, query_slots=1, services=(listener.url,))
-        with serve_app(create_app(community_store, settings=settings)) as url:
-            allowed = httpx.get(f"{url}/sparql", timeout=30, params={
-                "query": f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?x ?p ?o }} }}", "format": "json"})
-            assert allowed.status_code == 200, allowed.text
-            assert listener.connections == 1
-            refused = httpx.get(f"{url}/sparql", timeout=30, params={
-                "query": f"SELECT * WHERE {{ SERVICE <{other.url}> {{ ?x ?p ?o }} }}"})
-            assert refused.status_code == 400 and listener.url in refused.json()["detail"]
-        assert other.connections == 0
-    finally:
-        other.close()
+def test_sparql_service_reaches_only_the_allowed_endpoints(community_store, serve_app, listener, listeners) -> None:
+    other = listeners()
+    settings = Settings(query_timeout=5, query_slots=1, services=(listener.url,))
+    with serve_app(create_app(community_store, settings=settings)) as url:
+        allowed = httpx.get(f"{url}/sparql", timeout=30, params={
+            "query": f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?x ?p ?o }} }}", "format": "json"})
+        assert allowed.status_code == 200, allowed.text
+        assert listener.connections == 1
+        refused = httpx.get(f"{url}/sparql", timeout=30, params={
+            "query": f"SELECT * WHERE {{ SERVICE <{other.url}> {{ ?x ?p ?o }} }}"})
+        assert refused.status_code == 400 and listener.url in refused.json()["detail"]
+    assert other.connections == 0
 
 
 def test_sparql_service_endpoints_must_be_absolute_http_urls() -> None:

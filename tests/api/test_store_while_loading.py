@@ -10,12 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
 from dangjian.graph.embedded import EmbeddedStore
 
-from conftest import load_fixture
+FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
 
 SECONDS = 8
 # A writer as heavy on files as a large `dangjian load`: batches bulk loaded, compacted every third,
@@ -52,7 +53,7 @@ def writing(path: Path, seconds: float) -> Iterator[subprocess.Popen]:
 def test_store_while_loading_read_only_opens_never_fail(tmp_path: Path) -> None:
     path = tmp_path / "store"
     with EmbeddedStore(path) as store:
-        load_fixture(store)
+        store.load("https://w3id.org/dangjian/graph/file/community.trig", FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
     opened = 0
     with writing(path, SECONDS):
         end = time.monotonic() + SECONDS - 1
@@ -67,7 +68,7 @@ def test_store_while_loading_read_only_opens_never_fail(tmp_path: Path) -> None:
 def test_store_while_loading_server_answers_200_or_503_never_500(tmp_path: Path, serve_app) -> None:
     path = tmp_path / "store"
     with EmbeddedStore(path) as store:
-        load_fixture(store)
+        store.load("https://w3id.org/dangjian/graph/file/community.trig", FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
     statuses: Counter = Counter()
     settings = Settings(query_timeout=10, query_slots=2)
     with EmbeddedStore(path, read_only=True) as snapshot, \

@@ -1,0 +1,36 @@
+"""The writer process: holds the embedded store read-write and applies framed, pickled update requests.
+
+Started by `dangjian.graph.query_pool` as `python -m dangjian.graph.update_worker STORE_DIR [MEMORY_BYTES]`
+and killed when an update runs past its time limit. pyoxigraph applies an update as one transaction,
+so a killed update leaves nothing behind; the next writer reopens the store.
+"""
+from __future__ import annotations
+
+import pickle
+
+from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.query_exec import QueryReply
+from dangjian.graph.query_worker import frame, read_frame, run_worker
+from dangjian.graph.store import StoreError
+from dangjian.graph.update_exec import apply_update
+
+
+def serve(path: str, requests, replies) -> None:
+    """Apply requests until the input closes, each answered with a reply (empty when it was applied)."""
+    try:
+        store = EmbeddedStore(path)
+    except StoreError as error:
+        store, opened = None, str(error)
+    while (payload := read_frame(requests)) is not None:
+        request = pickle.loads(payload)
+        if store is None:
+            reply = QueryReply(error="failed", message=f"the update process cannot write: {opened}")
+        else:
+            reply = apply_update(store.update, request)
+            store.oxigraph.flush()
+        replies.write(frame(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)))
+        replies.flush()
+
+
+if __name__ == "__main__":
+    run_worker(serve)
