@@ -59,9 +59,26 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     for name in _OPTIONAL:
         if importlib.util.find_spec(f"dangjian.api.routes.{name}") is not None:
             app.include_router(import_module(f"dangjian.api.routes.{name}").router)
+    _declare_string_details(app)
     static = resources.files("dangjian.api") / "static"
     app.mount("/-/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+def _declare_string_details(app: FastAPI) -> None:
+    """Say in the OpenAPI schema what 422s carry: FastAPI's list of field errors, or our one-line message
+    (`not a valid entity id: …`), so clients and schema checks know both."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = build()
+            fields = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError", {})
+            if "detail" in fields.get("properties", {}):
+                listed = fields["properties"]["detail"]
+                fields["properties"]["detail"] = {"anyOf": [listed, {"type": "string"}], "title": "Detail"}
+        return app.openapi_schema
+    app.openapi = openapi
 
 
 def settings_body(settings: Settings) -> int:

@@ -12,6 +12,12 @@ def _json(example: dict | list) -> dict:
     return {200: {"content": {"application/json": {"example": example}}}}
 
 
+def missing(what: str) -> dict:
+    """The 404 of a route that looks something up, as the schema declares it."""
+    return {404: {"description": f"No such {what} in the graph; the message says where to look.",
+                  "content": {"application/json": {"example": {"detail": f"no {what} … in the graph"}}}}}
+
+
 SEARCH = _json([{**_COMMUNITY, "matched": "蠡口社区", "parent": _STREET, "description": "社区 · 元和街道"}])
 
 CARD = _json({
@@ -25,7 +31,7 @@ CARD = _json({
     "sources": [{"article": "https://w3id.org/dangjian/article/5d2f0c1b9e8a7f60", "id": "5d2f0c1b9e8a7f60",
                  "title": "元和街道多社区学习贯彻市委十三届五次全会精神", "date": "2023-07-20", "url": None,
                  "source": "苏州日报", "evidence": ["由蠡口社区党委书记祝晓菲进行领学，……"]}],
-})
+}) | missing("entity")
 
 NEIGHBOURHOOD = _json({
     "directed": True, "multigraph": True,
@@ -35,7 +41,7 @@ NEIGHBOURHOOD = _json({
                "predicate": "https://w3id.org/dangjian/ontology#partOf", "label": "隶属于"},
               {"source": _PARTY["iri"], "target": _COMMUNITY["iri"],
                "predicate": "https://w3id.org/dangjian/ontology#hostUnit", "label": "所在单位"}],
-})
+}) | missing("entity")
 
 _ARTICLE = {"iri": "https://w3id.org/dangjian/article/5d2f0c1b9e8a7f60", "id": "5d2f0c1b9e8a7f60",
             "title": "元和街道多社区学习贯彻市委十三届五次全会精神", "date": "2023-07-20", "source": "苏州日报", "url": None}
@@ -49,7 +55,7 @@ ARTICLE = _json({
     "facts": [{"subject": _PARTY, "predicate": {"iri": "https://w3id.org/dangjian/ontology#hostUnit",
                                                 "label": "所在单位"},
                "object": _COMMUNITY, "evidence": ["由蠡口社区党委书记祝晓菲进行领学，……"]}],
-})
+}) | missing("article")
 
 STATS = _json({
     "classes": [{"class": "Community", "iri": "https://w3id.org/dangjian/ontology#Community", "label": "社区",
@@ -82,3 +88,9 @@ SPARQL_RESPONSES = {
 }
 SPARQL_QUERY = "PREFIX dj: <https://w3id.org/dangjian/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" \
                "SELECT ?community ?name WHERE { ?community a dj:Community ; rdfs:label ?name } LIMIT 10"
+
+GRAPH_PAGE = missing("entity, street or district")
+ANALYTICS = {200: {"description": "The tables as JSON, or with `format=csv` as CSV.",
+                   "content": {"application/json": {}, "text/csv": {}}}, **missing("table")}
+EXPORT = {200: {"description": "The graph file.", "content": {"application/graphml+xml": {},
+                                                              "application/gexf+xml": {}}}}

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
+from dangjian.api import openapi_examples as ex
 from dangjian.api.deps import StoreDep
 from dangjian.graph.analytics import analytics_tables
 from dangjian.graph.exchange import write_gexf, write_graphml
@@ -65,7 +66,7 @@ def _centre(G: nx.MultiDiGraph, focus: str | None) -> str | None:
     return found
 
 
-@router.get("/graph", response_class=HTMLResponse, summary="The interactive graph page")
+@router.get("/graph", response_class=HTMLResponse, summary="The interactive graph page", responses=ex.GRAPH_PAGE)
 def graph_page(request: Request, store: StoreDep, lang: Lang = "zh", focus: Focus = None, hops: Hops = 1,
                limit: Limit = DEFAULT_CAP, place: Place = None, types: Types = None,
                date_from: From = None, date_to: To = None) -> HTMLResponse:
@@ -87,7 +88,7 @@ def graph_asset(name: str) -> FileResponse:
     return FileResponse(path, media_type=f"{media}; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
 
 
-@router.get("/api/graph/overview", summary="Nodes and edges for the graph page")
+@router.get("/api/graph/overview", summary="Nodes and edges for the graph page", responses=ex.GRAPH_PAGE)
 def graph_overview(store: StoreDep, lang: Lang = "zh", focus: Focus = None, hops: Hops = 1,
                    limit: Limit = DEFAULT_CAP, place: Place = None, types: Types = None,
                    date_from: From = None, date_to: To = None) -> JSONResponse:
@@ -125,7 +126,7 @@ def graph_nodes(store: StoreDep, body: NodeIds) -> JSONResponse:
 
 
 @router.get("/api/analytics", summary="Network analytics: centrality, components, clusters, bridges",
-            response_model=None)
+            response_model=None, responses=ex.ANALYTICS)
 async def analytics(store: StoreDep,
                     format: Annotated[Literal["json", "csv"], Query(description="`json` or `csv`.")] = "json",
                     table: Annotated[str | None, Query(description="Only this table (with csv: a plain CSV file).",
@@ -147,7 +148,8 @@ async def analytics(store: StoreDep,
     return JSONResponse({t.name: t.records() for t in tables})
 
 
-@router.get("/api/graph/export", summary="The projected graph as GraphML or GEXF, for Gephi and Cytoscape")
+@router.get("/api/graph/export", summary="The projected graph as GraphML or GEXF, for Gephi and Cytoscape",
+            responses=ex.EXPORT)
 def graph_export(store: StoreDep,
                  format: Annotated[Literal["graphml", "gexf"], Query(description="`graphml` or `gexf`.",
                                                                      examples=["gexf"])]) -> Response:
