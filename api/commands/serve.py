@@ -35,6 +35,9 @@ def register(subparsers) -> None:
                         help="cut SPARQL results after N rows, saying so in a header (default 10000)")
     parser.add_argument("--max-query-length", type=int, metavar="CHARS",
                         help="refuse longer queries with 413 (default 100000)")
+    parser.add_argument("--query-memory", type=int, metavar="MIB",
+                        help="memory each SPARQL query process may use, in MiB; a query over it is stopped with "
+                             "503 (default: half the machine's memory shared by all query processes)")
     parser.add_argument("--allow-updates", action="store_true",
                         help="accept SPARQL updates from clients that send the bearer token in $DANGJIAN_UPDATE_TOKEN "
                              "(at least 32 random characters; default: read-only, updates get 403); each update "
@@ -42,9 +45,6 @@ def register(subparsers) -> None:
     parser.add_argument("--allow-load", action="append", metavar="URL", dest="loads",
                         help="with --allow-updates: let LOAD fetch this URL (repeatable; default none: an update "
                              "with LOAD gets 400 and the server fetches nothing)")
-    parser.add_argument("--query-memory", type=int, metavar="MIB",
-                        help="memory each SPARQL query process may use, in MiB; a query over it is stopped with "
-                             "503 (default: half the machine's memory shared by all query processes)")
     parser.add_argument("--allow-service", action="append", metavar="URL", dest="services",
                         help="let SPARQL queries call this endpoint with SERVICE (repeatable; default none: a query "
                              "with SERVICE gets 400, so the server never connects anywhere on a client's behalf)")
