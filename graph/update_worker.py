@@ -16,15 +16,17 @@ from dangjian.graph.update_exec import apply_update
 
 
 def serve(path: str, requests, replies) -> None:
-    """Apply requests until the input closes, each answered with a reply (empty when it was applied)."""
-    try:
-        store = EmbeddedStore(path)
-    except StoreError as error:
-        store, opened = None, str(error)
+    """Apply requests until the input closes, each answered with a reply (empty when it was applied).
+
+    The store is opened at the first request, and again at the next one if another process held it.
+    """
+    store: EmbeddedStore | None = None
     while (payload := read_frame(requests)) is not None:
         request = pickle.loads(payload)
-        if store is None:
-            reply = QueryReply(error="failed", message=f"the update process cannot write: {opened}")
+        try:
+            store = store or EmbeddedStore(path)
+        except StoreError as error:
+            reply = QueryReply(error="unavailable", message=f"the update cannot be written now: {error}")
         else:
             reply = apply_update(store.update, request)
             store.oxigraph.flush()

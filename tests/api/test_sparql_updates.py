@@ -88,3 +88,14 @@ def test_sparql_updates_stop_at_the_time_limit_and_write_nothing(writable, serve
         assert not _ask(url, "<urn:count> ?p ?o")
         after = _post(url, 'INSERT DATA { GRAPH <urn:g> { <urn:after> <urn:b> "c" } }', update_token)
         assert after.status_code == 204 and _ask(url, "<urn:after> ?p ?o")
+
+
+def test_sparql_updates_wait_for_a_load_holding_the_store(writable, serve_app, update_token) -> None:
+    path, settings = writable
+    insert = 'INSERT DATA { GRAPH <urn:g> { <urn:during> <urn:b> "c" } }'
+    with EmbeddedStore(path, read_only=True) as snapshot, serve_app(create_app(snapshot, settings=settings())) as url:
+        with EmbeddedStore(path):  # another writer, as a running `dangjian load` would be
+            busy = _post(url, insert, update_token)
+            assert busy.status_code == 503 and "in use by another process" in busy.json()["detail"], busy.text
+        done = _post(url, insert, update_token)
+        assert done.status_code == 204 and _ask(url, "<urn:during> ?p ?o")

@@ -43,7 +43,7 @@ def _read(data: bytes, suffix: str) -> list[Document | ReadError]:
 
 
 @given(data=st.binary(max_size=2000), suffix=st.sampled_from(SUFFIXES))
-def test_properties_readers_take_any_bytes(data: bytes, suffix: str) -> None:
+def test_loader_properties_readers_take_any_bytes(data: bytes, suffix: str) -> None:
     for item in _read(data, suffix):
         assert isinstance(item, (Document, ReadError))
         if isinstance(item, Document):  # what reaches the store must be encodable text
@@ -52,7 +52,7 @@ def test_properties_readers_take_any_bytes(data: bytes, suffix: str) -> None:
 
 @given(text=TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]),
        encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-8-sig"]))
-def test_properties_readers_take_any_text_in_any_encoding(text: str, suffix: str, encoding: str) -> None:
+def test_loader_properties_readers_take_any_text_in_any_encoding(text: str, suffix: str, encoding: str) -> None:
     data = text.encode(encoding, "surrogatepass") if encoding.startswith("utf") else text.encode(encoding, "replace")
     for item in _read(data, suffix):
         assert isinstance(item, (Document, ReadError))
@@ -63,7 +63,7 @@ def test_properties_readers_take_any_text_in_any_encoding(text: str, suffix: str
 @given(record=st.dictionaries(st.sampled_from(["title", "text", "date", "source", "url", "author", "x"]),
                               st.one_of(TEXT, st.integers(), st.none(), st.lists(TEXT, max_size=3))),
        ascii_only=st.booleans())
-def test_properties_json_lines_take_any_record(record: dict, ascii_only: bool) -> None:
+def test_loader_properties_json_lines_take_any_record(record: dict, ascii_only: bool) -> None:
     line = json.dumps(record, ensure_ascii=ascii_only) if ascii_only else json.dumps(record, ensure_ascii=False)
     data = line.encode("utf-8", "surrogatepass") + b"\n"
     for item in _read(data, ".jsonl"):
@@ -73,7 +73,7 @@ def test_properties_json_lines_take_any_record(record: dict, ascii_only: bool) -
 
 
 @given(text=TEXT)
-def test_properties_segmenter_keeps_paragraphs_inside_the_page(text: str) -> None:
+def test_loader_properties_segmenter_keeps_paragraphs_inside_the_page(text: str) -> None:
     articles = segment(text)
     for article in articles:
         for paragraph in article.paragraphs:
@@ -83,7 +83,7 @@ def test_properties_segmenter_keeps_paragraphs_inside_the_page(text: str) -> Non
 
 @settings(max_examples=settings().max_examples // 2)
 @given(text=TEXT, title=st.one_of(st.none(), TEXT), url=st.one_of(st.none(), TEXT))
-def test_properties_extractor_and_rdf_writer_on_any_article(text: str, title: str | None, url: str | None) -> None:
+def test_loader_properties_extractor_and_rdf_writer_on_any_article(text: str, title: str | None, url: str | None) -> None:
     text = "".join(c for c in text if _utf8_safe(c))  # readers hand over encodable text only (see above)
     doc = Document("page.txt", text, "text", title=title and "".join(c for c in title if _utf8_safe(c)),
                    url=url and "".join(c for c in url if _utf8_safe(c)))
@@ -99,7 +99,7 @@ def test_properties_extractor_and_rdf_writer_on_any_article(text: str, title: st
 
 
 @given(text=st.text(ANY_CHAR))
-def test_properties_entity_iris_are_valid_for_any_name_and_decode_back_to_it(text: str) -> None:
+def test_loader_properties_entity_iris_are_valid_for_any_name_and_decode_back_to_it(text: str) -> None:
     node = entity_iri(f"event/x/{text}")  # pyoxigraph checks the IRI; a bad code point would raise
     assert node.value.startswith(ID)
     assert unquote(iri_part(text), errors="surrogatepass") == text

@@ -16,7 +16,7 @@ SPARQL = st.one_of(st.text(max_size=60), st.lists(SPARQL_PARTS, max_size=20).map
 
 
 @given(header=HEADERS)
-def test_properties_accept_parsing_never_fails_and_picks_a_known_format(header: str) -> None:
+def test_client_input_properties_accept_parsing_never_fails_and_picks_a_known_format(header: str) -> None:
     ranked = parse_accept(header)
     assert all("/" in media for media in ranked)
     chosen = pick(SOLUTIONS, ranked)
@@ -24,7 +24,7 @@ def test_properties_accept_parsing_never_fails_and_picks_a_known_format(header: 
 
 
 @given(text=SPARQL, update=st.booleans())
-def test_properties_reach_never_fails_and_misses_no_mentioned_endpoint(text: str, update: bool) -> None:
+def test_client_input_properties_reach_never_fails_and_misses_no_mentioned_endpoint(text: str, update: bool) -> None:
     found = reach(text, update=update)
     assert isinstance(found, Reach)
     if "service" not in text.lower() and "\\u" not in text.lower():
