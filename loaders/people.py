@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.mentions import Mention
-from dangjian.loaders.words import frequency, tag, words
+from dangjian.loaders.words import frequency, guessed_words, tag, words
 
 # 支书 is a title of its own (村支书) but also the middle of 党总支书记: not after 总 or 党
 ROLE_RE = re.compile("|".join(sorted(("(?<![总党])支书" if r == "支书" else re.escape(r) for r in lx.ROLE_WORDS),
@@ -169,7 +169,43 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
                     people.append(PersonMention(pos, pos + len(n), n))
                     taken.add((pos, pos + len(n)))
                 pos += len(n) + 1
-    return people, posts
+    kept = [p for p in people if not reads_as_words(sentence, p.start, p.end)]
+    return kept, [post for post in posts if post.person in kept]
+
+
+# Kin and trade words said after a surname (肖奶奶, 尹律师): a way to address someone, not a name.
+ADDRESS_WORDS = {"奶奶", "爷爷", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "老师", "律师", "医生", "师傅", "阿婆",
+                 "婆婆", "叔叔", "伯伯", "阿公", "警官", "老人", "大叔", "姐姐", "哥哥"}
+_NAME_TAGS = ("nr", "ns", "nz")
+COMMON = 100        # jieba frequency of a word that is ordinary vocabulary
+
+
+def reads_as_words(sentence: str, start: int, end: int) -> bool:
+    """Whether what looked like a name reads as ordinary words in its sentence (有关情况, 向现场群众, 都很自豪,
+    富起来, 动情地说): jieba, guessing unknown words, cuts the sentence around it into words that are no name."""
+    lo = max(0, start - 3)
+    spans, pos = [], lo
+    for word in guessed_words(sentence[lo:end + 3]):
+        spans.append((pos, pos + len(word), word))
+        pos += len(word)
+    inside = [sp for sp in spans if sp[1] > start and sp[0] < end]
+    if not inside or (len(inside) == 1 and inside[0][:2] == (start, end)):
+        return False
+    first, last = inside[0], inside[-1]
+    if first[0] < start and frequency(first[2]) >= COMMON:
+        return True  # 有关情况: the first character belongs to a common word before
+    if last[1] > end and frequency(last[2]) >= 1000 and not tag(last[2]).startswith(_NAME_TAGS):
+        return True  # 富起来: the last character opens a common word after
+    rest = sentence[first[1]:end]
+    if first[1] - first[0] == 1 and last[1] == end and len(inside) == 2:
+        if rest in ADDRESS_WORDS:
+            return True
+        lead, tail = tag(first[2]), tag(rest)
+        common = frequency(rest) >= COMMON and not tail.startswith(_NAME_TAGS)
+        if common and (lead[:1] in ("p", "d", "v") or (lead[:1] == "a" and tail[:1] in ("v", "d"))):
+            return True  # 向现场, 都很, 来点亮, 包路段, 齐上阵
+    word = sentence[start:end - 1]
+    return sentence[end - 1] in "地得" and frequency(word) >= COMMON and not tag(word).startswith(_NAME_TAGS)
 
 
 NAME_LIST_RE = re.compile(f"(?<![{lx.CJK}])[{lx.CJK}]{{2,3}}(?:、[{lx.CJK}]{{2,3}})+(?=等|[,;:。]|$)")

@@ -21,6 +21,12 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_jieba().lcut(text, HMM=False))
 
 
+@lru_cache(maxsize=65536)
+def guessed_words(text: str) -> tuple[str, ...]:
+    """The words of a short text with jieba's guessing of unknown words (names it has never seen) on."""
+    return tuple(_jieba().lcut(text, HMM=True))
+
+
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
     import jieba.posseg

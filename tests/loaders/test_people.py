@@ -63,3 +63,19 @@ def test_people_a_name_right_after_a_village_is_a_person():
 def test_people_a_cue_noun_before_a_name_with_a_middle_dot():
     found, _ = find_people("居民阿依古丽·吐尔逊用积分兑换了生活用品", [])
     assert [p.name for p in found] == ["阿依古丽·吐尔逊"]
+
+
+def test_people_ordinary_words_after_a_title_or_cue_are_no_names():
+    for sentence in ("活动中,社区书记向现场群众讲解了政策。", "听取了社区负责人有关情况汇报。", "全村党员齐上阵:清理河道。",
+                     "党员志愿者包路段的方式推进整治。", "村民都很满意。", "让村民富起来。", "村党支部书记动情地说:“好日子来了。”",
+                     "居民肖奶奶告诉记者,楼道亮了。", "共建单位的尹律师感慨道:“真好。”"):
+        names, _ = people(sentence)
+        assert names == [], sentence
+
+
+def test_people_names_made_of_common_words_stay_names():
+    for sentence, name in (("社区书记王光明介绍,要办好实事。", "王光明"), ("党员黄海燕表示,愿意参加。", "黄海燕"),
+                           ("村支书许文明带领大家干。", "许文明"), ("居民包文华说,很高兴。", "包文华"),
+                           ("书记张国庆介绍,一起干。", "张国庆")):
+        names, _ = people(sentence)
+        assert name in names, sentence
