@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
-from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
+from dangjian.loaders.mentions import BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
 from dangjian.loaders.name_words import described_by_kind, starts_common
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
@@ -99,6 +99,9 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return self._recent_unit("Street") or self.focus.street
             if unit.suffix in BARE_ORG_SUFFIXES:
                 return self._last_org(unit.suffix)
+            if unit.suffix in BARE_GOVERNMENTS:
+                place = self._last_place(*BARE_GOVERNMENTS[unit.suffix])
+                return self._entity(unit_entity("Organization", place.label + "政府")) if place else None
             host = self._recent_unit("Community") or self.focus.community
             if unit.cls == "Organization" and host is not None:
                 return self._entity(unit_entity("Organization", body_name(host.label, unit.suffix)))
@@ -159,6 +162,13 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         """The organization a bare 医院/银行 refers to: the last one named with that ending."""
         for entity in reversed(list(self.out.entities.values())):
             if entity.cls == "Organization" and entity.label.endswith(suffix):
+                return entity
+        return None
+
+    def _last_place(self, cls: str, ending: str) -> Entity | None:
+        """The last place of this level the article named (汉阴县 for a 县政府 written alone)."""
+        for entity in reversed(list(self.out.entities.values())):
+            if entity.cls == cls and entity.label.endswith(ending):
                 return entity
         return None
 

@@ -30,7 +30,11 @@ COMMON_ENDINGS = (
 VILLAGE_NEXT_BAD = set("民里庄级务干集容落史规口头子寨组貌风歌晚医小部局")
 BRANCH_SUFFIXES = ("支行", "分行", "分公司", "营业部", "营业厅", "分局", "支公司")
 # A bare 医院/银行/学校 refers back to the one the article named before.
-BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行", "大学", "中学", "小学", "企业", "物业", "集团"}
+BARE_ORG_SUFFIXES = {"医院", "银行", "学校", "学院", "公司", "支行", "大学", "中学", "小学", "企业", "物业", "集团", "图书馆",
+                     "博物馆", "文化馆", "法院", "检察院", "派出所", "分行", "卫生院", "幼儿园", "供电公司"}
+# 县政府, 镇政府 written alone: the government of the county or town the article names (level, ending).
+BARE_GOVERNMENTS = {"县政府": ("District", "县"), "区政府": ("District", "区"), "市政府": ("City", "市"),
+                    "镇政府": ("Street", "镇"), "乡政府": ("Street", "乡")}
 # Services and schemes named like organizations.
 NOT_ORGANIZATIONS = ("手机银行", "网上银行", "时间银行", "爱心银行", "积分银行", "道德银行", "志愿银行", "爱心超市")
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
@@ -271,7 +275,7 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
             return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
         if cls == "Facility" and len(suffix) >= 4:
             return Mention(s, e, suffix, cls, suffix)
-        if suffix in BARE_ORG_SUFFIXES:
+        if suffix in BARE_ORG_SUFFIXES or suffix in BARE_GOVERNMENTS:
             return Mention(s, e, sentence[s:e], cls, suffix, bare=True)
         return None
     touching = last is not None and last.end == start and not last.bare

@@ -208,3 +208,17 @@ def test_extract_communities_listed_after_with_do_not_cobuild_with_each_other():
     _, triples, _ = facts_of(text)
     assert not any(p == "coBuildsWith" and {s, o} == {"红星社区", "白云社区"} for s, p, o in triples)
     assert any(p == "coBuildsWith" and {s, o} == {"青松社区", "白云社区"} for s, p, o in triples)
+
+
+def test_extract_a_short_unit_word_before_a_branch_is_the_unit_named_before():
+    text = ("青松社区\n\n7月2日,东川区文化馆党支部与青松社区党支部结成共建单位,"
+            "文化馆党支部书记张明远与社区党支部书记陈秀兰出席签约仪式。\n")
+    _, triples, _ = facts_of(text)
+    assert ("张明远", "东川区文化馆党支部", "党支部书记") in posts(triples)
+
+
+def test_extract_a_county_government_written_alone_is_the_named_countys():
+    text = "朝阳村签约\n\n9月28日,宁陕县皇冠镇朝阳村举行签约活动。县政府副县长周立新参加活动。\n"
+    _, triples, types = facts_of(text)
+    assert ("宁陕县政府", "Organization") in types
+    assert ("周立新", "宁陕县政府", "副县长") in posts(triples)
