@@ -65,6 +65,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             self._read_programs(sent, taken)
             self._read_cobuilding(sent, units)
         self._finish_joins()
+        self._finish_signings()
         self._mention_known_people(people_seen)
         self._title_street_parents()
         self._gazetteer_containment()

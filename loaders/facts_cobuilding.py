@@ -127,3 +127,17 @@ class CobuildingFacts:
                 entity = self.resolve(unit)
                 if anchor is not None and entity is not None and entity.key != anchor.key:
                     self._fact(anchor, "coBuildsWith", entity, sent)
+
+    def _finish_signings(self) -> None:
+        """A signing ceremony is held by the units that sign: the co-building pair of its sentence, else the
+        pairs of the article's first sentence that states any (在签约仪式上… after 大门院社区与…社区签订共建协议)."""
+        pairs = [f for f in self.out.facts if f.p == "coBuildsWith"]
+        if not pairs:
+            return
+        events = {k for k, e in self.out.entities.items() if e.cls == "Event" and "签约" in e.label}
+        for record in [m for m in self.out.mentions if m.key in events]:
+            same = [f for f in pairs if f.evidence == record.sentence] or [f for f in pairs if f.evidence == pairs[0].evidence]
+            for fact in same:
+                for end in (fact.s, fact.o):
+                    self.out.add_fact(Fact(record.key, "organizer", end, record.sentence))
+

@@ -37,6 +37,12 @@ PROGRAM_CUE_BEFORE = re.compile(r"(依托|借助|以|打造|建立|推出|创新
 PROGRAM_CUE_AFTER = re.compile(r"^(品牌|模式|机制|平台|载体|制度|行动|工作法|议事|服务品牌|党建品牌|工程|项目|体系|"
                                r"为(辅助|抓手|载体|依托|引领|主线)|等(载体|平台|品牌|机制|阵地|项目))")
 SPLIT_QUOTES = re.compile(Q)
+# 共联共建活动如期举行, 出席签约仪式: events named before the verb that says they were held, and ceremonies attended
+HELD_EVENT_RE = re.compile(f"(?P<suf>{EVENT_SUFFIX})(?:在[^,，。;；]{{1,20}}?)?(?:如期|隆重|顺利|正式|同时|也)?(?:举行|举办|召开|开幕)")
+CEREMONY = r"(?P<suf>签约仪式|揭牌仪式|启动仪式|授牌仪式|开班仪式)"
+ATTENDED_RE = re.compile(f"(?:出席|参加|见证)(?:了)?{CEREMONY}|在{CEREMONY.replace('suf', 'at')}上")
+# where the words naming an event before its suffix begin: after the last unit or person word
+UNIT_END = re.compile(r".*(社区|村|街道|镇|乡|党委|支部|党总支|单位|公司|局|站|中心|大学|学院|医院|银行|两委|双方|[,，。;；、“”()\s])")
 
 
 @dataclass
@@ -97,12 +103,37 @@ def find_events(sentence: str) -> list[Named]:
         name = clean_label(m.group("q")[1:-1])
         full = clean_label(name + m.group("mid") + m.group("suf"))
         out.append(Named(m.start("q"), m.end(), name, "Event", [full], verb_start=m.start()))
+    out.extend(_held_events(sentence, out))
     for m in THEME_ONLY_RE.finditer(sentence):
         group = "q" if m.group("q") else "dq"
         if any(e.start <= m.start(group) < e.end or m.start(group) <= e.start < m.end(group) for e in out):
             continue
         name = clean_label(m.group(group)[1:-1])
         out.append(Named(m.start(group), m.end(), name, "Event", [], verb_start=m.start()))
+    return out
+
+
+def _held_events(sentence: str, found: list[Named]) -> list[Named]:
+    """Events named before the verb that says they took place (`…社区共联共建活动如期举行`), and ceremonies a
+    sentence says people attended (`出席签约仪式`)."""
+    out: list[Named] = []
+    for m in HELD_EVENT_RE.finditer(sentence):
+        s = m.start("suf")
+        head = sentence[max(0, s - 10):s]
+        cut = UNIT_END.match(head)
+        mid = head[cut.end():] if cut else head
+        suf = m.group("suf")
+        if any(e.start <= s < e.end for e in found + out) or mid.endswith("的"):
+            continue
+        generic = mid in GENERIC_EVENT_MID or mid.startswith(("各", "相关", "此次", "本次", "这次", "该", "类似"))
+        if (generic or len(mid) < 2) and len(suf) < 4:
+            continue  # 会议在社区举行, 各类活动如期举行: no name of its own
+        mid = "" if generic else mid
+        out.append(Named(s - len(mid), m.end("suf"), mid + suf, "Event", [], verb_start=s - len(mid)))
+    for m in ATTENDED_RE.finditer(sentence):
+        group = "suf" if m.group("suf") else "at"
+        if not any(e.start <= m.start(group) < e.end for e in found + out):
+            out.append(Named(m.start(group), m.end(group), m.group(group), "Event", [], verb_start=m.start()))
     return out
 
 

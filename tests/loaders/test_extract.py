@@ -222,3 +222,11 @@ def test_extract_a_county_government_written_alone_is_the_named_countys():
     _, triples, types = facts_of(text)
     assert ("宁陕县政府", "Organization") in types
     assert ("周立新", "宁陕县政府", "副县长") in posts(triples)
+
+
+def test_extract_a_signing_ceremony_is_held_by_the_units_that_sign():
+    text = ("结对共建\n\n3月1日,东川区档案馆党支部与青山街道石桥社区签订共建协议。"
+            "在签约仪式上,石桥社区负责人表示,将加强交流。\n")
+    _, triples, _ = facts_of(text)
+    assert ("签约仪式", "organizer", "东川区档案馆党支部") in triples
+    assert ("签约仪式", "organizer", "石桥社区") in triples

@@ -33,3 +33,15 @@ def test_quoted_an_event_named_by_its_kind_alone():
 @pytest.mark.parametrize("sentence", ["社区还开展了各类文明实践活动。", "全体党员共同参加本次活动。", "平时组织阅读活动。"])
 def test_quoted_a_kind_of_activity_is_no_event(sentence):
     assert events(sentence) == []
+
+
+def test_events_named_before_the_verb_that_says_they_were_held():
+    labels = [e.label for e in find_events("3月1日,青松社区与白云社区、红星社区联谊共建活动如期举行。")]
+    assert labels == ["联谊共建活动"]
+    assert [e.label for e in find_events("签约仪式在村委会会议室举行。")] == ["签约仪式"]
+    assert find_events("会议在社区举行。") == [] and find_events("各类活动如期举行。") == []
+
+
+def test_a_ceremony_attended_or_spoken_at_is_an_event():
+    assert [e.label for e in find_events("双方书记出席签约仪式。")] == ["签约仪式"]
+    assert [e.label for e in find_events("在揭牌仪式上,书记讲了话。")] == ["揭牌仪式"]
