@@ -131,13 +131,18 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return entity
             if parent is None:
                 return None
+            official = None
             if unit.hosts:
                 label = unit.text
             elif unit.text.startswith(unit.parent.text):
                 label = parent.label + unit.text[len(unit.parent.text):]
+                if not unit.parent.bare and name_key(unit.text) != name_key(label):
+                    label, official = unit.text, label  # 东川工业园区党委 as written, not after the gazetteer's 东川工业园
             else:
                 label = unit.text
             entity = self._entity(unit_entity("PartyOrganization", label, parent))
+            if official is not None:
+                entity.alt.add(official)
             if label.endswith(unit.suffix) and len(label) == len(parent.label) + len(unit.suffix):
                 self.focus.party.setdefault(parent.key, entity)
             return entity

@@ -15,6 +15,8 @@ PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同|赴)")
 LATER_PAIR = re.compile(r"(与|同|跟|联合|携手|会同)")
 JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
 # `A、B等共建单位`, `A、B等14个共驻共建单位`: the units listed before name themselves partners
+# 共建单位X, 结对社区Y, 到联系共建的Z社区, 深入联点帮扶村A村、B村: a noun that makes the units after it partners
+PARTNER_NOUN = re.compile(r"(共建|结对|联建|联点帮扶|帮扶|联系|结对联系|包联|挂钩|包保)(单位|社区|村|点)")
 LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
 
 
@@ -86,11 +88,13 @@ class CobuildingFacts:
             subject = next((self.resolve(u) for u in heads if u.end <= (listed[0].start if listed else pos)
                             and u.cls in ("Community", "Street", "PartyOrganization")), None)
             pairs += [(subject or self.focus.unit, self.resolve(u)) for u in listed]
-        for m in re.finditer(r"(共建单位|结对单位|联建单位)", text):
+        for m in PARTNER_NOUN.finditer(text):
             pos = sent.start + m.end()
-            right = [u for u in heads if pos <= u.start <= pos + 2 and u.cls in COBUILD_CLASSES]
-            subject = next((self.resolve(u) for u in heads if u.end <= sent.start + m.start()), None)
-            pairs += [(subject or self.focus.unit, self.resolve(r)) for r in right]
+            right = self._listed_from([u for u in heads if u.cls in COBUILD_CLASSES], pos)
+            before = [u for u in heads if u.end <= sent.start + m.start()]
+            subjects = self._listed_from(before, self._root(before[0]).start, reach=0) if before else []
+            subjects = [self.resolve(u) for u in subjects] or [self.focus.unit]
+            pairs += [(a, self.resolve(r)) for a in subjects for r in right]
         if "报到" in text:
             orgs = [u for u in heads if u.cls == "Organization"
                     or (u.cls == "PartyOrganization" and self._outside(self.resolve(u) or Entity("", "", "")))]
@@ -102,6 +106,29 @@ class CobuildingFacts:
         for a, b in pairs:
             if a is not None and b is not None and a.key != b.key and not related(a, b, self.out.facts):
                 self._fact(a, "coBuildsWith", b, sent)
+
+    @staticmethod
+    def _root(unit: Mention) -> Mention:
+        """Where a unit's name starts with the places it is named over (泺源街道 for 泺源街道科技街社区)."""
+        while unit.parent is not None and unit.parent.end == unit.start:
+            unit = unit.parent
+        return unit
+
+    def _listed_from(self, heads: list[Mention], pos: int, reach: int = 4) -> list[Mention]:
+        """The units of a list (A、B和C) whose first unit's name (with the places it is named over) begins
+        within `reach` characters after `pos`: 到结对社区泺源街道科技街社区, 深入联点帮扶村甘树湾村、下庙村."""
+        out: list[Mention] = []
+        for unit in heads:
+            root = self._root(unit)
+            if not out:
+                if pos <= root.start <= pos + reach and not re.search(r"[,;:]", self.norm[pos:root.start]):
+                    out.append(unit)
+            elif re.fullmatch(r"[、和及与]", self.norm[out[-1].end:root.start]) or (
+                    out[-1].end == root.start == unit.start):
+                out.append(unit)
+            elif root.start >= out[-1].end:
+                break
+        return out
 
     def _list_before(self, heads: list[Mention], pos: int) -> list[Mention]:
         """The units of a list (A、B和C) that ends right before `pos`."""

@@ -230,3 +230,14 @@ def test_extract_a_signing_ceremony_is_held_by_the_units_that_sign():
     _, triples, _ = facts_of(text)
     assert ("签约仪式", "organizer", "东川区档案馆党支部") in triples
     assert ("签约仪式", "organizer", "石桥社区") in triples
+
+
+def test_extract_units_after_a_partner_noun_cobuild_with_the_subject_list():
+    text = ("双报到\n\n5月10日下午,东川数据局综合部党支部、东川数据局运维部党支部,"
+            "一同到结对联系社区青山街道石桥社区开展志愿服务活动。"
+            "东川供电公司党委深入联点帮扶村白沙镇石门村、红石镇柳树村开展慰问活动。\n")
+    _, triples, _ = facts_of(text)
+    pairs = {frozenset((s, o)) for s, p, o in triples if p == "coBuildsWith"}
+    assert frozenset(("东川数据局综合部党支部", "石桥社区")) in pairs
+    assert frozenset(("东川数据局运维部党支部", "石桥社区")) in pairs
+    assert frozenset(("东川供电公司党委", "石门村")) in pairs and frozenset(("东川供电公司党委", "柳树村")) in pairs
