@@ -12,6 +12,7 @@ COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|签[订署]
 LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
 PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同|赴)")
+DISPOSAL = re.compile(r"[将把][^,;:。与和]{0,12}$")
 LATER_PAIR = re.compile(r"(与|同|跟|联合|携手|会同)")
 JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
 # `A、B等共建单位`, `A、B等14个共驻共建单位`: the units listed before name themselves partners
@@ -74,6 +75,10 @@ class CobuildingFacts:
                 subjects = [self.resolve(u) for u in left]
             elif re.search(r"(^|[,;:]|以来|去年|此前|今年|已|还|先后|自)$", self.norm[sent.start:start]):
                 subjects = [self._recent_unit("Community") or self.focus.unit]  # 自去年与…结对共建以来: the article's unit
+            elif DISPOSAL.search(self.norm, sent.start, start) and any(u.end <= start for u in heads):
+                # X社区党委…将社区5个楼院与A、B等单位进行联合: the sentence's subject is the one that pairs
+                first = next(u for u in heads if u.end <= start)
+                subjects = [self.resolve(u) for u in self._listed_from(heads, self._root(first).start, reach=0)]
             else:
                 continue
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]

@@ -241,3 +241,12 @@ def test_extract_units_after_a_partner_noun_cobuild_with_the_subject_list():
     assert frozenset(("东川数据局综合部党支部", "石桥社区")) in pairs
     assert frozenset(("东川数据局运维部党支部", "石桥社区")) in pairs
     assert frozenset(("东川供电公司党委", "石门村")) in pairs and frozenset(("东川供电公司党委", "柳树村")) in pairs
+
+
+def test_extract_the_subject_of_a_disposal_clause_pairs_with_the_units_after_with():
+    text = ("楼院联盟\n\n青松社区党委发挥引领作用,将社区5个楼院与东川影院有限责任公司、东川电信分公司等5家单位进行联合,"
+            "打造楼院党建联盟。\n")
+    _, triples, _ = facts_of(text)
+    pairs = {frozenset((s, o)) for s, p, o in triples if p == "coBuildsWith"}
+    assert frozenset(("青松社区党委", "东川影院有限责任公司")) in pairs
+    assert frozenset(("青松社区党委", "东川电信分公司")) in pairs
