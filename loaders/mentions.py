@@ -120,6 +120,9 @@ def find_units(sentence: str) -> list[Mention]:
             continue
         last = out[-1] if out else None
         mention = _unit_at(sentence, s, e, suffix, SUFFIX_CLASS[suffix], last)
+        if mention is None and suffix == "新村":
+            mention = _unit_at(sentence, s + 1, e, "村", "Community", last)  # 马新村: a village named 马新
+            mention = mention if mention is not None and len(mention.text) == 3 else None
         if mention is None:
             continue
         if suffix == "联合党支部" and mention.parent is not None:
@@ -191,7 +194,7 @@ def _org_start(sentence: str, last: Mention) -> int:
     while brand and words(brand)[0] != brand and tag(words(brand)[0])[:1] in ("v", "p", "d", "c"):
         brand = brand[len(words(brand)[0]):]  # 协调国网 → 国网
     parts = words(brand) if brand else ("",)
-    verbish = any(tag(w)[:1] in ("v", "p", "d", "c") and tag(w) != "vn" for w in parts if w)
+    verbish = any(tag(w)[:1] in ("v", "p", "d", "c", "u") and tag(w) != "vn" for w in parts if w)  # 标志着
     if 2 <= len(brand) <= 4 and brand not in lx.GENERIC_NAMES and parts[-1] not in lx.DELIMITERS and not verbish:
         return root.start - len(brand)
     return root.start

@@ -197,3 +197,15 @@ def test_a_provinces_department_and_a_towns_government_are_organizations():
     found = {(u.text, u.cls) for u in find_units("河南省民政厅与青山镇政府在大厅召开会议。")}
     assert ("河南省民政厅", "Organization") in found and ("青山镇政府", "Organization") in found
     assert not any(text.endswith("大厅") for text, _ in found)
+
+
+def test_a_village_named_with_xin_is_a_village_and_a_workers_estate_a_compound():
+    found = {(u.text, u.cls) for u in find_units("与牛新村党总支班子座谈,住在工人新村和文化新村的居民也来了。")}
+    assert ("牛新村", "Community") in found and ("牛新村党总支", "PartyOrganization") in found
+    assert not any(cls == "Community" and text.endswith("新村") and len(text) > 3 for text, cls in found)
+
+
+def test_a_verb_before_a_unit_is_not_part_of_its_name():
+    found = {u.text for u in find_units("受市政协党组书记委托,仪式标志着舒城县城管局工作迈上新台阶。")}
+    assert "市政协党组" in found and "舒城县城管局" in found
+    assert not any(text.startswith(("受", "标志")) for text in found)
