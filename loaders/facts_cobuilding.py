@@ -12,6 +12,7 @@ COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|签[订署]
 LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
 PAIR_MARKER = re.compile(r"(与|和|同|跟|联合|携手|会同|赴)")
+SIGNING_RE = re.compile(r"签[订署约]")
 DISPOSAL = re.compile(r"[将把][^,;:。与和]{0,12}$")
 LATER_PAIR = re.compile(r"(与|同|跟|联合|携手|会同)")
 JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
@@ -82,7 +83,7 @@ class CobuildingFacts:
             else:
                 continue
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
-        for m in COBUILD_RE.finditer(text):  # A、B、C签署三方共建协议: the units listed sign with each other
+        for m in SIGNING_RE.finditer(text):  # A、B、C签署三方共建协议: the units listed sign with each other
             listed = [u for u in self._list_before(heads, sent.start + m.start()) if u.cls in COBUILD_CLASSES]
             clause = _clause_start(self.norm, listed[0].start) if listed else 0
             if len(listed) >= 2 and not PAIR_MARKER.search(self.norm, clause, sent.start + m.start()):

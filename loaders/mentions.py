@@ -260,7 +260,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     joined = last is not None and not last.bare and last.suffix in ("大学", "学院", "党校")
     start = _name_start(sentence, s, e, suffix, cls, last_end, after_unit=joined)
     # 相城经开区集成指挥中心: an organization named over the place before it starts where the place does
-    org_over_place = cls not in PLACE_CLASSES and last is not None and last.end == start and last.cls in PLACE_CLASSES
+    org_over_place = cls not in PLACE_CLASSES and last is not None and last.end == start and (
+        last.cls in PLACE_CLASSES or (last.cls == "Organization" and suffix in BRANCH_SUFFIXES))  # 分行高新支行
     if start is not None and cls != "Facility":  # 健身步道, 议事厅: facilities are named by use
         if not org_over_place:
             start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb

@@ -250,3 +250,9 @@ def test_extract_the_subject_of_a_disposal_clause_pairs_with_the_units_after_wit
     pairs = {frozenset((s, o)) for s, p, o in triples if p == "coBuildsWith"}
     assert frozenset(("青松社区党委", "东川影院有限责任公司")) in pairs
     assert frozenset(("青松社区党委", "东川电信分公司")) in pairs
+
+
+def test_extract_units_listed_as_partners_do_not_cobuild_with_each_other():
+    text = ("揭牌\n\n活动中,东川市公安局交警支队、东川市第二中学、东川书店等共建单位代表赠送了书籍。\n")
+    _, triples, _ = facts_of(text)
+    assert not any(p == "coBuildsWith" and {s, o} == {"东川市公安局交警支队", "东川市第二中学"} for s, p, o in triples)

@@ -209,3 +209,10 @@ def test_a_verb_before_a_unit_is_not_part_of_its_name():
     found = {u.text for u in find_units("受市政协党组书记委托,仪式标志着舒城县城管局工作迈上新台阶。")}
     assert "市政协党组" in found and "舒城县城管局" in found
     assert not any(text.startswith(("受", "标志")) for text in found)
+
+
+def test_a_branch_named_over_its_company_and_a_place_is_one_organization():
+    found = {(u.text, u.cls) for u in find_units("东川人寿保险股份有限公司上海市杨浦支公司党支部与东川银行股份有限公司桂林分行高新支行座谈。")}
+    assert ("东川人寿保险股份有限公司上海市杨浦支公司", "Organization") in found
+    assert ("东川人寿保险股份有限公司上海市杨浦支公司党支部", "PartyOrganization") in found
+    assert ("东川银行股份有限公司桂林分行高新支行", "Organization") in found
