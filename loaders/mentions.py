@@ -80,6 +80,8 @@ DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
 PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
 BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
+# what follows a place's name when it is a unit: its party organization, committee or people
+FOLLOWED_AS_UNIT = re.compile(r"(党委|党工委|党总支|党支部|支部|居委会|村委会|两委|党群服务中心|书记|主任|居民|村民)")
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
@@ -363,8 +365,9 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls in PLACE_CLASSES and not _known(text):
         if cls == "Community" and name.endswith(("进", "到", "入")):
             return None  # 文化进社区, 送到村: into the community, not a name
-        if cls in ("Community", "Street") and is_generic_place(name):
-            return None  # 幸福和谐社区, 边界村, 两大社区: a kind of place, not a place
+        common_words = cls == "Community" and is_generic(name) and not chained and not FOLLOWED_AS_UNIT.match(sentence, e)
+        if cls in ("Community", "Street") and (is_generic_place(name) or common_words):
+            return None  # 幸福和谐社区, 边界村, 两大社区: a kind of place, not a place (unless it acts as one)
         last_word = words(name)[-1]
         village_community = (cls == "Community" and suffix == "社区" and name.endswith("村") and len(name) >= 3
                              and name[:-1] not in lx.GENERIC_NAMES)

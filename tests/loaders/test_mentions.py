@@ -216,3 +216,8 @@ def test_a_branch_named_over_its_company_and_a_place_is_one_organization():
     assert ("东川人寿保险股份有限公司上海市杨浦支公司", "Organization") in found
     assert ("东川人寿保险股份有限公司上海市杨浦支公司党支部", "PartyOrganization") in found
     assert ("东川银行股份有限公司桂林分行高新支行", "Organization") in found
+
+
+def test_a_community_named_by_common_words_is_one_only_when_it_acts_as_a_unit():
+    assert not any(u.cls == "Community" for u in find_units("各族群众共建幸福和谐社区。"))
+    assert ("幸福和谐社区党委", "PartyOrganization") in {(u.text, u.cls) for u in find_units("幸福和谐社区党委召开会议。")}
