@@ -11,6 +11,8 @@ from dangjian.loaders.quoted import Named, find_branches, find_events, find_prog
 from dangjian.loaders.resolve import program_entity, scoped_entity
 from dangjian.loaders.text import Sentence, for_matching, name_key
 
+# 下一步…将继续开展好“…”活动: what an article says will be done is no event that took place
+PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
 ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
 VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
@@ -26,7 +28,7 @@ class EventFacts:
     def _read_events(self, sent: Sentence, units: list[Mention]) -> list[Named]:
         if sent.start < len(self.article.title):
             return []  # a title sums up the events its article tells of
-        events = find_events(sent.text)
+        events = [ev for ev in find_events(sent.text) if not PLANNED.search(sent.text, 0, max(ev.verb_start, 0))]
         for ev in events:
             entity = self._entity(scoped_entity("Event", ev.label, self.scope))
             entity.alt.update(a for a in ev.alt if a)

@@ -256,3 +256,12 @@ def test_extract_units_listed_as_partners_do_not_cobuild_with_each_other():
     text = ("揭牌\n\n活动中,东川市公安局交警支队、东川市第二中学、东川书店等共建单位代表赠送了书籍。\n")
     _, triples, _ = facts_of(text)
     assert not any(p == "coBuildsWith" and {s, o} == {"东川市公安局交警支队", "东川市第二中学"} for s, p, o in triples)
+
+
+def test_extract_an_activity_the_article_plans_is_no_event():
+    text = ("青松社区\n\n5月1日,青松社区开展“邻里守望”志愿服务活动。"
+            "下一步,青松社区将继续开展好“我为邻居办实事”实践活动。\n")
+    _, triples, types = facts_of(text)
+    labels = [label for label, cls in types if cls == "Event"]
+    assert any("邻里守望" in label for label in labels)
+    assert not any("我为邻居办实事" in label for label in labels)
