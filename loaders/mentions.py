@@ -24,6 +24,7 @@ COMMON_ENDINGS = (
     "城市", "超市", "集市", "市集", "夜市", "早市", "门市", "城镇", "乡镇", "集镇", "村镇", "小镇", "重镇", "古镇",
     "城乡", "下乡", "家乡", "老乡", "农村", "乡村", "新农村", "山村", "渔村", "邻村", "全村", "本村", "该村", "各村",
     "省市", "外省", "本省", "全省", "各省", "本市", "全市", "各市", "本区", "全区", "各区", "该区", "本县", "全县",
+    "格局", "布局", "大局", "全局", "结局", "开局", "当局", "骗局", "僵局", "新局", "变局", "棋局", "饭局", "赌局", "时局",
     "特色小镇", "驻村", "进村", "入村", "回村", "到村", "出村", "村村", "街村", "区县", "县区", "市县",
 )
 # After 村 these characters make a common word (村民, 村里, 村庄 …), not a village name.
@@ -82,6 +83,7 @@ PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
 BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
 # what follows a place's name when it is a unit: its party organization, committee or people
 FOLLOWED_AS_UNIT = re.compile(r"(党委|党工委|党总支|党支部|支部|居委会|村委会|两委|党群服务中心|书记|主任|居民|村民)")
+INSIDE_COMPANY = re.compile(r"[^与和及、,;:。\s]{0,14}?(有限责任公司|有限公司|集团|公司)")
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
@@ -233,6 +235,10 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 赋能乡村振兴: 乡村 is the countryside
     if suffix in lx.FARM_SUFFIXES and not FARM_CHAIN.match(sentence, e) and not _known(sentence[max(0, s - 4):e]):
         return True  # 生态农场 is a business; 头屯河农场大门院社区, 红星二场一连: a farm above its communities
+    if suffix in ("局", "厅") and nxt == "长":
+        return True  # 副局长, 厅长: a title
+    if suffix == "局" and INSIDE_COMPANY.match(sentence, e):
+        return True  # 中建三局第一建设工程有限责任公司: 局 inside a company's registered name
     if suffix == "厅" and not PROVINCE_BEFORE.search(sentence, max(0, s - 12), s):
         return True  # 江苏省农业农村厅 is a department of a province; 大厅, 展厅 are rooms
     if suffix in ("乡", "镇") and nxt == "长" and sentence[s - 1:s] == suffix:

@@ -221,3 +221,9 @@ def test_a_branch_named_over_its_company_and_a_place_is_one_organization():
 def test_a_community_named_by_common_words_is_one_only_when_it_acts_as_a_unit():
     assert not any(u.cls == "Community" for u in find_units("各族群众共建幸福和谐社区。"))
     assert ("幸福和谐社区党委", "PartyOrganization") in {(u.text, u.cls) for u in find_units("幸福和谐社区党委召开会议。")}
+
+
+def test_a_bureau_is_an_organization_and_a_pattern_or_a_title_is_not():
+    found = {(u.text, u.cls) for u in find_units("江苏省数据局与中建七局签约,形成新格局。县城管局副局长讲话。")}
+    assert ("江苏省数据局", "Organization") in found and ("中建七局", "Organization") in found
+    assert not any(text.endswith(("格局", "副局")) for text, _ in found)
