@@ -94,6 +94,9 @@ class PeopleFacts:
             return self._party_named_for(place) or place  # 驻村第一书记: the village's, when no committee is named
         if entity is not None and entity.cls == "Community" and title.endswith(PLACE_HEADS):
             return entity  # 村支书, 社区书记, 村主任: a post on the community when no committee or body is named
+        unnamed = self.norm[max(0, sent.start + post.pos - 3):sent.start + post.pos] == "党组织"
+        if unnamed and unit is None and place is not None and place.cls == "Community" and title.endswith("书记"):
+            return place  # 王爷陵村…党组织书记马立朋: the village's party organization, not named
         if previous is not None and unit is None:
             if title.endswith(("书记", "委员")) and previous.cls == "PartyOrganization":
                 return previous

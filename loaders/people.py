@@ -189,8 +189,11 @@ def reads_as_words(sentence: str, start: int, end: int) -> bool:
         spans.append((pos, pos + len(word), word))
         pos += len(word)
     inside = [sp for sp in spans if sp[1] > start and sp[0] < end]
-    if not inside or (len(inside) == 1 and inside[0][:2] == (start, end)):
+    if not inside:
         return False
+    if len(inside) == 1 and inside[0][:2] == (start, end):  # one word: a name unless the dictionary says otherwise
+        word = inside[0][2]
+        return frequency(word) > 0 and not tag(word).startswith(_NAME_TAGS) and tag(word) != "x"
     first, last = inside[0], inside[-1]
     if first[0] < start and frequency(first[2]) >= COMMON:
         return True  # 有关情况: the first character belongs to a common word before
@@ -307,7 +310,11 @@ def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: l
 def _title_owner(sentence: str, end: int, role: str, units: list[Mention]) -> tuple[Mention | None, str, str, int]:
     """The unit a title belongs to and the title as written (党委 + 书记 = 党委书记)."""
     for unit in units:
-        if unit.end == end:
+        # 区委组织部长: the title's first character closes the unit's name (组织部 + 部长)
+        overlap = unit.end == end + 1 and role.startswith(sentence[end:unit.end]) and not unit.bare
+        if unit.end == end or overlap:
+            if overlap:
+                return unit, role, "", unit.start
             word = PARTY_WORD_RE.search(unit.text)
             title = (word.group(1) if word and unit.cls in ("PartyOrganization", "Organization") else "") + role
             if unit.bare and unit.cls == "Community" and role in ("书记", "支书", "主任", "副书记", "副主任"):

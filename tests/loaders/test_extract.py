@@ -265,3 +265,11 @@ def test_extract_an_activity_the_article_plans_is_no_event():
     labels = [label for label, cls in types if cls == "Event"]
     assert any("邻里守望" in label for label in labels)
     assert not any("我为邻居办实事" in label for label in labels)
+
+
+def test_extract_posts_whose_title_shares_a_character_with_the_unit_or_names_no_committee():
+    text = ("调研\n\n5月28日,东川区委组织部长梁文博带队来到石门村。石门村种植经验丰富,党组织书记马志远介绍了情况。\n")
+    _, triples, _ = facts_of(text)
+    found = posts(triples)
+    assert ("梁文博", "东川区委组织部", "部长") in found
+    assert ("马志远", "石门村", "书记") in found

@@ -79,3 +79,8 @@ def test_people_names_made_of_common_words_stay_names():
                            ("书记张国庆介绍,一起干。", "张国庆")):
         names, _ = people(sentence)
         assert name in names, sentence
+
+
+def test_people_a_dictionary_word_after_a_title_is_no_name():
+    names, _ = people("召开村(社区)党组织书记、后备力量交流座谈会。")
+    assert names == []
