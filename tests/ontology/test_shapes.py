@@ -66,7 +66,7 @@ EXPECTED_VIOLATIONS = {
     (DJ + "coBuildsWith", ID + "org/丙银行 co-builds with itself"),
     (ARTICLE, "at most one schema:datePublished"),
     (ARTICLE, "single xsd:boolean"),
-    (ARTICLE + "/ann/1", "exactly one dj:evidence"),
+    (ARTICLE + "/ann/1", "at most one dj:evidence"),
     (ARTICLE + "/sel/1", "not after its oa:end"),
     (OA + "hasTarget", ARTICLE + "/ann/2 does not point, through oa:hasTarget/oa:hasSource"),
     ("_:blank", "needs exactly one rdf:object"),
@@ -164,9 +164,9 @@ def test_shapes_flag_a_label_without_language(shapes):
     store = store_of("good.trig")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     person = ox.NamedNode(ID + "person/王芳")
-    article = ox.NamedNode("https://w3id.org/dangjian/graph/article/aaaaaaaaaaaaaaaa")
-    store.remove(ox.Quad(person, label, ox.Literal("王芳", language="zh"), article))
-    store.add(ox.Quad(person, label, ox.Literal("王芳"), article))
+    knowledge = ox.NamedNode("https://w3id.org/dangjian/graph/knowledge")
+    store.remove(ox.Quad(person, label, ox.Literal("王芳", language="zh"), knowledge))
+    store.add(ox.Quad(person, label, ox.Literal("王芳"), knowledge))
     conforms, report, _ = pyshacl.validate(store, shacl_graph=shapes)
     assert not conforms
     wanted = english(shapes.objects(URIRef("https://w3id.org/dangjian/shapes#HasChineseLabel"), SH.message))
