@@ -40,9 +40,11 @@ def article_facts(store, article: str) -> dict | None:
     if not head:
         return None
     graph = iri(head[0]["g"].value)
+    # a fact's statement is the body, or for a post's or event's own facts, the post or event
     rows = select(store, f"""SELECT ?s ?p ?o ?evidence WHERE {{
         GRAPH {graph} {{ ?ann oa:hasBody ?st . OPTIONAL {{ ?ann dj:evidence ?evidence }} }}
-        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}""")
+        {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+        UNION {{ ?st a ?kind FILTER(?kind IN (dj:Post, dj:Event)) BIND(?st AS ?s) ?s ?p ?o }} }}""")
     authors = select(store, f"SELECT ?p WHERE {{ {ref} dj:author ?p }}")
     mentioned = select(store, f"""SELECT ?e (COUNT(?ann) AS ?n) WHERE {{ GRAPH {graph} {{ ?ann oa:hasBody ?e }}
         FILTER NOT EXISTS {{ ?e rdf:subject ?s }} }} GROUP BY ?e ORDER BY DESC(?n)""")

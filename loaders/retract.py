@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from dangjian.loaders.to_rdf import article_graph
-from dangjian.ontology import ARTICLE, DJ, GRAPH, KNOWLEDGE_GRAPH, OA, PROV, RDF, RDFS, SKOS
+from dangjian.ontology import ARTICLE, DJ, GRAPH, KNOWLEDGE_GRAPH, OA, PROV, RDF
 
 __all__ = ["retract_article", "stored_hashes", "article_ids_of"]
 
 _PREFIX = f"{GRAPH}article/"
 
-# A fact (an rdf:Statement) goes with its triple; an entity loses its type, labels and code. Only what no
-# remaining graph names as an annotation body: a fact two articles state survives the removal of one.
+# A fact (an rdf:Statement) goes with its triple; an entity with everything said about it (its type, labels,
+# and facts: a post's or event's own facts have no statement of their own). Only what no remaining graph names
+# as an annotation body: a fact two articles state survives the removal of one. (Every article that states a
+# fact names its subject and object as bodies too, so an entity no article names is in no stated fact.)
 _CLEANUP = f"""
 DELETE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?b ?p ?o . ?s ?pred ?obj }} }}
 WHERE {{
@@ -17,7 +19,7 @@ WHERE {{
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?annotation <{OA}hasBody> ?b }} }}
   GRAPH <{KNOWLEDGE_GRAPH}> {{
     {{ ?b <{RDF}subject> ?s ; <{RDF}predicate> ?pred ; <{RDF}object> ?obj ; ?p ?o }}
-    UNION {{ VALUES ?p {{ <{RDF}type> <{RDFS}label> <{SKOS}altLabel> <{DJ}code> }} ?b ?p ?o }}
+    UNION {{ ?b ?p ?o FILTER NOT EXISTS {{ ?b <{RDF}subject> ?any }} }}
   }}
 }}"""
 

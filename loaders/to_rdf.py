@@ -95,6 +95,17 @@ def fact_iri(fact: Fact) -> ox.NamedNode:
     return ox.NamedNode(f"{ID}fact/{digest}")
 
 
+# A post's holder, organization and title are what its key says, and an event belongs to the one article that
+# reports it: their facts are evidenced by the post or event itself, named in the sentence, not by a statement.
+SELF_EVIDENT = frozenset({"Post", "Event"})
+
+
+def self_evident(fact: Fact, facts: ArticleFacts) -> bool:
+    """Whether a fact's evidence is its subject's annotation (a post's or event's own facts)."""
+    subject = facts.entities.get(fact.s)
+    return subject is not None and subject.cls in SELF_EVIDENT
+
+
 def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[ox.Triple]], list[ox.Triple]]:
     """What an article adds to the knowledge graph: each entity's type and label (by entity IRI, written only for
     an entity the store does not know yet), and the rest (alternative names, codes, facts and their statements),
@@ -109,9 +120,12 @@ def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[ox.Triple]], 
         if entity.code and not entity.gazetteer:
             rest.append(ox.Triple(node, _n(DJ, "code"), ox.Literal(entity.code)))
     for fact in map(canonical, facts.facts):
-        stmt, s, p, o = fact_iri(fact), entity_iri(fact.s), _n(DJ, fact.p), _object(fact)
-        rest += [ox.Triple(s, p, o), ox.Triple(stmt, A, _n(RDF, "Statement")), ox.Triple(stmt, _n(RDF, "subject"), s),
-                 ox.Triple(stmt, _n(RDF, "predicate"), p), ox.Triple(stmt, _n(RDF, "object"), o)]
+        s, p, o = entity_iri(fact.s), _n(DJ, fact.p), _object(fact)
+        rest.append(ox.Triple(s, p, o))
+        if not self_evident(fact, facts):
+            stmt = fact_iri(fact)
+            rest += [ox.Triple(stmt, A, _n(RDF, "Statement")), ox.Triple(stmt, _n(RDF, "subject"), s),
+                     ox.Triple(stmt, _n(RDF, "predicate"), p), ox.Triple(stmt, _n(RDF, "object"), o)]
     return heads, rest
 
 
@@ -156,8 +170,9 @@ def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str,
 
 
 def _bodies(facts: ArticleFacts) -> dict[tuple[int, int] | None, list[ox.NamedNode]]:
-    """What each sentence states (by its span): the facts read from it, the entities named in it. An entity named
-    nowhere is attached to the sentences of its facts; what has no sentence at all, to the whole article (None)."""
+    """What each sentence states (by its span): the facts read from it (a post's or event's own facts by the post
+    or event), the entities named in it. An entity named nowhere is attached to the sentences of its facts; what
+    has no sentence at all, to the whole article (None)."""
     by_span: dict[tuple[int, int] | None, dict[str, ox.NamedNode]] = {}
     placed: set[str] = set()
 
@@ -169,6 +184,9 @@ def _bodies(facts: ArticleFacts) -> dict[tuple[int, int] | None, list[ox.NamedNo
         put((mention.sentence.start, mention.sentence.end), entity_iri(mention.key))
     for fact in facts.facts:
         span = (fact.evidence.start, fact.evidence.end) if fact.evidence else None
+        if self_evident(fact, facts):
+            put(span, entity_iri(fact.s))
+            continue
         put(span, fact_iri(canonical(fact)))
         for key in (fact.s, fact.o):
             if isinstance(key, str) and key in facts.entities and entity_iri(key).value not in placed:
