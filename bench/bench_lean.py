@@ -11,7 +11,6 @@ without DISTINCT.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import subprocess
@@ -111,15 +110,13 @@ def report(results: list[dict]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from bench_loaders import bench_args
+    args = bench_args(__doc__, [1000, 2000])
     if args.child:
         step, corpus, store, jobs = args.child
         print(json.dumps(_child(step, Path(corpus), Path(store), int(jobs))))
         return
-    sys.path.insert(0, str(HERE))
     with tempfile.TemporaryDirectory() as tmp:
         results = []
         for size in args.sizes:
