@@ -5,7 +5,7 @@
 
 Per size, each step in a fresh process (its own peak memory): load with 1 job, the same load again
 (unchanged), load with 2 jobs into another store, pyoxigraph's bulk_load of the first store's N-Quads
-into an empty store. Prints quads per article, store bytes per input byte, CPU and wall seconds, the
+into an empty store, and (up to 1,000 articles) `dangjian validate`'s SHACL check of the store. Prints quads per article, store bytes per input byte, CPU and wall seconds, the
 ratios the issue asks for, and the rows of the `dangjian query --help` community query with and
 without DISTINCT.
 """
@@ -43,6 +43,11 @@ def _child(step: str, corpus: Path, store: Path, jobs: int) -> dict:
         s = EmbeddedStore(str(store))
         report = load_articles(s, sorted(corpus.glob("*.jsonl")), LoadOptions(jobs=jobs, progress=False))
         out = {"articles": report.articles, "unchanged": report.unchanged, "quads": s.count()}
+        s.close()
+    elif step == "validate":
+        from dangjian.graph.validate import validate_store
+        s = EmbeddedStore(str(store), read_only=True)
+        out = {"conforms": validate_store(s).conforms}
         s.close()
     elif step == "bulk":  # the reference: bulk_load of the N-Quads the load produced
         source = ox.Store.read_only(str(store))
@@ -84,9 +89,10 @@ def measure(size: int, tmp: Path) -> dict:
     again = run("load", corpus, one, 1)
     jobs2 = run("load", corpus, two, 2)
     bulk = run("bulk", corpus, one)
+    valid = run("validate", corpus, one) if size <= 1000 else None
     rows = _community_rows(one)
     return {"size": size, "text_bytes": text_bytes, "store_bytes": _size(one), "first": first, "again": again,
-            "jobs2": jobs2, "bulk": bulk, "community_rows": rows}
+            "jobs2": jobs2, "bulk": bulk, "validate": valid, "community_rows": rows}
 
 
 def report(results: list[dict]) -> str:
@@ -101,6 +107,10 @@ def report(results: list[dict]) -> str:
             f"{r['bulk']['wall'] / f['wall']:.2f} | {r['again']['wall'] / f['wall']:.3f} | "
             f"{f['wall'] / r['jobs2']['wall']:.2f} | {f['peak_mb']:.0f} | "
             f"{r['community_rows'][0]:,} ({r['community_rows'][1]:,}) |")
+    for r in results:
+        if r["validate"]:
+            lines.append(f"\n`dangjian validate` on {r['size']:,} articles: {r['validate']['wall']:.1f} s wall "
+                         f"({r['validate']['cpu']:.1f} s CPU)")
     if len(results) > 1:
         a, b = results[0], results[-1]
         lines.append(f"\n{b['size']:,} ÷ {a['size']:,} articles: wall {b['first']['wall'] / a['first']['wall']:.2f}×, "

@@ -23,7 +23,7 @@ from dangjian.loaders.model import ArticleFacts
 from dangjian.loaders.read import iter_documents
 from dangjian.loaders.segment import Article, segment
 from dangjian.loaders.text import for_matching
-from dangjian.loaders.retract import retract_article, stored_hashes
+from dangjian.loaders.retract import retract_article, stored_documents, stored_hashes
 from dangjian.loaders.store_format import check_store_format, format_quad
 from dangjian.loaders.to_rdf import article_graph, article_triples, gazetteer_triples, knowledge_triples
 from dangjian.ontology import DJ, GAZETTEER_GRAPH, KNOWLEDGE_GRAPH, RDFS
@@ -142,6 +142,14 @@ def document_articles(doc: Document) -> list[Article]:
     return articles
 
 
+def document_hash(doc: Document, options: LoadOptions) -> str:
+    """A digest of everything an extraction of the document depends on (text, metadata, extractor version),
+    known before it is segmented: a document loaded before with the same digest is skipped unread."""
+    parts = (EXTRACTOR_VERSION, doc.kind, doc.text, doc.title, doc.date or options.date, doc.source or options.source,
+             doc.url or options.url, doc.author)
+    return hashlib.sha256("\x00".join(part or "" for part in parts).encode()).hexdigest()
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(for_matching(text).encode()).hexdigest()
 
@@ -171,7 +179,8 @@ def extract_document(doc: Document, options: LoadOptions,
         facts.url = doc.url or options.url
         facts.source_file = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
         article_id, digest = ids[id(facts.article)]
-        triples = article_triples(facts, article_id, activity=stamp, content_hash=digest)
+        triples = article_triples(facts, article_id, activity=stamp, content_hash=digest,
+                                  document_hash=f"{document_hash(doc, options)}:{len(results)}")
         heads, knowledge = knowledge_triples(facts)
         out.append(ArticleResult(article_id, digest, facts, triples, gaz, heads, knowledge))
     return out
@@ -189,6 +198,7 @@ def extract_file(path: str | Path, options: LoadOptions) -> Iterator[ArticleResu
 # The content hash and extractor version of every article in the store, read once before a load starts; worker
 # processes see it through fork, so an unchanged document is recognised before anything is extracted.
 _KNOWN: dict[str, tuple[str, str | None]] = {}
+_KNOWN_DOCUMENTS: dict[str, int] = {}   # document digest → how many articles it gave
 
 
 @dataclass
@@ -210,6 +220,9 @@ def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | 
     if isinstance(item, ReadError):
         return item, str(item)
     try:
+        known = _KNOWN_DOCUMENTS.get(document_hash(item, options))
+        if known and not options.reextract:
+            return item, Unchanged(known)
         identified = identify(item, options)
         if _unchanged(identified[1], options):
             return item, Unchanged(len(identified[0]))
@@ -339,11 +352,14 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadRep
     batch = _Batch(store)
     _KNOWN.clear()
     _KNOWN.update(stored_hashes(store))
+    _KNOWN_DOCUMENTS.clear()
+    _KNOWN_DOCUMENTS.update(stored_documents(store))
     try:
         _load_all(store, list(paths), options, report, progress, batch)
     finally:
         batch.flush()
         _KNOWN.clear()
+        _KNOWN_DOCUMENTS.clear()
     report.seconds = time.monotonic() - started
     progress.done(report)
     return report

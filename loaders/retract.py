@@ -4,7 +4,7 @@ from __future__ import annotations
 from dangjian.loaders.to_rdf import article_graph
 from dangjian.ontology import ARTICLE, DJ, GRAPH, KNOWLEDGE_GRAPH, OA, PROV, RDF
 
-__all__ = ["retract_article", "stored_hashes", "article_ids_of"]
+__all__ = ["retract_article", "stored_hashes", "stored_documents", "article_ids_of"]
 
 _PREFIX = f"{GRAPH}article/"
 
@@ -35,6 +35,20 @@ def stored_hashes(store) -> dict[str, tuple[str, str | None]]:
     for graph in store.graphs():
         if graph.startswith(_PREFIX) and graph[len(_PREFIX):] not in known:
             known[graph[len(_PREFIX):]] = ("incomplete", None)
+    return known
+
+
+def stored_documents(store) -> dict[str, int]:
+    """Document digest → number of complete article graphs read from it (a document whose articles are all
+    there, by the digest of its text, metadata and extractor version, is not read again)."""
+    rows = store.query(
+        f"SELECT ?d (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{DJ}documentHash> ?d ; <{DJ}contentHash> ?h }} }} "
+        f"GROUP BY ?d", default_graph=None)
+    known = {}
+    for row in rows:  # the value is "digest:articles"; a document some of whose articles were removed is read again
+        digest, _, expected = row["d"].value.partition(":")
+        if expected == row["n"].value:
+            known[digest] = int(expected)
     return known
 
 

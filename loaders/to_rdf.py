@@ -130,7 +130,7 @@ def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[ox.Triple]], 
 
 
 def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str, str],
-                    content_hash: str) -> list[ox.Triple]:
+                    content_hash: str, document_hash: str | None = None) -> list[ox.Triple]:
     """Everything one article's named graph holds: the article, and its evidence (no entity or fact itself)."""
     art = article_iri(article_id)
     article = facts.article
@@ -141,6 +141,8 @@ def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str,
         ox.Triple(art, _n(SCHEMA, "text"), ox.Literal(facts.text)),
         ox.Triple(art, _n(DJ, "contentHash"), ox.Literal(content_hash)),
     ]
+    if document_hash:
+        out.append(ox.Triple(art, _n(DJ, "documentHash"), ox.Literal(document_hash)))
     if facts.date:
         kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(facts.date))
         if kind:

@@ -22,6 +22,7 @@ PACT = """双塔街道新娄社区与苏州示范银行结对共建
 
 近日，姑苏区双塔街道新娄社区党委与苏州示范银行签订结对共建协议。新娄社区党委书记王芳表示，将深化合作。
 """
+DJ_PREFIX = f"PREFIX dj: <{DJ}> "
 # The example query of `dangjian query --help`.
 COMMUNITIES = "SELECT ?c ?name WHERE { ?c a dj:Community ; rdfs:label ?name }"
 
@@ -85,3 +86,30 @@ def test_knowledge_questions_need_no_distinct(store, tmp_path):
         assert rows(store, plain) == rows(store, with_distinct), name
         answered += [name] if rows(store, plain) else []
     assert "community query" in answered and len(answered) >= 12, answered
+
+
+def test_knowledge_remove_command_takes_a_file_out_and_load_brings_it_back(dangjian):
+    dangjian("load", str(SAMPLE), "--no-progress", check_status=0)
+    removed = dangjian("remove", str(SAMPLE), check_status=0)
+    assert removed.stderr.count("removed article") == 8
+    graphs = dangjian("query", "--format", "csv", DJ_PREFIX + "SELECT ?g WHERE { GRAPH ?g { ?a a dj:Article } }", check_status=0)
+    assert graphs.stdout.strip() == "g"
+    facts = dangjian("query", "--format", "csv", DJ_PREFIX + "SELECT ?s WHERE { ?s dj:hostUnit ?o }", check_status=0)
+    assert facts.stdout.strip() == "s"
+    assert "8 article(s) loaded" in dangjian("load", str(SAMPLE), "--no-progress", check_status=0).stderr
+    missing = dangjian("remove", "https://example.org/no-such-article", check_status=1)
+    assert "no article found" in missing.stderr
+
+
+def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp_path):
+    from dangjian.graph.embedded import EmbeddedStore
+    from dangjian.loaders.store_format import StoreFormatError, format_quad
+
+    store = EmbeddedStore(tmp_path / "store")
+    (tmp_path / "pact.txt").write_text(PACT, encoding="utf-8")
+    load_articles(store, [tmp_path / "pact.txt"], LoadOptions(progress=False))
+    marker = format_quad()
+    store.update(f"DELETE DATA {{ GRAPH {marker.graph_name} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
+    with pytest.raises(StoreFormatError, match="rebuild"):
+        load_articles(store, [tmp_path / "pact.txt"], LoadOptions(progress=False))
+    store.close()
