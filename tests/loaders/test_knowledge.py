@@ -9,7 +9,7 @@ import pytest
 
 from dangjian.loaders.pipeline import LoadOptions, load_articles
 from dangjian.loaders.retract import article_ids_of, retract_article
-from dangjian.ontology import DJ, queries_dir, sparql_prefixes
+from dangjian.ontology import DJ, KNOWLEDGE_GRAPH, queries_dir, sparql_prefixes
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed-page.txt"
@@ -113,3 +113,17 @@ def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp
     with pytest.raises(StoreFormatError, match="rebuild"):
         load_articles(store, [tmp_path / "pact.txt"], LoadOptions(progress=False))
     store.close()
+
+
+def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_offsets(store):
+    load_articles(store, [SAMPLE], LoadOptions(date="2023-07-20", progress=False))
+    unproven = rows(store, f"""SELECT ?s ?p ?o WHERE {{
+      GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(dj:)) && ?p NOT IN (dj:code, dj:storeFormat)) }}
+      FILTER NOT EXISTS {{
+        {{ ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+        UNION {{ BIND(?s AS ?fact) ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) }}
+        ?annotation oa:hasBody ?fact ; dj:evidence ?sentence ;
+            oa:hasTarget [ oa:hasSource ?article ; oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] .
+        ?article a dj:Article }} }}""")
+    assert unproven == []
+    assert len(rows(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o }} }}")) > 200
