@@ -139,7 +139,7 @@ def _community(q: _Writer, rng: random.Random, c: int, street: str, partners: li
 
 def _mention(q: _Writer, article: str, n: int, body: str, sentence: ox.Literal) -> None:
     ann, target = f"{article}/ann/{n}", f"{article}/ann/{n}/target"
-    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "Mention")
+    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "SentenceAnnotation")
     q(ann, OA + "motivatedBy", OA + "identifying"), q(ann, OA + "hasBody", body)
     q(ann, DJ + "evidence", sentence), q(ann, OA + "hasTarget", target)
     q(target, RDF + "type", OA + "SpecificResource"), q(target, OA + "hasSource", article)
@@ -151,7 +151,7 @@ def _mention(q: _Writer, article: str, n: int, body: str, sentence: ox.Literal) 
 
 def _fact(q: _Writer, article: str, n: int, spo: tuple[str, str, str], sentence: ox.Literal) -> None:
     ann, body, target = f"{article}/ann/{n}", f"{article}/ann/{n}/body", f"{article}/ann/{n}/target"
-    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "FactEvidence")
+    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "SentenceAnnotation")
     q(ann, OA + "motivatedBy", OA + "describing"), q(ann, OA + "hasBody", body)
     q(body, RDF + "type", RDF + "Statement"), q(body, RDF + "subject", spo[0])
     q(body, RDF + "predicate", spo[1]), q(body, RDF + "object", spo[2])

@@ -46,11 +46,16 @@ def run_child(mode: str, corpus: Path, jobs: int, store: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+def bench_args(doc: str, sizes: list[int]) -> argparse.Namespace:
+    """`--sizes N …`, and the hidden `--child A B C D` a measurement runs under in its own process."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=sizes)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = bench_args(__doc__, [1000, 10000])
     if args.child:
         mode, corpus, jobs, store = args.child
         print(json.dumps(_measure(mode, Path(corpus), int(jobs), Path(store))))

@@ -114,7 +114,7 @@ def synthetic(triples: int, seed: int = 1) -> Iterator[ox.Quad]:
             ann = f"{art}/ann/{m}"
             target = ox.BlankNode()
             yield _quad(ann, a, OA + "Annotation", g)
-            yield _quad(ann, a, DJ + "Mention", g)
+            yield _quad(ann, a, DJ + "SentenceAnnotation", g)
             yield _quad(ann, OA + "hasBody", body, g)
             yield _quad(ann, DJ + "evidence", zh(f"第{m}句，{c}社区开展活动。"), g)
             yield ox.Quad(ox.NamedNode(ann), ox.NamedNode(OA + "hasTarget"), target, ox.NamedNode(g))

@@ -31,8 +31,8 @@ def list_articles(store, *, limit: int = 100, offset: int = 0) -> dict:
 def article_facts(store, article: str) -> dict | None:
     """One article (title, date, source, url, authors) with its entities and facts, or None if unknown.
 
-    Facts are the triples between entities stated in the article's named graph, each with the
-    evidence sentence of its annotation where there is one.
+    Facts are the statements the article's annotations point at, each with the sentences that state it;
+    entities are the ones its sentences name, with the number of sentences naming each.
     """
     ref = iri(article)
     head = select(store, f"SELECT ?a ?g ?title ?date ?source ?url WHERE {{ BIND({ref} AS ?a) "
@@ -40,13 +40,14 @@ def article_facts(store, article: str) -> dict | None:
     if not head:
         return None
     graph = iri(head[0]["g"].value)
-    rows = select(store, f"""SELECT ?s ?p ?o ?evidence WHERE {{ GRAPH {graph} {{
-        ?s ?p ?o . FILTER(?s != {ref} && STRSTARTS(STR(?s), {literal(ID)}))
-        OPTIONAL {{ ?ann oa:hasBody ?st . ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-                   ?ann dj:evidence ?evidence }} }} }}""")
+    # a fact's statement is the body, or for a post's or event's own facts, the post or event
+    rows = select(store, f"""SELECT ?s ?p ?o ?evidence WHERE {{
+        GRAPH {graph} {{ ?ann oa:hasBody ?st . OPTIONAL {{ ?ann dj:evidence ?evidence }} }}
+        {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+        UNION {{ ?st a ?kind FILTER(?kind IN (dj:Post, dj:Event)) BIND(?st AS ?s) ?s ?p ?o }} }}""")
     authors = select(store, f"SELECT ?p WHERE {{ {ref} dj:author ?p }}")
-    mentioned = select(store, f"""SELECT ?e (COUNT(?ann) AS ?n) WHERE {{ GRAPH {graph} {{
-        ?ann a dj:Mention ; oa:hasBody ?e }} }} GROUP BY ?e ORDER BY DESC(?n)""")
+    mentioned = select(store, f"""SELECT ?e (COUNT(?ann) AS ?n) WHERE {{ GRAPH {graph} {{ ?ann oa:hasBody ?e }}
+        FILTER NOT EXISTS {{ ?e rdf:subject ?s }} }} GROUP BY ?e ORDER BY DESC(?n)""")
     named = [r["s"].value for r in rows] + [r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)]
     named += [r["p"].value for r in authors] + [r["e"].value for r in mentioned]
     nodes = describe_nodes(store, named)

@@ -23,8 +23,10 @@ from dangjian.loaders.model import ArticleFacts
 from dangjian.loaders.read import iter_documents
 from dangjian.loaders.segment import Article, segment
 from dangjian.loaders.text import for_matching
-from dangjian.loaders.to_rdf import article_graph, article_iri, article_triples, gazetteer_triples
-from dangjian.ontology import DJ, GAZETTEER_GRAPH, PROV
+from dangjian.loaders.retract import retract_article, stored_documents, stored_hashes
+from dangjian.loaders.store_format import check_store_format, format_quad
+from dangjian.loaders.to_rdf import article_graph, article_triples, gazetteer_triples, knowledge_triples
+from dangjian.ontology import DJ, GAZETTEER_GRAPH, KNOWLEDGE_GRAPH, RDFS
 
 EXTRACTOR_VERSION = "0.1.0"
 CONTENT_HASH = ox.NamedNode(DJ + "contentHash")
@@ -53,6 +55,8 @@ class ArticleResult:
     facts: ArticleFacts
     triples: list[ox.Triple]
     gazetteer: list[ox.Triple]
+    heads: dict[str, list[ox.Triple]] = field(default_factory=dict)   # entity IRI → its type and label
+    knowledge: list[ox.Triple] = field(default_factory=list)          # facts, statements, other names
 
     @property
     def article(self) -> Article:
@@ -83,6 +87,9 @@ class ArticleResult:
         graph = article_graph(self.article_id)
         quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in self.triples]
         quads += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GAZETTEER_GRAPH)) for t in self.gazetteer]
+        knowledge = ox.NamedNode(KNOWLEDGE_GRAPH)
+        quads += [ox.Quad(t.subject, t.predicate, t.object, knowledge)
+                  for t in [*(t for head in self.heads.values() for t in head), *self.knowledge]]
         return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={"dj": DJ}).decode()
 
 
@@ -95,16 +102,16 @@ class LoadReport:
     unchanged: int = 0
     replaced: int = 0
     facts: int = 0
-    entities: Counter = field(default_factory=Counter)
+    entities: dict[str, str] = field(default_factory=dict)   # entity IRI → class, each entity once
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
-        per_class = ", ".join(f"{cls} {n}" for cls, n in sorted(self.entities.items()))
+        per_class = ", ".join(f"{cls} {n}" for cls, n in sorted(Counter(self.entities.values()).items()))
         lines = [f"{self.articles} article(s) loaded, {self.unchanged} unchanged, {self.replaced} replaced, "
                  f"{self.facts} facts from {self.files} document(s) in {self.seconds:.1f} s"]
         if per_class:
-            lines.append(f"entities: {per_class}")
+            lines.append(f"distinct entities: {per_class}")
         if self.failed:
             lines.append(f"{len(self.failed)} skipped:")
             lines.extend(f"  {reason}" for reason in self.failed)
@@ -135,49 +142,91 @@ def document_articles(doc: Document) -> list[Article]:
     return articles
 
 
+def document_hash(doc: Document, options: LoadOptions) -> str:
+    """A digest of everything an extraction of the document depends on (text, metadata, extractor version),
+    known before it is segmented: a document loaded before with the same digest is skipped unread."""
+    parts = (EXTRACTOR_VERSION, doc.kind, doc.text, doc.title, doc.date or options.date, doc.source or options.source,
+             doc.url or options.url, doc.author)
+    return hashlib.sha256("\x00".join(part or "" for part in parts).encode()).hexdigest()
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(for_matching(text).encode()).hexdigest()
 
 
-def extract_document(doc: Document, options: LoadOptions) -> list[ArticleResult]:
-    """Extract every article of one document (pure: touches no store)."""
+def identify(doc: Document, options: LoadOptions) -> tuple[list[Article], dict[int, tuple[str, str]]]:
+    """A document's articles and, by `id(article)`, each one's id and content hash: known before any extraction."""
     articles = document_articles(doc)
-    date = doc.date or options.date
     url = doc.url or options.url
     ids: dict[int, tuple[str, str]] = {}
     for i, article in enumerate(articles):
         digest = content_hash(article.text)
         ident = hashlib.sha256(f"{url}#{i}".encode()).hexdigest() if url else digest
         ids[id(article)] = (ident[:16], digest)
-    results, resolver = extract_articles(articles, date=date, scope_of=lambda a: ids[id(a)][0])
+    return articles, ids
+
+
+def extract_document(doc: Document, options: LoadOptions,
+                     identified: tuple[list[Article], dict[int, tuple[str, str]]] | None = None) -> list[ArticleResult]:
+    """Extract every article of one document (pure: touches no store)."""
+    articles, ids = identified or identify(doc, options)
+    results, resolver = extract_articles(articles, date=doc.date or options.date, scope_of=lambda a: ids[id(a)][0])
     stamp = {"version": EXTRACTOR_VERSION, "time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
     gaz = gazetteer_triples(resolver.gazetteer_entities.values(), resolver.gazetteer_facts)
     out: list[ArticleResult] = []
     for facts in results:
         facts.source = doc.source or options.source
-        facts.url = url
+        facts.url = doc.url or options.url
         facts.source_file = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
         article_id, digest = ids[id(facts.article)]
-        triples = article_triples(facts, article_id, activity=stamp, content_hash=digest)
-        out.append(ArticleResult(article_id, digest, facts, triples, gaz))
+        triples = article_triples(facts, article_id, activity=stamp, content_hash=digest,
+                                  document_hash=f"{document_hash(doc, options)}:{len(results)}")
+        heads, knowledge = knowledge_triples(facts)
+        out.append(ArticleResult(article_id, digest, facts, triples, gaz, heads, knowledge))
     return out
 
 
-def extract_file(path: str | Path, options: LoadOptions) -> list[ArticleResult]:
-    """What one file yields, for `dangjian extract`; a file that cannot be read raises its ReadError."""
-    results: list[ArticleResult] = []
+def extract_file(path: str | Path, options: LoadOptions) -> Iterator[ArticleResult]:
+    """What one file yields, article by article as it is read, for `dangjian extract`; a file that cannot be read
+    raises its ReadError."""
     for item in iter_documents([path], max_chars=options.max_chars):
         if isinstance(item, ReadError):
             raise item
-        results.extend(extract_document(item, options))
-    return results
+        yield from extract_document(item, options)
 
 
-def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, tuple[list[Encoded], bytes] | str]:
+# The content hash and extractor version of every article in the store, read once before a load starts; worker
+# processes see it through fork, so an unchanged document is recognised before anything is extracted.
+_KNOWN: dict[str, tuple[str, str | None]] = {}
+_KNOWN_DOCUMENTS: dict[str, int] = {}   # document digest → how many articles it gave
+
+
+@dataclass
+class Unchanged:
+    """A document whose every article is in the store with the same text and extractor version."""
+
+    articles: int
+
+
+Outcome = tuple[list["Encoded"], bytes] | Unchanged | str
+
+
+def _unchanged(ids: dict[int, tuple[str, str]], options: LoadOptions) -> bool:
+    return bool(ids) and not options.reextract and all(
+        _KNOWN.get(article_id) == (digest, EXTRACTOR_VERSION) for article_id, digest in ids.values())
+
+
+def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, Outcome]:
     if isinstance(item, ReadError):
         return item, str(item)
     try:
-        results = extract_document(item, options)
+        known = _KNOWN_DOCUMENTS.get(document_hash(item, options))
+        if known and not options.reextract:
+            return item, Unchanged(known)
+        identified = identify(item, options)
+        if _unchanged(identified[1], options):
+            return item, Unchanged(len(identified[0]))
+        results = extract_document(item, options, identified)
         gazetteer = results[0].gazetteer if results else []
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GAZETTEER_GRAPH)) for t in gazetteer]
         return item, ([encode(r) for r in results], ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
@@ -186,35 +235,29 @@ def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | 
         return item, f"{where}: extraction failed ({type(error).__name__}: {error}) — please report it with this file"
 
 
-def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document | ReadError, tuple[list[Encoded], bytes] | str]]:
+def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document | ReadError, Outcome]]:
     docs = iter_documents(paths, max_chars=options.max_chars)
     if options.jobs <= 1:
         for item in docs:
             yield _work(item, options)
         return
-    import itertools
     import multiprocessing as mp
-    from functools import partial
-    work = partial(_work, options=options)
-    # a bounded number of documents in flight, so memory stays flat however large the corpus
+    from collections import deque
+    _warm_up()
+    # a bounded window of documents in flight, results in order: memory stays flat however large the corpus
     with mp.get_context("fork").Pool(options.jobs) as pool:
-        while chunk := list(itertools.islice(docs, 16 * options.jobs)):
-            yield from pool.imap(work, chunk, chunksize=4)
+        window: deque = deque()
+        for item in docs:
+            window.append(pool.apply_async(_work, (item, options)))
+            if len(window) >= 8 * options.jobs:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
 
 
-def stored_hash(store, article_id: str) -> tuple[str | None, str | None]:
-    """The content hash and extractor version an article graph was stored with, if it is there."""
-    graph = article_graph(article_id).value
-    art = article_iri(article_id).value
-    rows = list(store.query(
-        f"SELECT ?h ?v WHERE {{ GRAPH <{graph}> {{ <{art}> <{DJ}contentHash> ?h . "
-        f"OPTIONAL {{ <{art}> <{PROV}wasGeneratedBy>/<{DJ}extractorVersion> ?v }} }} }}",
-        default_graph=None))
-    if not rows:
-        partial = store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", default_graph=None)
-        return ("incomplete" if bool(partial) else None), None
-    row = rows[0]
-    return row["h"].value, (row["v"].value if row["v"] is not None else None)
+def _warm_up() -> None:
+    """Load the dictionaries and the gazetteer index once, before forking: the workers share them."""
+    extract_articles(segment("苏州市姑苏区双塔街道示例社区党委书记王芳带领党员开展活动。"), date=None, scope_of=lambda a: "warm-up")
 
 
 @dataclass
@@ -223,70 +266,100 @@ class Encoded:
 
     article_id: str
     content_hash: str
-    data: bytes          # N-Quads of the article graph, without its content hash
+    data: bytes          # N-Quads of the article graph, without its content hash, and its knowledge-graph facts
     marker: bytes        # N-Quads of the content hash: written last, it marks the graph complete
-    classes: Counter
+    heads: dict[str, bytes]   # entity IRI → N-Quads of its type and label, written when the store lacks them
+    entities: dict[str, str]  # entity IRI → class
     facts: int
 
 
+def _nquads(triples: Iterable[ox.Triple], graph: ox.NamedNode) -> bytes:
+    return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples), format=ox.RdfFormat.N_QUADS)
+
+
 def encode(result: ArticleResult) -> Encoded:
-    graph = article_graph(result.article_id)
-    data = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in result.triples if t.predicate != CONTENT_HASH]
-    marker = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in result.triples if t.predicate == CONTENT_HASH]
-    return Encoded(result.article_id, result.content_hash, ox.serialize(data, format=ox.RdfFormat.N_QUADS),
-                   ox.serialize(marker, format=ox.RdfFormat.N_QUADS),
-                   Counter(e.cls for e in result.facts.entities.values()), len(result.facts.facts))
+    graph, knowledge = article_graph(result.article_id), ox.NamedNode(KNOWLEDGE_GRAPH)
+    data = _nquads((t for t in result.triples if t.predicate != CONTENT_HASH), graph)
+    marker = _nquads((t for t in result.triples if t.predicate == CONTENT_HASH), graph)
+    heads = {iri: _nquads(head, knowledge) for iri, head in result.heads.items()}
+    entities = {e.key: e.cls for e in result.facts.entities.values()}
+    return Encoded(result.article_id, result.content_hash, data + _nquads(result.knowledge, knowledge), marker,
+                   heads, entities, len(result.facts.facts))
 
 
 class _Batch:
-    """New article graphs written together: a transaction per small graph costs more than its data. The data goes
-    in by the bulk loader where the store has one, then every graph's content hash in one transaction, so a graph
-    is complete exactly when its hash is there; replacements of existing graphs go one by one, atomically."""
+    """Articles written together: a transaction per small graph costs more than its data. The data goes in by the
+    bulk loader where the store has one, then every graph's content hash in one transaction, so a graph is
+    complete exactly when its hash is there. An entity's type and label are written only when the store has no
+    label for it yet: the knowledge graph holds one of each, whichever article named it first."""
 
     def __init__(self, store, limit: int = 20_000_000) -> None:
         self.store = store
         self.limit = limit
         self.data: list[bytes] = []
         self.markers: list[bytes] = []
+        self.heads: dict[str, bytes] = {}
         self.size = 0
         self.gazetteer: set[bytes] = set()
-        self.written_gazetteer: set[bytes] = set()
-        self.pending_graphs: set[str] = set()
+        self.pending: set[str] = set()
 
     def add(self, item: Encoded) -> None:
         self.data.append(item.data)
         self.markers.append(item.marker)
-        self.pending_graphs.add(article_graph(item.article_id).value)
+        for iri, head in item.heads.items():
+            self.heads.setdefault(iri, head)
+        self.pending.add(item.article_id)
         self.size += len(item.data)
         if self.size >= self.limit:
             self.flush()
 
     def add_gazetteer(self, lines: bytes) -> None:
-        self.gazetteer.update(line for line in lines.splitlines(keepends=True) if line not in self.written_gazetteer)
+        self.gazetteer.update(lines.splitlines(keepends=True))
 
     def flush(self) -> None:
+        if not self.data and not self.gazetteer:
+            return
+        known = _labelled(self.store, list(self.heads))
         data = b"".join(self.data) + b"".join(sorted(self.gazetteer))
-        if data and hasattr(self.store, "bulk_load"):
+        data += b"".join(head for iri, head in self.heads.items() if iri not in known)
+        data += ox.serialize([format_quad()], format=ox.RdfFormat.N_QUADS)
+        if hasattr(self.store, "bulk_load"):
             self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
             data = b""
         data += b"".join(self.markers)
         if data:
             self.store.load(GAZETTEER_GRAPH, data, ox.RdfFormat.N_QUADS)
-        self.written_gazetteer |= self.gazetteer
-        self.gazetteer = set()
-        self.data, self.markers, self.size, self.pending_graphs = [], [], 0, set()
+        self.data, self.markers, self.heads, self.size, self.gazetteer, self.pending = [], [], {}, 0, set(), set()
+
+
+def _labelled(store, iris: list[str], chunk: int = 500) -> set[str]:
+    """Which of these entities already have a label in the store."""
+    found: set[str] = set()
+    for i in range(0, len(iris), chunk):
+        values = " ".join(f"<{iri}>" for iri in iris[i:i + chunk])
+        rows = store.query(f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} ?e <{RDFS}label> ?l }}")
+        found.update(row["e"].value for row in rows)
+    return found
 
 
 def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadReport:
-    """Load article files into a store: one graph per article, replaced atomically when it changed."""
+    """Load article files into a store: one evidence graph per article, replaced when it changed, its facts and
+    entities once in the knowledge graph."""
     report = LoadReport()
     started = time.monotonic()
     progress = _Progress(options.progress)
+    check_store_format(store)
     batch = _Batch(store)
+    _KNOWN.clear()
+    _KNOWN.update(stored_hashes(store))
+    _KNOWN_DOCUMENTS.clear()
+    _KNOWN_DOCUMENTS.update(stored_documents(store))
     try:
         _load_all(store, list(paths), options, report, progress, batch)
     finally:
         batch.flush()
+        _KNOWN.clear()
+        _KNOWN_DOCUMENTS.clear()
     report.seconds = time.monotonic() - started
     progress.done(report)
     return report
@@ -301,6 +374,9 @@ def _load_all(store, paths: list[Path], options: LoadOptions, report: LoadReport
             if options.strict:
                 break
             continue
+        if isinstance(outcome, Unchanged):
+            report.unchanged += outcome.articles
+            continue
         encoded, gazetteer = outcome
         if not encoded:
             report.failed.append(f"{item.path}: no article found — the file holds no title or paragraph")
@@ -312,25 +388,22 @@ def _load_all(store, paths: list[Path], options: LoadOptions, report: LoadReport
 
 
 def _store_article(store, result: Encoded, options: LoadOptions, report: LoadReport, batch: _Batch) -> None:
-    graph = article_graph(result.article_id).value
-    if graph in batch.pending_graphs:
+    if result.article_id in batch.pending:
         report.unchanged += 1  # the same article twice in one load
         return
-    known_hash, known_version = stored_hash(store, result.article_id)
-    if known_hash == result.content_hash and known_version == EXTRACTOR_VERSION and not options.reextract:
+    known = _KNOWN.get(result.article_id)
+    if known == (result.content_hash, EXTRACTOR_VERSION) and not options.reextract:
         report.unchanged += 1
         return
-    if known_hash is None:
-        batch.add(result)
-    else:
+    if known is not None:
         batch.flush()
-        triples = [ox.Triple(q.subject, q.predicate, q.object)
-                   for q in ox.parse(result.data + result.marker, format=ox.RdfFormat.N_QUADS)]
-        store.replace_graph(graph, triples)
-    report.replaced += known_hash is not None
+        retract_article(store, result.article_id)
+    batch.add(result)
+    _KNOWN[result.article_id] = (result.content_hash, EXTRACTOR_VERSION)
+    report.replaced += known is not None
     report.articles += 1
     report.facts += result.facts
-    report.entities.update(result.classes)
+    report.entities.update(result.entities)
 
 
 class _Progress:

@@ -1,6 +1,8 @@
-"""Turn extracted facts into RDF: one named graph per article with Web Annotation evidence, and gazetteer facts."""
+"""Turn extracted facts into RDF: the knowledge graph (each entity and fact once), one evidence graph per article
+(Web Annotation, a node per sentence), and the gazetteer's places."""
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -41,7 +43,6 @@ def article_graph(article_id: str) -> ox.NamedNode:
     return ox.NamedNode(f"{GRAPH}article/{article_id}")
 
 
-@lru_cache(maxsize=None)
 @lru_cache(maxsize=4096)
 def _n(ns: str, local: str) -> ox.NamedNode:
     """A vocabulary term, built once: the evidence writes the same few hundred thousand times per corpus."""
@@ -80,9 +81,57 @@ def _object(fact: Fact) -> ox.NamedNode | ox.Literal:
     return _literal(fact.o) if isinstance(fact.o, Literal) else entity_iri(fact.o)
 
 
+def canonical(fact: Fact) -> Fact:
+    """A fact as the knowledge graph holds it: dj:coBuildsWith is symmetric, so it is stated from the smaller key."""
+    if fact.p == "coBuildsWith" and isinstance(fact.o, str) and fact.o < fact.s:
+        return Fact(fact.o, fact.p, fact.s, fact.evidence, fact.gazetteer)
+    return fact
+
+
+def fact_iri(fact: Fact) -> ox.NamedNode:
+    """The one node of a fact (an rdf:Statement) every article stating it points at: named by a digest of s, p, o."""
+    o = fact.o if isinstance(fact.o, str) else f"{fact.o.value}\x00{fact.o.datatype}\x00{fact.o.lang}"
+    digest = hashlib.sha1(f"{fact.s}\x00{fact.p}\x00{o}".encode()).hexdigest()[:20]
+    return ox.NamedNode(f"{ID}fact/{digest}")
+
+
+# A post's holder, organization and title are what its key says, and an event belongs to the one article that
+# reports it: their facts are evidenced by the post or event itself, named in the sentence, not by a statement.
+SELF_EVIDENT = frozenset({"Post", "Event"})
+
+
+def self_evident(fact: Fact, facts: ArticleFacts) -> bool:
+    """Whether a fact's evidence is its subject's annotation (a post's or event's own facts)."""
+    subject = facts.entities.get(fact.s)
+    return subject is not None and subject.cls in SELF_EVIDENT
+
+
+def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[ox.Triple]], list[ox.Triple]]:
+    """What an article adds to the knowledge graph: each entity's type and label (by entity IRI, written only for
+    an entity the store does not know yet), and the rest (alternative names, codes, facts and their statements),
+    which a store holds once however often it is written."""
+    heads: dict[str, list[ox.Triple]] = {}
+    rest: list[ox.Triple] = []
+    for entity in facts.entities.values():
+        node = entity_iri(entity.key)
+        if not entity.gazetteer:  # a gazetteer place has its type and label in the gazetteer graph
+            heads[node.value] = [ox.Triple(node, A, _n(DJ, entity.cls)), ox.Triple(node, LABEL, zh(entity.label))]
+        rest.extend(ox.Triple(node, ALT, zh(alt)) for alt in sorted(entity.alt) if alt and alt != entity.label)
+        if entity.code and not entity.gazetteer:
+            rest.append(ox.Triple(node, _n(DJ, "code"), ox.Literal(entity.code)))
+    for fact in map(canonical, facts.facts):
+        s, p, o = entity_iri(fact.s), _n(DJ, fact.p), _object(fact)
+        rest.append(ox.Triple(s, p, o))
+        if not self_evident(fact, facts):
+            stmt = fact_iri(fact)
+            rest += [ox.Triple(stmt, A, _n(RDF, "Statement")), ox.Triple(stmt, _n(RDF, "subject"), s),
+                     ox.Triple(stmt, _n(RDF, "predicate"), p), ox.Triple(stmt, _n(RDF, "object"), o)]
+    return heads, rest
+
+
 def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str, str],
-                    content_hash: str) -> list[ox.Triple]:
-    """Everything one article's named graph holds."""
+                    content_hash: str, document_hash: str | None = None) -> list[ox.Triple]:
+    """Everything one article's named graph holds: the article, and its evidence (no entity or fact itself)."""
     art = article_iri(article_id)
     article = facts.article
     title = article.title or facts.text[:30]
@@ -92,6 +141,8 @@ def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str,
         ox.Triple(art, _n(SCHEMA, "text"), ox.Literal(facts.text)),
         ox.Triple(art, _n(DJ, "contentHash"), ox.Literal(content_hash)),
     ]
+    if document_hash:
+        out.append(ox.Triple(art, _n(DJ, "documentHash"), ox.Literal(document_hash)))
     if facts.date:
         kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(facts.date))
         if kind:
@@ -116,64 +167,61 @@ def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str,
     ]
     for name in article.authors:
         out.append(ox.Triple(art, _n(DJ, "author"), entity_iri(f"person/{name}")))
-    for entity in facts.entities.values():
-        out.extend(entity_triples(entity))
-    for fact in facts.facts:
-        out.append(ox.Triple(entity_iri(fact.s), _n(DJ, fact.p), _object(fact)))
-    out.extend(_evidence(facts, art, article_id))
+    out.extend(_evidence(facts, art))
     return out
 
 
-def _evidence(facts: ArticleFacts, art: ox.NamedNode, article_id: str) -> Iterator[ox.Triple]:
-    """Web Annotation nodes: a mention points at its entity, a fact at a reified statement; both at the text."""
-    n = 0
-    text = facts.text
+def _bodies(facts: ArticleFacts) -> dict[tuple[int, int] | None, list[ox.NamedNode]]:
+    """What each sentence states (by its span): the facts read from it (a post's or event's own facts by the post
+    or event), the entities named in it. An entity named nowhere is attached to the sentences of its facts; what
+    has no sentence at all, to the whole article (None)."""
+    by_span: dict[tuple[int, int] | None, dict[str, ox.NamedNode]] = {}
+    placed: set[str] = set()
+
+    def put(span: tuple[int, int] | None, node: ox.NamedNode) -> None:
+        by_span.setdefault(span, {})[node.value] = node
+        placed.add(node.value)
+
     for mention in facts.mentions:
-        n += 1
-        ann = ox.NamedNode(f"{ARTICLE}{article_id}/ann/{n}")
-        yield ox.Triple(ann, A, _n(DJ, "Mention"))
-        yield ox.Triple(ann, _n(OA, "hasBody"), entity_iri(mention.key))
-        yield ox.Triple(ann, _n(DJ, "evidence"), zh(text[mention.sentence.start:mention.sentence.end]))
-        yield from _target(ann, art, text, mention.span.start, mention.span.end, quote=True)
-    sentence_targets: set[tuple[int, int]] = set()
+        put((mention.sentence.start, mention.sentence.end), entity_iri(mention.key))
     for fact in facts.facts:
-        if fact.evidence is None:
+        span = (fact.evidence.start, fact.evidence.end) if fact.evidence else None
+        if self_evident(fact, facts):
+            put(span, entity_iri(fact.s))
             continue
-        n += 1
-        ann = ox.NamedNode(f"{ARTICLE}{article_id}/ann/{n}")
-        stmt = ox.NamedNode(f"{ARTICLE}{article_id}/ann/{n}/statement")
-        yield ox.Triple(ann, A, _n(DJ, "FactEvidence"))
-        yield ox.Triple(ann, _n(OA, "hasBody"), stmt)
-        yield ox.Triple(stmt, A, _n(RDF, "Statement"))
-        yield ox.Triple(stmt, _n(RDF, "subject"), entity_iri(fact.s))
-        yield ox.Triple(stmt, _n(RDF, "predicate"), _n(DJ, fact.p))
-        yield ox.Triple(stmt, _n(RDF, "object"), _object(fact))
-        span = (fact.evidence.start, fact.evidence.end)
-        yield ox.Triple(ann, _n(DJ, "evidence"), zh(text[span[0]:span[1]]))
-        # facts read from one sentence share its target: the sentence is described once
-        target = ox.NamedNode(f"{ARTICLE}{article_id}/sentence/{span[0]}-{span[1]}")
-        yield ox.Triple(ann, _n(OA, "hasTarget"), target)
-        if span not in sentence_targets:
-            sentence_targets.add(span)
-            yield from _selector(target, art, span[0], span[1])
+        put(span, fact_iri(canonical(fact)))
+        for key in (fact.s, fact.o):
+            if isinstance(key, str) and key in facts.entities and entity_iri(key).value not in placed:
+                put(span, entity_iri(key))
+    for key in facts.entities:
+        if entity_iri(key).value not in placed:
+            put(None, entity_iri(key))
+    return {span: list(nodes.values()) for span, nodes in by_span.items()}
 
 
-def _target(ann: ox.NamedNode, art: ox.NamedNode, text: str, start: int, end: int, *, quote: bool) -> Iterator[ox.Triple]:
-    target = ox.NamedNode(f"{ann.value}/target")
-    yield ox.Triple(ann, _n(OA, "hasTarget"), target)
-    yield from _selector(target, art, start, end)
-    if quote:
-        yield ox.Triple(ox.NamedNode(f"{target.value}/position"), _n(OA, "exact"), ox.Literal(text[start:end]))
-
-
-def _selector(target: ox.NamedNode, art: ox.NamedNode, start: int, end: int) -> Iterator[ox.Triple]:
-    """A SpecificResource of the article text with its TextPositionSelector (code points into schema:text)."""
-    pos = ox.NamedNode(f"{target.value}/position")
-    yield ox.Triple(target, _n(OA, "hasSource"), art)
-    yield ox.Triple(target, _n(OA, "hasSelector"), pos)
-    yield ox.Triple(pos, A, _n(OA, "TextPositionSelector"))
-    yield ox.Triple(pos, _n(OA, "start"), ox.Literal(str(start), datatype=_n(XSD, "integer")))
-    yield ox.Triple(pos, _n(OA, "end"), ox.Literal(str(end), datatype=_n(XSD, "integer")))
+def _evidence(facts: ArticleFacts, art: ox.NamedNode) -> Iterator[ox.Triple]:
+    """One Web Annotation per sentence that states something: its bodies are the facts (rdf:Statement nodes) and
+    entities it states, its target the sentence (a TextPositionSelector in code points into schema:text), its
+    dj:evidence the sentence's text, written once."""
+    for span, bodies in sorted(_bodies(facts).items(), key=lambda item: item[0] or (-1, -1)):
+        if span is None:
+            ann = ox.NamedNode(f"{art.value}/statements")
+            yield ox.Triple(ann, A, _n(DJ, "SentenceAnnotation"))
+            yield ox.Triple(ann, _n(OA, "hasTarget"), art)
+        else:
+            start, end = span
+            ann = ox.NamedNode(f"{art.value}/sentence/{start}-{end}")
+            target, pos = ox.NamedNode(f"{ann.value}/target"), ox.NamedNode(f"{ann.value}/position")
+            yield ox.Triple(ann, A, _n(DJ, "SentenceAnnotation"))
+            yield ox.Triple(ann, _n(DJ, "evidence"), zh(facts.text[start:end]))
+            yield ox.Triple(ann, _n(OA, "hasTarget"), target)
+            yield ox.Triple(target, _n(OA, "hasSource"), art)
+            yield ox.Triple(target, _n(OA, "hasSelector"), pos)
+            yield ox.Triple(pos, A, _n(OA, "TextPositionSelector"))
+            yield ox.Triple(pos, _n(OA, "start"), ox.Literal(str(start), datatype=_n(XSD, "integer")))
+            yield ox.Triple(pos, _n(OA, "end"), ox.Literal(str(end), datatype=_n(XSD, "integer")))
+        for body in bodies:
+            yield ox.Triple(ann, _n(OA, "hasBody"), body)
 
 
 GAZETTEER_SOURCE = "https://w3id.org/dangjian/source/jionlp-china-location"

@@ -9,6 +9,7 @@ ID = "https://w3id.org/dangjian/id/"
 ARTICLE = "https://w3id.org/dangjian/article/"
 GRAPH = "https://w3id.org/dangjian/graph/"
 GAZETTEER_GRAPH = GRAPH + "gazetteer"
+KNOWLEDGE_GRAPH = GRAPH + "knowledge"
 ANALYTICS_GRAPH = GRAPH + "analytics"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

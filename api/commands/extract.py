@@ -34,9 +34,17 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
                            f"reinstall dangjian (pip install -e .)") from None
     results = extract_file(args.file, LoadOptions(date=args.date, source=args.source, url=args.url))
+    # one article at a time, written as it is extracted: memory stays flat however large the file
     if args.format == "json":
-        json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write("[")
+        for n, result in enumerate(results):
+            sys.stdout.write(("," if n else "") + "\n" + _indented(json.dumps(result.to_json(), ensure_ascii=False, indent=2)))
+        sys.stdout.write("\n]\n")
     else:
-        sys.stdout.write("\n".join(r.to_turtle() for r in results))
+        for n, result in enumerate(results):
+            sys.stdout.write(("\n" if n else "") + result.to_turtle())
     return 0
+
+
+def _indented(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())

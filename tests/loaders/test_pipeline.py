@@ -12,7 +12,7 @@ PREFIX dj: <https://w3id.org/dangjian/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT DISTINCT ?title ?sentence ?start ?end WHERE {
+SELECT ?title ?sentence ?start ?end WHERE {
   ?community rdfs:label "蠡口社区"@zh . ?street rdfs:label "元和街道"@zh .
   ?statement rdf:subject ?community ; rdf:predicate dj:partOf ; rdf:object ?street .
   ?evidence oa:hasBody ?statement ; dj:evidence ?sentence ;

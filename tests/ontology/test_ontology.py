@@ -30,7 +30,7 @@ TERM_TYPES = PROPERTY_TYPES | {OWL.Class}
 
 # Extension terms the loaders' provenance model (docs/DESIGN.md) relies on.
 EXTENSION_TERMS = (
-    "Mention", "FactEvidence", "evidence", "sourceFile", "contentHash", "truncated",
+    "SentenceAnnotation", "storeFormat", "evidence", "sourceFile", "contentHash", "truncated",
     "extractorVersion", "code", "dateText", "adminLevel",
 )
 
@@ -67,8 +67,7 @@ ALIGNMENTS = [
     ("Article", RDFS.subClassOf, SCHEMA.NewsArticle),
     ("Article", RDFS.subClassOf, PROV.Entity),
     ("Program", RDFS.subClassOf, SKOS.Concept),
-    ("Mention", RDFS.subClassOf, OA.Annotation),
-    ("FactEvidence", RDFS.subClassOf, OA.Annotation),
+    ("SentenceAnnotation", RDFS.subClassOf, OA.Annotation),
     ("CoBuildingPartnership", RDFS.subClassOf, ORG.OrganizationalCollaboration),
     ("partOf", RDFS.subPropertyOf, SCHEMA.containedInPlace),
     ("subOrganizationOf", RDFS.subPropertyOf, ORG.subOrganizationOf),

@@ -18,6 +18,7 @@ ARTICLE = "https://w3id.org/dangjian/article/1111111111111111"
 CJK = re.compile(r"[\u3400-\u9fff]")
 QUOTED = re.compile(r"https?://\S+|\"[^\"]*\"|“[^”]*”")  # IRIs and quoted data, in any language
 RDF_TYPE = str(RDF.type)
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 OA = "http://www.w3.org/ns/oa#"
 
 
@@ -66,7 +67,7 @@ EXPECTED_VIOLATIONS = {
     (DJ + "coBuildsWith", ID + "org/丙银行 co-builds with itself"),
     (ARTICLE, "at most one schema:datePublished"),
     (ARTICLE, "single xsd:boolean"),
-    (ARTICLE + "/ann/1", "exactly one dj:evidence"),
+    (ARTICLE + "/ann/1", "at most one dj:evidence"),
     (ARTICLE + "/sel/1", "not after its oa:end"),
     (OA + "hasTarget", ARTICLE + "/ann/2 does not point, through oa:hasTarget/oa:hasSource"),
     ("_:blank", "needs exactly one rdf:object"),
@@ -117,6 +118,20 @@ def test_shapes_accept_the_good_graph_across_named_graphs(shapes):
     assert conforms, text
 
 
+def test_shapes_accept_a_party_branch_of_a_residential_compound(shapes):
+    # regression: 小区党支部 are real and the extractor reads them; the shapes refused their host unit
+    store = store_of("good.trig")
+    knowledge = ox.NamedNode("https://w3id.org/dangjian/graph/knowledge")
+    branch, compound = ox.NamedNode(ID + "party-org/富元家园党支部"), ox.NamedNode(ID + "compound/富元家园")
+    for s, p, o in [(compound, RDF_TYPE, DJ + "ResidentialCompound"), (branch, RDF_TYPE, DJ + "PartyOrganization"),
+                    (branch, DJ + "hostUnit", compound)]:
+        store.add(ox.Quad(s, ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o, knowledge))
+    for node, name in [(compound, "富元家园"), (branch, "富元家园党支部")]:
+        store.add(ox.Quad(node, ox.NamedNode(str(RDFS_LABEL)), ox.Literal(name, language="zh"), knowledge))
+    conforms, _, text = pyshacl.validate(store, shacl_graph=shapes)
+    assert conforms, text
+
+
 def test_shapes_accept_the_good_graph_flattened_into_one_graph(shapes):
     union = store_of("good.trig").query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     flat = Graph().parse(data=union.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
@@ -164,9 +179,9 @@ def test_shapes_flag_a_label_without_language(shapes):
     store = store_of("good.trig")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     person = ox.NamedNode(ID + "person/王芳")
-    article = ox.NamedNode("https://w3id.org/dangjian/graph/article/aaaaaaaaaaaaaaaa")
-    store.remove(ox.Quad(person, label, ox.Literal("王芳", language="zh"), article))
-    store.add(ox.Quad(person, label, ox.Literal("王芳"), article))
+    knowledge = ox.NamedNode("https://w3id.org/dangjian/graph/knowledge")
+    store.remove(ox.Quad(person, label, ox.Literal("王芳", language="zh"), knowledge))
+    store.add(ox.Quad(person, label, ox.Literal("王芳"), knowledge))
     conforms, report, _ = pyshacl.validate(store, shacl_graph=shapes)
     assert not conforms
     wanted = english(shapes.objects(URIRef("https://w3id.org/dangjian/shapes#HasChineseLabel"), SH.message))

@@ -1,0 +1,129 @@
+"""One fact, once: the knowledge graph holds each entity and fact once however many articles state it, the article
+graphs their evidence; removing an article keeps what another article still states. On both stores."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dangjian.loaders.pipeline import LoadOptions, load_articles
+from dangjian.loaders.retract import article_ids_of, retract_article
+from dangjian.ontology import DJ, KNOWLEDGE_GRAPH, queries_dir, sparql_prefixes
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "seed-page.txt"
+
+FEAST = """双塔街道新娄社区开展邻里节活动
+
+7月10日，姑苏区双塔街道新娄社区党委联合苏州示范银行开展邻里节活动。新娄社区党委书记王芳带领党员为居民服务。
+"""
+PACT = """双塔街道新娄社区与苏州示范银行结对共建
+
+近日，姑苏区双塔街道新娄社区党委与苏州示范银行签订结对共建协议。新娄社区党委书记王芳表示，将深化合作。
+"""
+DJ_PREFIX = f"PREFIX dj: <{DJ}> "
+# The example query of `dangjian query --help`.
+COMMUNITIES = "SELECT ?c ?name WHERE { ?c a dj:Community ; rdfs:label ?name }"
+
+
+def rows(store, sparql: str) -> list[tuple]:
+    result = store.query(sparql_prefixes() + sparql)
+    return sorted(tuple(str(row[v.value]) for v in result.variables) for row in result)
+
+
+def hosted(store) -> list[tuple]:
+    return rows(store, 'SELECT ?o WHERE { ?s rdfs:label "新娄社区党委"@zh ; dj:hostUnit ?o }')
+
+
+def supporting_graphs(store, predicate: str) -> list[tuple]:
+    return rows(store, f"SELECT ?g WHERE {{ ?fact rdf:predicate dj:{predicate} . GRAPH ?g {{ ?a oa:hasBody ?fact }} }}")
+
+
+@pytest.fixture
+def two_articles(store, tmp_path):
+    (tmp_path / "feast.txt").write_text(FEAST, encoding="utf-8")
+    (tmp_path / "pact.txt").write_text(PACT, encoding="utf-8")
+    load_articles(store, [tmp_path / "feast.txt", tmp_path / "pact.txt"], LoadOptions(date="2023-07-20", progress=False))
+    return store, tmp_path
+
+
+def test_knowledge_states_a_fact_of_two_articles_once(two_articles):
+    store, _ = two_articles
+    assert len(hosted(store)) == 1
+    assert rows(store, 'SELECT ?t WHERE { ?e rdfs:label "新娄社区党委"@zh ; a ?t }') == [(f"<{DJ}PartyOrganization>",)]
+    assert len(rows(store, "SELECT ?post WHERE { ?post dj:holder ?person }")) == 1
+    assert len(supporting_graphs(store, "hostUnit")) == 2
+
+
+def test_knowledge_fact_stated_by_two_articles_survives_removing_one(two_articles):
+    store, folder = two_articles
+    (feast,) = article_ids_of(store, str(folder / "feast.txt"))
+    assert retract_article(store, feast)
+    assert len(hosted(store)) == 1 and len(supporting_graphs(store, "hostUnit")) == 1
+    assert rows(store, "SELECT ?e WHERE { ?e dj:organizer ?o }") == []      # only the feast said who held it
+    assert rows(store, 'SELECT ?e WHERE { ?e rdfs:label "邻里节活动"@zh }') == []
+    (pact,) = article_ids_of(store, str(folder / "pact.txt"))
+    assert retract_article(store, pact)
+    assert hosted(store) == [] and rows(store, 'SELECT ?e WHERE { ?e rdfs:label "新娄社区党委"@zh }') == []
+    assert not retract_article(store, pact)
+
+
+def _questions() -> list[tuple[str, str]]:
+    named = [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(queries_dir().glob("*.rq"))]
+    return named + [("community query", sparql_prefixes() + COMMUNITIES)]
+
+
+def test_knowledge_questions_need_no_distinct(store, tmp_path):
+    (tmp_path / "feast.txt").write_text(FEAST, encoding="utf-8")
+    (tmp_path / "pact.txt").write_text(PACT, encoding="utf-8")
+    load_articles(store, [SAMPLE, tmp_path / "feast.txt", tmp_path / "pact.txt"], LoadOptions(date="2023-07-20", progress=False))
+    answered = []
+    for name, sparql in _questions():
+        # the outer SELECT only: a subquery's DISTINCT (pairs reached by two paths) is part of a question
+        plain = re.sub(r"^SELECT\s+DISTINCT", "SELECT", sparql, count=1, flags=re.I | re.M)
+        with_distinct = re.sub(r"^SELECT\s+(?!DISTINCT)", "SELECT DISTINCT ", plain, count=1, flags=re.I | re.M)
+        assert rows(store, plain) == rows(store, with_distinct), name
+        answered += [name] if rows(store, plain) else []
+    assert "community query" in answered and len(answered) >= 12, answered
+
+
+def test_knowledge_remove_command_takes_a_file_out_and_load_brings_it_back(dangjian):
+    dangjian("load", str(SAMPLE), "--no-progress", check_status=0)
+    removed = dangjian("remove", str(SAMPLE), check_status=0)
+    assert removed.stderr.count("removed article") == 8
+    graphs = dangjian("query", "--format", "csv", DJ_PREFIX + "SELECT ?g WHERE { GRAPH ?g { ?a a dj:Article } }", check_status=0)
+    assert graphs.stdout.strip() == "g"
+    facts = dangjian("query", "--format", "csv", DJ_PREFIX + "SELECT ?s WHERE { ?s dj:hostUnit ?o }", check_status=0)
+    assert facts.stdout.strip() == "s"
+    assert "8 article(s) loaded" in dangjian("load", str(SAMPLE), "--no-progress", check_status=0).stderr
+    missing = dangjian("remove", "https://example.org/no-such-article", check_status=1)
+    assert "no article found" in missing.stderr
+
+
+def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp_path):
+    from dangjian.graph.embedded import EmbeddedStore
+    from dangjian.loaders.store_format import StoreFormatError, format_quad
+
+    store = EmbeddedStore(tmp_path / "store")
+    (tmp_path / "pact.txt").write_text(PACT, encoding="utf-8")
+    load_articles(store, [tmp_path / "pact.txt"], LoadOptions(progress=False))
+    marker = format_quad()
+    store.update(f"DELETE DATA {{ GRAPH {marker.graph_name} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
+    with pytest.raises(StoreFormatError, match="rebuild"):
+        load_articles(store, [tmp_path / "pact.txt"], LoadOptions(progress=False))
+    store.close()
+
+
+def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_offsets(store):
+    load_articles(store, [SAMPLE], LoadOptions(date="2023-07-20", progress=False))
+    unproven = rows(store, f"""SELECT ?s ?p ?o WHERE {{
+      GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(dj:)) && ?p NOT IN (dj:code, dj:storeFormat)) }}
+      FILTER NOT EXISTS {{
+        {{ ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+        UNION {{ BIND(?s AS ?fact) ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) }}
+        ?annotation oa:hasBody ?fact ; dj:evidence ?sentence ;
+            oa:hasTarget [ oa:hasSource ?article ; oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] .
+        ?article a dj:Article }} }}""")
+    assert unproven == []
+    assert len(rows(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o }} }}")) > 200
