@@ -72,8 +72,7 @@ class EventFacts:
                 clause_start = sent.start + m.end()
         clause = [u for u in units if clause_start <= u.start < verb]
         # 在/赴/走进/来到 X: X is where it happened, not who held it
-        venues = {id(u) for u in clause if self._after_venue_marker(u)}
-        venues |= {id(u) for u in clause if u.parent is not None and id(u.parent) in venues}
+        venues = self._venues(clause)
         heads = [u for u in self._heads(clause) if id(u) not in venues]
         bare_heads = [u for u in clause if u.bare and u.parent is None and u.cls in ("Community", "Street")
                       and id(u) not in venues and not any(h.start < u.start for h in heads)]
@@ -111,6 +110,26 @@ class EventFacts:
         elif not organizers and partners and self.focus.unit is not None:
             organizers.append(self.focus.unit)
         return unique_entities(organizers), unique_entities(p for p in partners if p not in organizers), location
+
+    def _venues(self, clause: list[Mention]) -> set[int]:
+        """Units a clause goes to (在/赴/深入 X): after a marker, with the places X is named over and the words
+        that describe it (深入联点帮扶村大通县景阳镇甘树湾村), and the units listed after it (、下庙村)."""
+        venues: set[int] = set()
+        previous = None
+        for unit in sorted(clause, key=lambda u: u.start):
+            root = self._root(unit)
+            lead = self.norm[max(0, root.start - 12):root.start]
+            marker = max((lead.rfind(m) + len(m) for m in VENUE_MARKERS if m in lead), default=-1)
+            described = marker >= 0 and not re.search(r"[,;:、]", lead[marker:]) and not any(
+                u is not unit and u.end <= root.start and root.start - 12 + marker <= u.start for u in clause
+                if u not in (root, unit.parent))
+            listed = previous is not None and id(previous) in venues and self.norm[previous.end:root.start] in ("、", "和", "及")
+            if self._after_venue_marker(unit) or self._after_venue_marker(root) or described or listed:
+                venues.add(id(unit))
+            elif unit.parent is not None and id(unit.parent) in venues:
+                venues.add(id(unit))
+            previous = unit
+        return venues
 
     def _after_venue_marker(self, unit: Mention) -> bool:
         return self.norm[max(0, unit.start - 2):unit.start].endswith(VENUE_MARKERS)

@@ -273,3 +273,11 @@ def test_extract_posts_whose_title_shares_a_character_with_the_unit_or_names_no_
     found = posts(triples)
     assert ("梁文博", "东川区委组织部", "部长") in found
     assert ("马志远", "石门村", "书记") in found
+
+
+def test_extract_the_villages_a_unit_goes_to_are_where_its_event_is_not_who_holds_it():
+    text = ("慰问\n\n11月29日,东川供电公司党委深入联点帮扶村白沙镇石门村、红石镇柳树村开展联点帮扶慰问活动。\n")
+    _, triples, _ = facts_of(text)
+    organizers = {o for s, p, o in triples if p == "organizer"}
+    assert "东川供电公司党委" in organizers
+    assert not organizers & {"石门村", "柳树村"}
