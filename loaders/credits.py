@@ -100,8 +100,8 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
     for token in re.split(r"[\s、,;|/]+", text):
         while token:
             m = ROLE_RE.match(token)
-            if m is None:
-                break
+            if m is None or (len(m.group()) == 1 and m.end() < len(token)):
+                break  # 文 and 图 are roles standing alone (文 张三), not the start of 文明花开
             role = m.group() in AUTHOR_ROLES
             token = token[m.end():]
         if not token:

@@ -90,7 +90,8 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
         if tok in ("摄", "摄影", "供图") and names:
             names.pop()  # 刘畅 摄: a photo credit, not an author
             continue
-        role = next((r for r in ROLE_TOKENS if tok.startswith(r)), None)
+        # 文 and 图 open a credit only standing alone (文 张三): 文明花开 is a phrase
+        role = next((r for r in ROLE_TOKENS if tok.startswith(r) and (len(r) > 1 or tok == r)), None)
         if role is not None:
             rest = tok[len(role):]
             skip_next = role in NOT_AUTHOR_ROLES

@@ -81,3 +81,8 @@ def test_credits_a_byline_line_with_names_holding_a_middle_dot():
     page = "东川社区共育团结之花\n\n本报记者 韩冬梅 通讯员 阿依古丽·吐尔逊 买买提·艾力\n\n近日,东川社区党委开展活动。\n"
     (article,) = segment(page)
     assert article.authors == ["韩冬梅", "阿依古丽·吐尔逊", "买买提·艾力"]
+
+
+def test_credits_a_phrase_opening_with_wen_is_no_credit():
+    assert read_credits("美丽青城 文明花开").authors == []
+    assert read_credits("文 张三 图 李四").authors == ["张三"]

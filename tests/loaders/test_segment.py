@@ -80,3 +80,7 @@ def test_segment_byline_stuck_to_the_last_paragraph():
 def test_segment_title_only_document_gives_one_article():
     (article,) = segment("石牌岭社区开展夏日送清凉活动\n")
     assert article.title == "石牌岭社区开展夏日送清凉活动" and article.paragraphs == []
+
+
+def test_segment_a_page_header_phrase_opening_with_wen_is_no_byline():
+    assert parse_byline("美丽青城 文明花开") is None
