@@ -143,7 +143,33 @@ def find_units(sentence: str) -> list[Mention]:
         out.append(mention)
     for _, _, mentions in organs:
         out.extend(mentions)
+    return _cities_before_districts(sentence, out)
+
+
+def _cities_before_districts(sentence: str, units: list[Mention]) -> list[Mention]:
+    """`南京鼓楼区`, `张掖肃南县`: a city written without 市 right before one of its own districts is the city."""
+    out: list[Mention] = []
+    for unit in units:
+        if unit.cls == "District" and unit.parent is None and not unit.bare:
+            city = _short_city(sentence, unit)
+            if city is not None:
+                unit.parent = city
+                out.append(city)
+        out.append(unit)
     return out
+
+
+def _short_city(sentence: str, district: Mention) -> Mention | None:
+    gazetteer = get_gazetteer()
+    for size in (2, 3):
+        start = district.start - size
+        short = sentence[max(0, start):district.start]
+        if start < 0 or not re.fullmatch(f"[{lx.CJK}]+", short):
+            continue
+        cities = {c.key for c in gazetteer.candidates(short, "City") if c.name in (short + "市", short)}
+        if cities and any(cities & {p.key for p in d.chain()} for d in gazetteer.candidates(district.text, "District")):
+            return Mention(start, district.start, short, "City", short[-1:])
+    return None
 
 
 QUOTE_RE = re.compile(r"“[^“”]{1,40}”|‘[^‘’]{1,40}’|《[^《》]{1,40}》")

@@ -227,3 +227,9 @@ def test_a_bureau_is_an_organization_and_a_pattern_or_a_title_is_not():
     found = {(u.text, u.cls) for u in find_units("江苏省数据局与中建七局签约,形成新格局。县城管局副局长讲话。")}
     assert ("江苏省数据局", "Organization") in found and ("中建七局", "Organization") in found
     assert not any(text.endswith(("格局", "副局")) for text, _ in found)
+
+
+def test_a_city_written_without_shi_before_its_own_district_is_the_city():
+    found = [(u.text, u.cls, u.parent.text if u.parent else None) for u in find_units("近日,福州鼓楼区东街街道开展活动。")]
+    assert ("福州", "City", None) in found and ("鼓楼区", "District", "福州") in found
+    assert not any(cls == "City" for _, cls, _ in [(u.text, u.cls, 0) for u in find_units("要把鼓楼区建设好。")])
