@@ -76,12 +76,15 @@ PLACE_SUFFIXES = (
     ("市", "City"), ("自治州", "City"), ("地区", "City"), ("盟", "City"),
     ("省", "Province"), ("自治区", "Province"),
     ("苏木", "Street"), ("嘎查", "Community"), ("农场", "Street"), ("牧场", "Street"), ("林场", "Street"),
+    ("街", "Street"),
     ("家园", "ResidentialCompound"), ("小区", "ResidentialCompound"), ("花园", "ResidentialCompound"),
     ("公寓", "ResidentialCompound"), ("新村", "ResidentialCompound"), ("苑", "ResidentialCompound"),
     ("生活区", "ResidentialCompound"), ("家属院", "ResidentialCompound"), ("宿舍区", "ResidentialCompound"),
 )
 # State farms of the Xinjiang Production and Construction Corps and the northeast: township-level places.
 FARM_SUFFIXES = ("农场", "牧场", "林场")
+# Short and farm forms that are a place only right above a community (钟村街南奥社区, 头屯河农场大门院社区).
+CHAIN_ONLY_SUFFIXES = FARM_SUFFIXES + ("街",)
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 PROVINCES = (
     "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",

@@ -259,7 +259,9 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 清镇市: the suffix is the next character's
     if suffix == "乡" and nxt == "村" and sentence[e:e + 3] not in ("村委会", "村党委") and sentence[e:e + 4] != "村党支部":
         return True  # 赋能乡村振兴: 乡村 is the countryside
-    if suffix in lx.FARM_SUFFIXES and not FARM_CHAIN.match(sentence, e) and not _known(sentence[max(0, s - 4):e]):
+    if suffix == "街" and (sentence[e:e + 1] in ("社", "村", "道") or sentence[e:e + 2] == "街道"):
+        return True  # 科技街社区, 新街街道: 街 is inside the name of the community or street
+    if suffix in lx.CHAIN_ONLY_SUFFIXES and not FARM_CHAIN.match(sentence, e) and not _known(sentence[max(0, s - 4):e]):
         return True  # 生态农场 is a business; 头屯河农场大门院社区, 红星二场一连: a farm above its communities
     if suffix in ("局", "厅") and nxt == "长":
         return True  # 副局长, 厅长: a title
@@ -297,7 +299,10 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     org_over_place = cls not in PLACE_CLASSES and last is not None and last.end == start and (
         last.cls in PLACE_CLASSES or (last.cls == "Organization" and suffix in BRANCH_SUFFIXES))  # 分行高新支行
     if start is not None and cls != "Facility":  # 健身步道, 议事厅: facilities are named by use
-        if not org_over_place:
+        # a place named right after its container keeps a noun that opens it (学府街天大四季村社区)
+        after_place = last is not None and last.end == start and last.cls in PLACE_CLASSES and cls in PLACE_CLASSES \
+            and tag(words(sentence[start:s])[0])[:1] not in ("v", "p", "d", "c", "r", "u")
+        if not org_over_place and not after_place:
             start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
         # 书记赴中国银行张家港分行, 木李镇召开…联村党委: a verb inside ends what came before it
         cut_inside = cls == "PartyOrganization" or (cls == "Organization" and not org_over_place)
@@ -403,7 +408,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         last_word = words(name)[-1]
         village_community = (cls == "Community" and suffix == "社区" and name.endswith("村") and len(name) >= 3
                              and name[:-1] not in lx.GENERIC_NAMES)
-        if (name.endswith(PLACE_NAME_ENDINGS) and not village_community) or (len(last_word) > 1 and _is_stop_word(last_word)):
+        if (name.endswith(PLACE_NAME_ENDINGS) and not village_community and suffix != "街") \
+                or (len(last_word) > 1 and _is_stop_word(last_word)):
             return None
     if cls in ("District", "City", "Province") and not _known(text) and not _looks_admin(text, cls):
         if not (suffix == "新区" and 2 <= len(name) <= 4):  # 江东新区: new areas the gazetteer may not list yet

@@ -233,3 +233,15 @@ def test_a_city_written_without_shi_before_its_own_district_is_the_city():
     found = [(u.text, u.cls, u.parent.text if u.parent else None) for u in find_units("近日,福州鼓楼区东街街道开展活动。")]
     assert ("福州", "City", None) in found and ("鼓楼区", "District", "福州") in found
     assert not any(cls == "City" for _, cls, _ in [(u.text, u.cls, 0) for u in find_units("要把鼓楼区建设好。")])
+
+
+def test_a_short_street_right_above_a_community_is_a_street():
+    found = [(u.text, u.cls, u.parent.text if u.parent else None) for u in find_units("区妇联党支部与钟楼街南门社区党委结对。")]
+    assert ("钟楼街", "Street", None) in found and ("南门社区", "Community", "钟楼街") in found
+    for sentence in ("科技街社区开展活动。", "民族街街道龙王庙社区开展活动。", "居民逛步行街。"):
+        assert not any(u.cls == "Street" and u.text.endswith("街") for u in find_units(sentence)), sentence
+
+
+def test_a_place_named_right_after_its_container_keeps_a_noun_that_opens_it():
+    found = [(u.text, u.cls) for u in find_units("与南开区学府街天大四季村社区开展共建。")]
+    assert ("天大四季村社区", "Community") in found
