@@ -143,7 +143,45 @@ def find_units(sentence: str) -> list[Mention]:
         out.append(mention)
     for _, _, mentions in organs:
         out.extend(mentions)
-    return _cities_before_districts(sentence, out)
+    return _listed_organizations(sentence, _cities_before_districts(sentence, out))
+
+
+# A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units
+UNIT_LIST = re.compile(r"((?:[^、,;:。“”()\s]{2,16}、)+[^、,;:。“”()\s]{2,16})等(?P<count>[^,;:。]{0,6}?)"
+                       r"(?:企事业单位|单位|企业|机构|社会组织|组织)")
+
+
+def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
+    """Items of a list of units that carry no suffix (中国联通, 国美家电): organizations, when another item is a
+    unit or the list counts its units (等20多家企事业单位)."""
+    added: list[Mention] = []
+    for m in UNIT_LIST.finditer(sentence):
+        items, pos = [], m.start(1)
+        for raw in m.group(1).split("、"):
+            items.append((pos, raw))
+            pos += len(raw) + 1
+        items = [(p + _leading_words(t), t[_leading_words(t):]) for p, t in items]
+        covered = [any(u.start < p + len(t) and p < u.end for u in units) for p, t in items]
+        named = any(p <= u.start and u.end <= p + len(t) and not u.bare for p, t in items for u in units)
+        if not (named or "家" in m.group("count")):
+            continue
+        for (start, name), known in zip(items, covered):
+            if known:
+                continue
+            if 2 <= len(name) <= 8 and not is_generic(name) and name not in lx.GENERIC_NAMES \
+                    and re.fullmatch(f"[{lx.CJK}A-Za-z0-9]+", name):
+                added.append(Mention(start, start + len(name), name, "Organization", ""))
+    return sorted(units + added, key=lambda u: u.start) if added else units
+
+
+def _leading_words(text: str) -> int:
+    """Length of the clause words before a listed name (南肖埠社区党委就将辖区部队 → 部队)."""
+    cut, pos = 0, 0
+    for word in words(text):
+        pos += len(word)
+        if tag(word)[:1] in ("v", "p", "d", "c", "r", "u") or word in lx.DELIMITERS:
+            cut = pos
+    return cut if cut < len(text) else 0
 
 
 def _cities_before_districts(sentence: str, units: list[Mention]) -> list[Mention]:

@@ -245,3 +245,12 @@ def test_a_short_street_right_above_a_community_is_a_street():
 def test_a_place_named_right_after_its_container_keeps_a_noun_that_opens_it():
     found = [(u.text, u.cls) for u in find_units("与南开区学府街天大四季村社区开展共建。")]
     assert ("天大四季村社区", "Community") in found
+
+
+def test_units_listed_without_a_suffix_are_organizations_when_the_list_says_so():
+    found = {(u.text, u.cls) for u in find_units("青松社区党委将辖区部队、东川家电等20多家企事业单位纳入社区共建。")}
+    assert ("东川家电", "Organization") in found
+    found = {(u.text, u.cls) for u in find_units("现场邀请了东川联通、东川眼科医院等多个社会组织参与。")}
+    assert ("东川联通", "Organization") in found
+    assert not any(text == "金融机构" for text, _ in
+                   {(u.text, u.cls) for u in find_units("社区与辖区内的企业、学校、金融机构等单位开展共建。")})
