@@ -148,7 +148,9 @@ def find_units(sentence: str) -> list[Mention]:
 
 # A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units
 UNIT_LIST = re.compile(r"((?:[^、,;:。“”()\s]{2,16}、)+[^、,;:。“”()\s]{2,16})等(?P<count>[^,;:。]{0,6}?)"
-                       r"(?:企事业单位|单位|企业|机构|社会组织|组织)")
+                       r"(?:企事业单位|单位|企业|机构|社会组织|组织)"
+                       # X与A、B联合开展: the partners a unit acts with
+                       r"|与((?:[^、,;:。“”()\s与]{2,16}、)+[^、,;:。“”()\s与]{2,16}?)(?=联合|携手|共同|一起|一同)")
 
 
 def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
@@ -156,14 +158,15 @@ def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
     unit or the list counts its units (等20多家企事业单位)."""
     added: list[Mention] = []
     for m in UNIT_LIST.finditer(sentence):
-        items, pos = [], m.start(1)
-        for raw in m.group(1).split("、"):
+        group = 1 if m.group(1) else 3
+        items, pos = [], m.start(group)
+        for raw in m.group(group).split("、"):
             items.append((pos, raw))
             pos += len(raw) + 1
         items = [(p + _leading_words(t), t[_leading_words(t):]) for p, t in items]
         covered = [any(u.start < p + len(t) and p < u.end for u in units) for p, t in items]
         named = any(p <= u.start and u.end <= p + len(t) and not u.bare for p, t in items for u in units)
-        if not (named or "家" in m.group("count")):
+        if not (named or "家" in (m.group("count") or "")):
             continue
         for (start, name), known in zip(items, covered):
             if known:

@@ -254,3 +254,9 @@ def test_units_listed_without_a_suffix_are_organizations_when_the_list_says_so()
     assert ("东川联通", "Organization") in found
     assert not any(text == "金融机构" for text, _ in
                    {(u.text, u.cls) for u in find_units("社区与辖区内的企业、学校、金融机构等单位开展共建。")})
+
+
+def test_partners_listed_after_with_are_organizations_when_one_is_a_named_unit():
+    found = {(u.text, u.cls) for u in find_units("青松社区与东川市第二人民医院、东川建工三建联合开展义诊活动。")}
+    assert ("东川建工三建", "Organization") in found
+    assert not any(cls == "Organization" for _, cls in {(u.text, u.cls) for u in find_units("社区与居民、商户一起打扫卫生。")})
