@@ -84,6 +84,8 @@ BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
 # what follows a place's name when it is a unit: its party organization, committee or people
 FOLLOWED_AS_UNIT = re.compile(r"(党委|党工委|党总支|党支部|支部|居委会|村委会|两委|党群服务中心|书记|主任|居民|村民)")
 INSIDE_COMPANY = re.compile(r"[^与和及、,;:。\s]{0,14}?(有限责任公司|有限公司|集团|公司)")
+RATING = re.compile(r"[一二三四五六七八九十]星级?|[0-9]星级?")
+PERSON_BEFORE = re.compile(f"(?:^|[,;:、。\\s])(?:{'|'.join(sorted(lx.SURNAMES_1))})[{lx.CJK}]{{1,2}}$")
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
@@ -310,7 +312,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 中建三局第一建设工程有限责任公司: 局 inside a company's registered name
     if suffix == "厅" and not PROVINCE_BEFORE.search(sentence, max(0, s - 12), s):
         return True  # 江苏省农业农村厅 is a department of a province; 大厅, 展厅 are rooms
-    if suffix in ("乡", "镇") and nxt == "长" and sentence[s - 1:s] == suffix:
+    if suffix in ("乡", "镇") and nxt == "长" and (sentence[s - 1:s] == suffix or PERSON_BEFORE.search(sentence, 0, s)):
+        return True  # 刘家台乡乡长, 刘验兵乡长: 乡长 is the title of the person named before it
         return True  # 刘家台乡乡长: the second 乡 opens the title
     if suffix == "村" and sentence[e:e + 2] in ("社区", "街道"):
         return True  # 谊景村社区, 张家村街道: a community or street whose name ends in 村
@@ -443,6 +446,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls in PLACE_CLASSES and not _known(text):
         if cls == "Community" and name.endswith(("进", "到", "入")):
             return None  # 文化进社区, 送到村: into the community, not a name
+        if name[-1] in "两几诸各" or RATING.fullmatch(name):
+            return None  # 浙江、江西两省, 三星社区: a count or a rating of places, not a place
         common_words = cls == "Community" and is_generic(name) and not chained and not FOLLOWED_AS_UNIT.match(sentence, e)
         if cls in ("Community", "Street") and (is_generic_place(name) or common_words):
             return None  # 幸福和谐社区, 边界村, 两大社区: a kind of place, not a place (unless it acts as one)

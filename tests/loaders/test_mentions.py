@@ -260,3 +260,10 @@ def test_partners_listed_after_with_are_organizations_when_one_is_a_named_unit()
     found = {(u.text, u.cls) for u in find_units("青松社区与东川市第二人民医院、东川建工三建联合开展义诊活动。")}
     assert ("东川建工三建", "Organization") in found
     assert not any(cls == "Organization" for _, cls in {(u.text, u.cls) for u in find_units("社区与居民、商户一起打扫卫生。")})
+
+
+def test_counts_ratings_and_a_persons_title_are_no_places():
+    for sentence in ("全面落实浙江、江西两省建设要求。", "岩石、白云两镇在村里举行活动。", "全县评出四星社区党组织90个。",
+                     "刘明远乡长对大家表示感谢。", "召开楼栋党小组会议。"):
+        assert not any(u.cls in ("Province", "Street", "Community", "PartyOrganization") and not u.bare
+                       for u in find_units(sentence)), sentence
