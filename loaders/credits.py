@@ -21,7 +21,8 @@ _LABELS = (r"作者|来源|责任编辑|责编|编辑|审核|编审|终审|供�
            r"阅读(?:数|量)?|字号")
 LABEL_RE = re.compile(f"({_LABELS}|时间|日期)\\s*[:]")
 # labels that make a short line a page header; a bare 时间/日期 only with a date after it (活动时间:每周六 is text)
-META_LABEL = re.compile(f"(?:{_LABELS}|稿源|信息来源|访问次数)\\s*[:]|(?:时间|日期)\\s*[:]\\s*\\d")
+META_LABEL = re.compile(f"(?:{_LABELS}|稿源|信息来源|访问次数)\\s*[:]|(?:时间|日期)\\s*[:]\\s*\\d"
+                        r"|(?:广告|订阅|新闻|投稿|服务)?热线\s*[:]?\s*\(?\d")
 TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口|【?[大中小]?字号|返回顶部|上一篇|下一篇|上一版|下一版|当前位置|"
                         r"您的位置|当前版|当前报纸|版面|首页\s*[>›]|第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"

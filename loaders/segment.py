@@ -210,6 +210,8 @@ def _starts_article(blocks: list[_Block], i: int, current: Article | None) -> bo
     if current is None or not current.paragraphs:
         return current is None
     block = blocks[i]
+    if block.text.lstrip().startswith(("——", "—", "--")):
+        return False  # ——七里墩街道…开展…活动: a subtitle of the title above it
     nxt = _next_body(blocks, i)
     if nxt is None or nxt.kind == "title":
         return False
@@ -273,7 +275,7 @@ def segment(text: str) -> list[Article]:
             current.paragraphs.append(block.text)
         else:
             para = block.text
-            if not current.paragraphs:
+            if not any(p not in current.subheadings for p in current.paragraphs):  # the lead, after any subtitles
                 found = inline_byline(para)
                 if found:
                     current.authors.extend(n for n in found[1] if n not in current.authors)

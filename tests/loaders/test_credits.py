@@ -86,3 +86,8 @@ def test_credits_a_byline_line_with_names_holding_a_middle_dot():
 def test_credits_a_phrase_opening_with_wen_is_no_credit():
     assert read_credits("美丽青城 文明花开").authors == []
     assert read_credits("文 张三 图 李四").authors == ["张三"]
+
+
+def test_credits_a_hotline_line_is_page_furniture():
+    assert is_meta_line("广告热线:(0997)2122100 2135001订阅热线")
+    assert not is_meta_line("社区开通服务热线,居民满意。")

@@ -84,3 +84,13 @@ def test_segment_title_only_document_gives_one_article():
 
 def test_segment_a_page_header_phrase_opening_with_wen_is_no_byline():
     assert parse_byline("美丽青城 文明花开") is None
+
+
+def test_segment_a_dash_subtitle_stays_with_its_title_and_the_lead_keeps_its_credits():
+    text = ("青松社区联合区人社局开展主题党日活动\n结对共建聚合力\n"
+            "——东川街道青松社区联合区人社局开展“微心愿”认领活动\n\n"
+            "新东川讯(东川日报记者 王明远)为加强党员与群众的联系,青松社区开展活动。\n\n活动持续了一个上午。\n")
+    articles = segment(text)
+    assert len(articles) == 1
+    assert articles[0].title.startswith("青松社区联合区人社局开展主题党日活动")
+    assert "王明远" in articles[0].authors
