@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dangjian.loaders.mentions import Mention
+from dangjian.loaders.mentions import Mention, chain_root
 from dangjian.loaders.model import Entity, Fact
 from dangjian.loaders.text import Sentence
 
@@ -79,7 +79,7 @@ class CobuildingFacts:
             elif DISPOSAL.search(self.norm, sent.start, start) and any(u.end <= start for u in heads):
                 # X社区党委…将社区5个楼院与A、B等单位进行联合: the sentence's subject is the one that pairs
                 first = next(u for u in heads if u.end <= start)
-                subjects = [self.resolve(u) for u in self._listed_from(heads, self._root(first).start, reach=0)]
+                subjects = [self.resolve(u) for u in self._listed_from(heads, chain_root(first).start, reach=0)]
             else:
                 continue
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
@@ -98,7 +98,7 @@ class CobuildingFacts:
             pos = sent.start + m.end()
             right = self._listed_from([u for u in heads if u.cls in COBUILD_CLASSES], pos)
             before = [u for u in heads if u.end <= sent.start + m.start()]
-            subjects = self._listed_from(before, self._root(before[0]).start, reach=0) if before else []
+            subjects = self._listed_from(before, chain_root(before[0]).start, reach=0) if before else []
             subjects = [self.resolve(u) for u in subjects] or [self.focus.unit]
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
         if "报到" in text:
@@ -113,19 +113,12 @@ class CobuildingFacts:
             if a is not None and b is not None and a.key != b.key and not related(a, b, self.out.facts):
                 self._fact(a, "coBuildsWith", b, sent)
 
-    @staticmethod
-    def _root(unit: Mention) -> Mention:
-        """Where a unit's name starts with the places it is named over (泺源街道 for 泺源街道科技街社区)."""
-        while unit.parent is not None and unit.parent.end == unit.start:
-            unit = unit.parent
-        return unit
-
     def _listed_from(self, heads: list[Mention], pos: int, reach: int = 4) -> list[Mention]:
         """The units of a list (A、B和C) whose first unit's name (with the places it is named over) begins
         within `reach` characters after `pos`: 到结对社区泺源街道科技街社区, 深入联点帮扶村甘树湾村、下庙村."""
         out: list[Mention] = []
         for unit in heads:
-            root = self._root(unit)
+            root = chain_root(unit)
             if not out:
                 if pos <= root.start <= pos + reach and not re.search(r"[,;:]", self.norm[pos:root.start]):
                     out.append(unit)
@@ -167,9 +160,10 @@ class CobuildingFacts:
         pairs = [f for f in self.out.facts if f.p == "coBuildsWith"]
         if not pairs:
             return
+        first = [f for f in pairs if f.evidence == pairs[0].evidence]
         events = {k for k, e in self.out.entities.items() if e.cls == "Event" and "签约" in e.label}
         for record in [m for m in self.out.mentions if m.key in events]:
-            same = [f for f in pairs if f.evidence == record.sentence] or [f for f in pairs if f.evidence == pairs[0].evidence]
+            same = [f for f in pairs if f.evidence == record.sentence] or first
             for fact in same:
                 for end in (fact.s, fact.o):
                     self.out.add_fact(Fact(record.key, "organizer", end, record.sentence))

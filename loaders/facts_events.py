@@ -5,7 +5,7 @@ import re
 
 from dangjian.loaders.dates import find_date
 from dangjian.loaders.facts_cobuilding import related
-from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention
+from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, chain_root
 from dangjian.loaders.model import Entity, Literal, unique_entities
 from dangjian.loaders.quoted import Named, find_branches, find_events, find_programs
 from dangjian.loaders.resolve import program_entity, scoped_entity
@@ -117,7 +117,7 @@ class EventFacts:
         venues: set[int] = set()
         previous = None
         for unit in sorted(clause, key=lambda u: u.start):
-            root = self._root(unit)
+            root = chain_root(unit)
             lead = self.norm[max(0, root.start - 12):root.start]
             marker = max((lead.rfind(m) + len(m) for m in VENUE_MARKERS if m in lead), default=-1)
             described = marker >= 0 and not re.search(r"[,;:、]", lead[marker:]) and not any(

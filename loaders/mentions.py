@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
@@ -149,26 +150,25 @@ def find_units(sentence: str) -> list[Mention]:
 
 
 # A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units
-UNIT_LIST = re.compile(r"((?:[^、,;:。“”()\s]{2,16}、)+[^、,;:。“”()\s]{2,16})等(?P<count>[^,;:。]{0,6}?)"
-                       r"(?:企事业单位|单位|企业|机构|社会组织|组织)"
-                       # X与A、B联合开展: the partners a unit acts with
-                       r"|与((?:[^、,;:。“”()\s与]{2,16}、)+[^、,;:。“”()\s与]{2,16}?)(?=联合|携手|共同|一起|一同)")
+UNIT_LIST = re.compile(r"(?P<items>(?:[^、,;:。“”()\s]{2,16}、)+[^、,;:。“”()\s]{2,16})等(?P<count>[^,;:。]{0,6}?)"
+                       r"(?:企事业单位|单位|企业|机构|社会组织|组织)")
+# X与A、B联合开展: the partners a unit acts with
+PARTNER_LIST = re.compile(r"与(?P<items>(?:[^、,;:。“”()\s与]{2,16}、)+[^、,;:。“”()\s与]{2,16}?)(?=联合|携手|共同|一起|一同)")
 
 
 def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
     """Items of a list of units that carry no suffix (中国联通, 国美家电): organizations, when another item is a
     unit or the list counts its units (等20多家企事业单位)."""
     added: list[Mention] = []
-    for m in UNIT_LIST.finditer(sentence):
-        group = 1 if m.group(1) else 3
-        items, pos = [], m.start(group)
-        for raw in m.group(group).split("、"):
+    for m in chain(UNIT_LIST.finditer(sentence), PARTNER_LIST.finditer(sentence)):
+        items, pos = [], m.start("items")
+        for raw in m.group("items").split("、"):
             items.append((pos, raw))
             pos += len(raw) + 1
         items = [(p + _leading_words(t), t[_leading_words(t):]) for p, t in items]
         covered = [any(u.start < p + len(t) and p < u.end for u in units) for p, t in items]
         named = any(p <= u.start and u.end <= p + len(t) and not u.bare for p, t in items for u in units)
-        if not (named or "家" in (m.group("count") or "")):
+        if not (named or "家" in m.groupdict().get("count", "")):
             continue
         for (start, name), known in zip(items, covered):
             if known:
@@ -245,8 +245,8 @@ def _join_hosts(sentence: str, branch: Mention, found: list[Mention]) -> None:
         branch.text = sentence[branch.start:branch.end]
 
 
-def _chain_root(unit: Mention) -> Mention:
-    """The first unit of an unbroken chain (杭州市 in 杭州市西湖区): an organization's name starts there."""
+def chain_root(unit: Mention) -> Mention:
+    """The first unit of an unbroken chain of places (杭州市 in 杭州市西湖区): where a name over them starts."""
     while unit.parent is not None and unit.parent.end == unit.start and unit.parent.cls in PLACE_CLASSES:
         unit = unit.parent
     return unit
@@ -255,7 +255,7 @@ def _chain_root(unit: Mention) -> Mention:
 def _org_start(sentence: str, last: Mention) -> int:
     """Where an organization named after a place chain begins: the chain's root, with a short brand before it
     (国网 in 国网杭州市西湖区供电公司)."""
-    root = _chain_root(last)
+    root = chain_root(last)
     if root.cls not in PLACE_CLASSES:
         return root.start
     j = root.start

@@ -6,6 +6,7 @@ are name words; words that open almost none (促进, 参观, 开放式) are not.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dangjian.loaders.gazetteer import get_gazetteer
@@ -25,7 +26,9 @@ _FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
-_UNIT_ENDINGS = tuple(s for s in ORG_SUFFIXES if len(s) > 1)
+_DEPARTMENT_ENDINGS = tuple(_DEPARTMENTS)
+# words of another unit inside a branch's name (八分公司党支部, 城管局机关党委)
+_UNIT_WORD = re.compile("|".join(sorted({s for s in ORG_SUFFIXES if len(s) > 1} | {"局"}, key=len, reverse=True)))
 # Party organs above communities: never set up in the community an article is about.
 _ORGANS = {"工委", "党工委", "党组", "机关委员会", "委员会", "机关党委"}
 OPENS_NAMES = 10      # a word that opens this many official place names is a name word
@@ -148,6 +151,6 @@ def described_by_kind(name: str, suffix: str) -> bool:
     set up in the unit the article is about."""
     if suffix.endswith(DESCRIBED_PARTY):
         return True
-    if suffix in _ORGANS or name.endswith(tuple(_DEPARTMENTS)) or any(u in name for u in _UNIT_ENDINGS + ("局",)):
+    if suffix in _ORGANS or name.endswith(_DEPARTMENT_ENDINGS) or _UNIT_WORD.search(name):
         return False  # 市直机关工委, 信息技术部党支部, 八分公司党支部: an organ, or a branch of another unit
     return is_generic(name) or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))
