@@ -47,6 +47,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._recent: dict[str, tuple[Entity, int]] = {}  # class → (last unit named, its paragraph)
         self._para = 0
         self._joins: list[tuple[Sentence, list[Mention]]] = []
+        self._last_event: Entity | None = None  # what 此次活动 in a later sentence refers to
         self._lead: str | None = None
         self._implied_hosts: dict[int, Entity] = {}
 

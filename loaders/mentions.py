@@ -88,6 +88,7 @@ INSIDE_COMPANY = re.compile(r"[^与和及、,;:。\s]{0,14}?(有限责任公司|
 RATING = re.compile(r"[一二三四五六七八九十]星级?|[0-9]星级?")
 PERSON_BEFORE = re.compile(f"(?:^|[,;:、。\\s])(?:{'|'.join(sorted(lx.SURNAMES_1))})[{lx.CJK}]{{1,2}}$")
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
+DEPARTMENT_NUMBER = re.compile(r"[一二三四五六七八九十]+[处科队]")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
@@ -130,6 +131,11 @@ def find_units(sentence: str) -> list[Mention]:
         if mention is None and suffix == "新村":
             mention = _unit_at(sentence, s + 1, e, "村", "Community", last)  # 马新村: a village named 马新
             mention = mention if mention is not None and len(mention.text) == 3 else None
+        if mention is not None and suffix == "新村" and mention.cls == "ResidentialCompound" and mention.parent is None:
+            place = _village_after_short_place(sentence, mention, s)
+            if place is not None:
+                out.append(place)
+                mention = Mention(s - 1, e, sentence[s - 1:e], "Community", "村", parent=place)
         if mention is None:
             continue
         if suffix == "联合党支部" and mention.parent is not None:
@@ -212,6 +218,20 @@ def _short_city(sentence: str, district: Mention) -> Mention | None:
         cities = {c.key for c in gazetteer.candidates(short, "City") if c.name in (short + "市", short)}
         if cities and any(cities & {p.key for p in d.chain()} for d in gazetteer.candidates(district.text, "District")):
             return Mention(start, district.start, short, "City", short[-1:])
+    return None
+
+
+def _village_after_short_place(sentence: str, compound: Mention, s: int) -> Mention | None:
+    """`金山马新村`: a district or city written without its ending, then one of its villages named in 新村."""
+    short = sentence[compound.start:s - 1]
+    if not 2 <= len(short) <= 3:
+        return None
+    gazetteer = get_gazetteer()
+    villages = gazetteer.candidates(sentence[s - 1:compound.end], "Community")
+    for cls, endings in (("District", "区县"), ("City", "市")):
+        places = {c.key for c in gazetteer.candidates(short, cls) if c.name[len(short):] in endings}
+        if places and any(places & {p.key for p in v.chain()} for v in villages):
+            return Mention(compound.start, s - 1, short, cls, short[-1:])
     return None
 
 
@@ -494,6 +514,8 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     for m in NUMBER_RE.finditer(sentence, j, s):
         if sentence[m.end():m.end() + 1] == "号" or (m.end() == s and m.start() > j and m.group().isdigit()):
             continue  # 24号线项目党支部, 钢38社区: the number is part of the name
+        if m.end() == s and m.start() > j and cls == "PartyOrganization" and DEPARTMENT_NUMBER.fullmatch(m.group()):
+            continue  # 交易三处党支部: a numbered department of the unit named before
         j, at_boundary = m.end(), True
     window = sentence[j:s]
     if not window:

@@ -281,3 +281,36 @@ def test_extract_the_villages_a_unit_goes_to_are_where_its_event_is_not_who_hold
     organizers = {o for s, p, o in triples if p == "organizer"}
     assert "东川供电公司党委" in organizers
     assert not organizers & {"石门村", "柳树村"}
+
+
+def test_extract_units_a_later_clause_says_acted_jointly_are_partners_and_cobuild_with_the_articles_unit():
+    text = ("结对共建\n\n9月20日,东川市气象局与东川区石门村开展了“丰收同心”共建活动,气象局副局长张文带队,"
+            "与石门村党总支班子及东川农商银行南山支行党支部、东川区税务局党总支等单位,共同开展了走访慰问。\n")
+    _, triples, _ = facts_of(text)
+    event = next(s for s, p, o in triples if p == "organizer" and o == "东川市气象局")
+    for partner in ("东川农商银行南山支行党支部", "东川区税务局党总支"):
+        assert (event, "partner", partner) in triples
+        assert any(p == "coBuildsWith" and {s, o} == {partner, "石门村党总支"} for s, p, o in triples)
+    assert not any(p == "coBuildsWith" and {s, o} == {"东川农商银行南山支行党支部", "东川区税务局党总支"}
+                   for s, p, o in triples)
+
+
+def test_extract_a_sentence_about_this_event_names_who_led_and_who_joined_it():
+    text = ("志愿服务\n\n9月9日,青松街道“屋顶修缮”志愿服务活动启动仪式在石门社区举行。"
+            "此次活动由街道党工委牵头,联合东川市建筑业协会及东川建工五公司、东川设计院共同开展。\n")
+    _, triples, _ = facts_of(text)
+    event = next(s for s, p, o in triples if p == "partner" and o == "东川建工五公司")
+    assert (event, "organizer", "青松街道党工委") in triples
+    for unit in ("东川市建筑业协会", "东川建工五公司", "东川设计院"):
+        assert (event, "partner", unit) in triples
+        assert ("青松街道党工委", "coBuildsWith", unit) in triples
+
+
+def test_extract_units_listed_before_a_clause_that_goes_somewhere_hold_the_event_there():
+    text = ("双报到\n\n5月10日下午,东川市数据中心运维部党支部、信息部党支部和东川市档案馆保管二处党支部,"
+            "一同到结对社区青松街道石门社区开展“双报到”志愿服务活动。\n")
+    _, triples, types = facts_of(text)
+    assert ("东川市档案馆保管二处党支部", "PartyOrganization") in types
+    organizers = {o for s, p, o in triples if p == "organizer"}
+    assert {"东川市数据中心运维部党支部", "信息部党支部", "东川市档案馆保管二处党支部"} <= organizers
+    assert "石门社区" not in organizers

@@ -267,3 +267,9 @@ def test_counts_ratings_and_a_persons_title_are_no_places():
                      "刘明远乡长对大家表示感谢。", "召开楼栋党小组会议。"):
         assert not any(u.cls in ("Province", "Street", "Community", "PartyOrganization") and not u.bare
                        for u in find_units(sentence)), sentence
+
+
+def test_a_district_without_its_ending_before_one_of_its_villages_in_xincun_is_that_village():
+    found = [(u.text, u.cls) for u in find_units("市通信管理局与金山马新村开展共建活动")]
+    assert ("马新村", "Community") in found and ("金山", "District") in found
+    assert ("曹杨新村", "ResidentialCompound") in [(u.text, u.cls) for u in find_units("居住在曹杨新村的老人")]
