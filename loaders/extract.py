@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
-from dangjian.loaders.mentions import BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
+from dangjian.loaders.mentions import BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units, unit_suffix
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
-from dangjian.loaders.name_words import described_by_kind, starts_common
+from dangjian.loaders.name_words import abbreviates, described_by_kind, starts_common
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
 from dangjian.loaders.segment import Article
 from dangjian.loaders.text import Sentence, for_matching, name_key, split_sentences
@@ -68,6 +68,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._finish_joins()
         self._finish_signings()
         self._mention_known_people(people_seen)
+        self._merge_short_forms()
         self._title_street_parents()
         self._gazetteer_containment()
         for name in self.article.authors + self.article.credits:
@@ -159,11 +160,36 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
     def _longer_form(self, unit: Mention) -> Entity | None:
         """`局机关党委` after `宁波市农业农村局机关党委`, `东里社区` after `海东里社区`: a short form of a unit the
         article has already named in full is that unit."""
-        if unit.cls not in SHORT_FORM_CLASSES or len(unit.text) < 3 or not starts_common(unit.text):
-            return None  # a short form starts with a common word (局, 图书馆), not a name of its own
+        if unit.cls not in SHORT_FORM_CLASSES or len(unit.text) < 3 or (len(unit.text) < 4 and not starts_common(unit.text)):
+            return None  # three characters make a short form only with a common word (局机关), else a name of its own
         found = [e for e in self.out.entities.values() if e.cls == unit.cls and len(e.label) > len(unit.text)
-                 and e.label.endswith(unit.text)]
+                 and (e.label.endswith(unit.text) or abbreviates(unit.text, e.label, unit.suffix))]
         return found[-1] if len(found) == 1 or len({e.key for e in found}) == 1 else None
+
+    def _merge_short_forms(self) -> None:
+        """A short form named before its full name (高科党支部 … 成都清华高科党支部), or beside an abbreviation, is
+        the unit the full name names, when only one full name fits."""
+        by_length = sorted((e for e in self.out.entities.values() if e.cls in SHORT_FORM_CLASSES),
+                           key=lambda e: len(e.label))
+        for short in by_length:
+            if len(short.label) < 4:
+                continue
+            suffix = unit_suffix(short.label)
+            found = {e.key for e in self.out.entities.values() if e.cls == short.cls and len(e.label) > len(short.label)
+                     and (e.label.endswith(short.label) or abbreviates(short.label, e.label, suffix))}
+            if len(found) == 1 and not self._hosted_apart(short.key, next(iter(found))):
+                self.out.merge(short.key, found.pop())
+        events = [e for e in self.out.entities.values() if e.cls == "Event"]
+        for i, later in enumerate(events):  # “城乡结对、文明共建”活动 and …结对活动: one event, named twice
+            first = next((e for e in events[:i] if e.key in self.out.entities
+                          and ({e.label} | e.alt) & ({later.label} | later.alt)), None)
+            if first is not None:
+                self.out.merge(later.key, first.key)
+
+    def _hosted_apart(self, a: str, b: str) -> bool:
+        """Whether two party organizations are set up in different units (no short form of each other)."""
+        hosts = [{f.o for f in self.out.facts if f.s == k and f.p == "hostUnit"} for k in (a, b)]
+        return bool(hosts[0] and hosts[1] and not hosts[0] & hosts[1])
 
     def _last_org(self, suffix: str) -> Entity | None:
         """The organization a bare 医院/银行 refers to: the last one named with that ending."""

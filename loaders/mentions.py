@@ -92,6 +92,11 @@ DEPARTMENT_NUMBER = re.compile(r"[一二三四五六七八九十]+[处科队]")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
+def unit_suffix(name: str) -> str:
+    """The longest unit suffix a name ends in ('' for none)."""
+    return next((s for s, _ in SUFFIXES if name.endswith(s)), "")
+
+
 @lru_cache(maxsize=65536)
 def _known(name: str) -> bool:
     return get_gazetteer().is_known(name)

@@ -139,6 +139,29 @@ def starts_common(name: str) -> bool:
     return _common(first) and not first.startswith(ADMIN_CHARS)
 
 
+PLACE_WORDS = re.compile("社区|街道|村|镇|乡")
+
+
+def abbreviates(short: str, full: str, suffix: str) -> bool:
+    """Whether `short` is a Chinese abbreviation of `full` with the same ending: it keeps the first character and
+    some of the others in order (江西工贸职院… of 江西工业贸易职业技术学院…, 区工委 of 区域工委). Where the full
+    name holds a place word, only that word may go (玫瑰园党支部 of 玫瑰园社区党支部, not 东川社区 of 东川新城社区)."""
+    if not suffix or not short.endswith(suffix) or not full.endswith(suffix):
+        return False
+    s, f = short[:-len(suffix)], full[:-len(suffix)]
+    if len(s) < 2 or len(s) >= len(f) or s[0] != f[0]:
+        return False
+    kept, i = [], 0
+    for j, ch in enumerate(f):
+        if i < len(s) and ch == s[i]:
+            kept.append(j)
+            i += 1
+    if i < len(s):
+        return False
+    dropped = "".join(ch for j, ch in enumerate(f) if j not in kept)
+    return not PLACE_WORDS.search(f) or PLACE_WORDS.fullmatch(dropped) is not None
+
+
 def is_generic_place(name: str) -> bool:
     """Like `is_generic`, for a place the gazetteer does not list: common words that open almost no official
     place name (两大, 边界, 互嵌式) make a kind of place; 世纪城, 人民路, 王家沟 open many and stay names."""

@@ -314,3 +314,27 @@ def test_extract_units_listed_before_a_clause_that_goes_somewhere_hold_the_event
     organizers = {o for s, p, o in triples if p == "organizer"}
     assert {"东川市数据中心运维部党支部", "信息部党支部", "东川市档案馆保管二处党支部"} <= organizers
     assert "石门社区" not in organizers
+
+
+def test_extract_a_short_form_or_abbreviation_of_a_unit_is_that_unit_whichever_comes_first():
+    text = ("共建\n\n6月1日,高科党支部与青松社区党委座谈。东川清华高科党支部书记王林介绍情况。"
+            "东川工贸职院机电系党支部、东川工业贸易职业技术学院机电系党支部和县城管局也参加,舒城县城管局提供场地。\n")
+    _, _, types = facts_of(text)
+    party = {label for label, cls in types if cls == "PartyOrganization"}
+    assert "东川清华高科党支部" in party and "高科党支部" not in party
+    assert len({p for p in party if "机电系党支部" in p}) == 1
+    orgs = {label for label, cls in types if cls == "Organization"}
+    assert "县城管局" not in orgs
+
+
+def test_extract_two_communities_whose_names_differ_by_a_word_stay_two():
+    text = "共建\n\n青松社区党委与青松湖社区党委签订共建协议。\n"
+    _, triples, types = facts_of(text)
+    assert {("青松社区党委", "PartyOrganization"), ("青松湖社区党委", "PartyOrganization")} <= types
+
+
+def test_extract_an_event_named_twice_with_and_without_its_kind_is_one_event():
+    text = ("结对\n\n5月9日,石门村与东川银行开展“城乡结对、文明共建”结对活动。"
+            "“城乡结对、文明共建”活动中,双方走访了困难家庭。\n")
+    _, _, types = facts_of(text)
+    assert len([label for label, cls in types if cls == "Event"]) == 1
