@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
-from dangjian.loaders.mentions import BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units, unit_suffix
+from dangjian.loaders.mentions import (BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, FOLLOWED_AS_UNIT, NAME_CHAR, PLACE_CLASSES, Mention,
+                                       find_units, is_known, unit_suffix)
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
 from dangjian.loaders.name_words import abbreviates, described_by_kind, starts_common
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
@@ -19,6 +20,7 @@ from dangjian.loaders.text import Sentence, for_matching, name_key, split_senten
 
 
 SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
+PLACE_OPENERS = ("在", "到", "赴", "走进", "来到", "前往", "深入", "走入", "进入", "位于", "地处")
 
 
 @dataclass
@@ -118,7 +120,10 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             container = parent if parent is not None and parent.cls in PLACE_CLASSES else None
             if unit.cls == "ResidentialCompound":
                 return self._entity(scoped_entity("ResidentialCompound", unit.text, container.key if container else self.scope))
-            return self._entity(self.resolver.place(unit.text, unit.cls, container))
+            place = self.resolver.place(unit.text, unit.cls, container)
+            if unit.cls == "Community" and self._elsewhere(unit, place):
+                return None
+            return self._entity(place)
         if unit.cls == "PartyOrganization":
             if unit.parent is None:  # 在职党员功能型党支部: set up in the unit the paragraph is about
                 parent = self._recent_unit("Community") or self.focus.community or self.focus.unit
@@ -156,6 +161,19 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return None
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _elsewhere(self, unit: Mention, place: Entity) -> bool:
+        """A village name standing alone that the gazetteer knows only outside the districts the page is about
+        (促进边界村社经济, 路小村密): a phrase that reads like a name, not a place of the article."""
+        if unit.parent is not None or unit.bare or place.gazetteer or not self.resolver.names_districts():
+            return False
+        if FOLLOWED_AS_UNIT.match(self.norm, unit.end) or not is_known(unit.text):
+            return False
+        before = self.norm[max(0, unit.start - 2):unit.start]
+        if unit.start == 0 or not NAME_CHAR.match(before[-1]) or before.endswith(PLACE_OPENERS):
+            return False  # 圪垱店村是…, 近日,夏家桥社区开展…, 在首创社区举行: where a place stands
+        return not any(u is not unit and u.cls in PLACE_CLASSES and (u.end == unit.start - 1 or u.start == unit.end + 1)
+                       for units in self._units for u in units)
 
     def _longer_form(self, unit: Mention) -> Entity | None:
         """`局机关党委` after `宁波市农业农村局机关党委`, `东里社区` after `海东里社区`: a short form of a unit the

@@ -102,6 +102,11 @@ def _known(name: str) -> bool:
     return get_gazetteer().is_known(name)
 
 
+def is_known(name: str) -> bool:
+    """Whether the gazetteer lists a place of this name anywhere."""
+    return _known(name)
+
+
 ZHONGGONG_RE = re.compile(r"中共(?P<body>[^,;:。、“”()\s]{2,40}?)(?P<suf>总支部委员会|支部委员会|工作委员会|机关委员会|委员会|"
                           r"党工委|党总支|党支部|党委)")
 
@@ -153,6 +158,9 @@ def find_units(sentence: str) -> list[Mention]:
                 mention.parent = last.parent
                 out.pop()
         elif last is not None and mention.parent is None and _paren_link(sentence, last, mention):
+            if last.bare and mention.bare:
+                out.pop()  # 村(社区)党组织书记: a kind of unit, no unit of the article
+                continue
             mention.parent = last
         out.append(mention)
     for _, _, mentions in organs:
@@ -473,6 +481,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
             return None  # 文化进社区, 送到村: into the community, not a name
         if name[-1] in "两几诸各" or RATING.fullmatch(name):
             return None  # 浙江、江西两省, 三星社区: a count or a rating of places, not a place
+        if cls == "Community" and (name[-1] in "式型性" or _verb_inside(name)):
+            return None  # 开放式社区, 互嵌式社区, 聚合力构筑社区: a description of a community, not its name
         common_words = cls == "Community" and is_generic(name) and not chained and not FOLLOWED_AS_UNIT.match(sentence, e)
         if cls in ("Community", "Street") and (is_generic_place(name) or common_words):
             return None  # 幸福和谐社区, 边界村, 两大社区: a kind of place, not a place (unless it acts as one)
@@ -494,6 +504,11 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls == "Facility" and len(name) < 2 and suffix not in ("之家",):
         return None
     return Mention(start, e, text, cls, suffix)
+
+
+def _verb_inside(name: str) -> bool:
+    """Whether a verb of two or more characters stands after the first word of a name (…构筑社区)."""
+    return any(len(w) > 1 and tag(w)[:1] == "v" and tag(w) not in ("vn", "vd") for w in words(name)[1:])
 
 
 def _looks_admin(text: str, cls: str) -> bool:
@@ -554,6 +569,9 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
         if cls not in PLACE_CLASSES or len(window) - cut - strict_cut >= 2:
             cut += strict_cut
     start = j + cut
+    if cls in PLACE_CLASSES and cut == 0 and not at_boundary \
+            and j not in _word_starts(sentence[max(last_end, j - 6):s], max(last_end, j - 6)):
+        return None  # 区域化党建聚合力构筑社区: a run too long for a name, and its cut falls inside a word
     return start if start < s else None
 
 

@@ -338,3 +338,12 @@ def test_extract_an_event_named_twice_with_and_without_its_kind_is_one_event():
             "“城乡结对、文明共建”活动中,双方走访了困难家庭。\n")
     _, _, types = facts_of(text)
     assert len([label for label, cls in types if cls == "Event"]) == 1
+
+
+def test_extract_a_village_name_known_only_far_away_is_a_phrase_unless_it_acts_as_a_unit():
+    text = ("交流\n\n6月3日,东川区石门镇组织干部交流,促进边界村社经济共同发展。"
+            "在青松村召开现场会,农牧村党支部书记李强发言。\n")
+    _, _, types = facts_of(text)
+    communities = {label for label, cls in types if cls == "Community"}
+    assert "边界村" not in communities
+    assert {"青松村", "农牧村"} <= communities

@@ -273,3 +273,17 @@ def test_a_district_without_its_ending_before_one_of_its_villages_in_xincun_is_t
     found = [(u.text, u.cls) for u in find_units("市通信管理局与金山马新村开展共建活动")]
     assert ("马新村", "Community") in found and ("金山", "District") in found
     assert ("曹杨新村", "ResidentialCompound") in [(u.text, u.cls) for u in find_units("居住在曹杨新村的老人")]
+
+
+def test_a_village_or_community_in_brackets_as_a_kind_is_no_unit():
+    assert [u.text for u in find_units("街道举行村(社区)党组织书记座谈会") if u.cls == "Community"] == []
+
+
+def test_a_community_described_by_its_form_is_no_community():
+    for sentence in ("积极构建互嵌式社区环境", "打造开放式社区", "建设复合型社区"):
+        assert [u.text for u in find_units(sentence) if u.cls == "Community" and not u.bare] == []
+
+
+def test_a_community_name_never_starts_inside_a_word_of_a_long_run():
+    assert [u.text for u in find_units("夯实区域化党建聚合力构筑社区共同体") if not u.bare] == []
+    assert ("首创社区", "Community") in [(u.text, u.cls) for u in find_units("活动启动仪式在首创社区举行")]
