@@ -22,7 +22,7 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
 _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 # Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
 # this genre that take a place as their object (辖木李村, 帮促村).
-_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸")
+_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
@@ -63,7 +63,7 @@ def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
     if len(word) == 1:  # jieba leaves the characters of an unknown name alone (莫 阳, 相 城): tags mislead there
         if pos.startswith("a"):  # 运营好街道: an adjective that ends a verb phrase; 冷洞村 keeps its 冷
             return after_verb and word not in _NAME_ADJECTIVES
-        return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "y", "e", "o"))
+        return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "y", "e"))  # 嘎 opens 嘎玛贡桑
     if pos == "vn" or pos.startswith(("an", "vd")):
         return place and frequency(word) >= COMMON_WORD and _names_starting(word) < 3
     if pos.startswith(_NOT_OPENING):

@@ -287,3 +287,13 @@ def test_a_community_described_by_its_form_is_no_community():
 def test_a_community_name_never_starts_inside_a_word_of_a_long_run():
     assert [u.text for u in find_units("夯实区域化党建聚合力构筑社区共同体") if not u.bare] == []
     assert ("首创社区", "Community") in [(u.text, u.cls) for u in find_units("活动启动仪式在首创社区举行")]
+
+
+def test_a_year_or_a_negation_before_a_place_is_no_part_of_its_name():
+    assert ("南京西路街道", "Street") in [(u.text, u.cls) for u in find_units("并介绍了2021年南京西路街道区域化党建工作")]
+    assert [u.text for u in find_units("做到小事不出村,难事大事不出乡。") if not u.bare] == []
+
+
+def test_a_transliterated_name_keeps_its_first_syllable():
+    found = [u.text for u in find_units("联合纳金街道路北社区、嘎玛贡桑街道甲玛岗社区开展活动")]
+    assert "嘎玛贡桑街道" in found
