@@ -169,8 +169,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             return False
         if FOLLOWED_AS_UNIT.match(self.norm, unit.end) or not is_known(unit.text):
             return False
-        before = self.norm[max(0, unit.start - 2):unit.start]
-        if unit.start == 0 or not NAME_CHAR.match(before[-1]) or before.endswith(PLACE_OPENERS):
+        if self._stands_alone(unit.start):
             return False  # 圪垱店村是…, 近日,夏家桥社区开展…, 在首创社区举行: where a place stands
         return not any(u is not unit and u.cls in PLACE_CLASSES and (u.end == unit.start - 1 or u.start == unit.end + 1)
                        for units in self._units for u in units)
@@ -197,12 +196,32 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                      and (e.label.endswith(short.label) or abbreviates(short.label, e.label, suffix))}
             if len(found) == 1 and not self._hosted_apart(short.key, next(iter(found))):
                 self.out.merge(short.key, found.pop())
+        self._merge_overlong_places()
         events = [e for e in self.out.entities.values() if e.cls == "Event"]
         for i, later in enumerate(events):  # “城乡结对、文明共建”活动 and …结对活动: one event, named twice
             first = next((e for e in events[:i] if e.key in self.out.entities
                           and ({e.label} | e.alt) & ({later.label} | later.alt)), None)
             if first is not None:
                 self.out.merge(later.key, first.key)
+
+    def _merge_overlong_places(self) -> None:
+        """A community written both as `立新东楼社区` and `东楼社区`: one community. The longer name is right where
+        it stands on its own (after punctuation or 在/到); glued to the words before it (参观交流建东社区) those
+        words are no part of the name."""
+        communities = [e for e in self.out.entities.values() if e.cls == "Community" and not e.gazetteer]
+        for long in communities:
+            shorter = [e for e in self.out.entities.values() if e.cls == "Community" and e.key != long.key
+                       and long.label.endswith(e.label) and len(e.label) >= 3]
+            if len(shorter) != 1 or long.key not in self.out.entities:
+                continue
+            if any(self._stands_alone(m.span.start) for m in self.out.mentions if m.key == long.key):
+                self.out.merge(shorter[0].key, long.key)
+            else:
+                self.out.merge(long.key, shorter[0].key, keep_name=False)
+
+    def _stands_alone(self, start: int) -> bool:
+        before = self.norm[max(0, start - 2):start]
+        return start == 0 or not NAME_CHAR.match(before[-1]) or before.endswith(PLACE_OPENERS)
 
     def _hosted_apart(self, a: str, b: str) -> bool:
         """Whether two party organizations are set up in different units (no short form of each other)."""

@@ -352,6 +352,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 谊景村社区, 张家村街道: a community or street whose name ends in 村
     if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技"):
         return True  # 万家和物业管理有限公司: the name goes on
+    if suffix == "大学" and nxt in "城生":
+        return True  # 大学城社区, 大学生: the word goes on
     if suffix == "商会" and sentence[s - 1:s] == "协":
         return True  # 议事协商会 is a meeting
     if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
@@ -468,12 +470,12 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if cls == "Organization" and text.endswith(NOT_ORGANIZATIONS):
         return None
-    if cls == "Organization" and is_generic(name) and not _known(name):
+    if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS:
         return None  # 业主委员会, 行业协会: a kind of unit, not one
     if cls == "Organization" and not _known(name):
         last_word = words(name)[-1]
-        if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn":
-            return None
+        if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn" and not (suffix.endswith(REGISTERED) and len(name) == 2):
+            return None  # 新加入联盟; but 建设银行, 招商银行 are names
         if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn" and not suffix.endswith(REGISTERED):
             return None  # 新加入联盟; a registered name may end in any word (华润万家超市有限公司)
     if cls in PLACE_CLASSES and not _known(text):
@@ -540,12 +542,26 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     window = sentence[j:s]
     if not window:
         return None
+    fallback = None
     if cls in PLACE_CLASSES:
         starts = _word_starts(window, j)
         for b in range(j, s - 1):
             if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
                                                                         and _ends_with_word(sentence[j:b]))):
-                return b
+                if b == j or _drops_container(sentence[j:b], cls):
+                    return b
+                fallback = b  # 陆城解放社区 or 山水名园社区: the longer name, if it reads as one
+                break
+    start = _cut_start(sentence, j, s, suffix, cls, last_end, after_unit, at_boundary)
+    if fallback is not None and (start is None or _accept(sentence, start, s, e, suffix, cls) is None):
+        return fallback
+    return start
+
+
+def _cut_start(sentence: str, j: int, s: int, suffix: str, cls: str, last_end: int, after_unit: bool,
+               at_boundary: bool) -> int | None:
+    """Where a name begins in the run of name characters from j to its suffix, after delimiters and verbs."""
+    window = sentence[j:s]
     # 中国建设银行, 中建三局第一建设工程有限公司, 中西医结合医院, 万家和物业管理有限公司 keep their verbs and 和
     registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行", "医院"))
     company = suffix.endswith(("公司", "集团"))
@@ -573,6 +589,16 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
             and j not in _word_starts(sentence[max(last_end, j - 6):s], max(last_end, j - 6)):
         return None  # 区域化党建聚合力构筑社区: a run too long for a name, and its cut falls inside a word
     return start if start < s else None
+
+
+def _drops_container(prefix: str, cls: str) -> bool:
+    """Whether the words before a known shorter name may stay out of it: for a community or village only a place
+    above it (姑苏区 in 姑苏区金阊社区); 山水 in 山水名园社区 is part of the name the gazetteer does not list."""
+    if cls != "Community" or prefix.endswith(PLACE_NAME_ENDINGS) or lead_length(prefix, cls) == len(prefix):
+        return True  # 蒙古族乡王爷陵村, 参观交流建东社区: a place above, or words that name nothing
+    tail = prefix[-4:]
+    return any(_known(tail[i:]) or get_gazetteer().candidates(tail[i:], "District") or
+               get_gazetteer().candidates(tail[i:], "Street") for i in range(len(tail) - 1))
 
 
 def _leading_verb(window: str) -> int:
@@ -646,7 +672,7 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
     characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
     """
     parts = words(window)
-    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p"):
+    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn":
         return None  # 去银行: a verb right before the suffix leaves no name
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):

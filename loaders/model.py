@@ -85,10 +85,12 @@ class ArticleFacts:
             self._fact_keys.add((fact.o, fact.p, fact.s))
         self.facts.append(fact)
 
-    def merge(self, old: str, into: str) -> None:
-        """Make `old` another name of `into`: its label becomes an alternative one, its facts and mentions move."""
+    def merge(self, old: str, into: str, keep_name: bool = True) -> None:
+        """Make `old` another name of `into`: its label becomes an alternative one (unless it was no name but a
+        misread), its facts and mentions move."""
         gone, kept = self.entities.pop(old), self.entities[into]
-        kept.alt |= {gone.label} | gone.alt
+        if keep_name:
+            kept.alt |= {gone.label} | gone.alt
         facts, self.facts, self._fact_keys = self.facts, [], set()
         for fact in facts:
             s = into if fact.s == old else fact.s

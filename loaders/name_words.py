@@ -22,7 +22,7 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
 _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 # Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
 # this genre that take a place as their object (辖木李村, 帮促村).
-_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未")
+_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未原")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
@@ -149,7 +149,7 @@ def abbreviates(short: str, full: str, suffix: str) -> bool:
     if not suffix or not short.endswith(suffix) or not full.endswith(suffix):
         return False
     s, f = short[:-len(suffix)], full[:-len(suffix)]
-    if len(s) < 2 or len(s) >= len(f) or s[0] != f[0]:
+    if len(s) < 3 or len(s) >= len(f) or s[0] != f[0]:
         return False
     kept, i = [], 0
     for j, ch in enumerate(f):

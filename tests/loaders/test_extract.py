@@ -347,3 +347,12 @@ def test_extract_a_village_name_known_only_far_away_is_a_phrase_unless_it_acts_a
     communities = {label for label, cls in types if cls == "Community"}
     assert "边界村" not in communities
     assert {"青松村", "农牧村"} <= communities
+
+
+def test_extract_a_community_written_long_and_short_is_one_community_named_as_it_stands_alone():
+    text = "双报到\n\n7月2日,山水名园社区与东川二中开展活动。名园社区党员王强参加。\n"
+    _, _, types = facts_of(text)
+    assert {label for label, cls in types if cls == "Community"} == {"山水名园社区"}
+    text = "参观\n\n建东社区党委书记李红介绍经验。外地干部前来参观交流建东社区的做法。\n"
+    _, _, types = facts_of(text)
+    assert {label for label, cls in types if cls == "Community"} == {"建东社区"}

@@ -297,3 +297,22 @@ def test_a_year_or_a_negation_before_a_place_is_no_part_of_its_name():
 def test_a_transliterated_name_keeps_its_first_syllable():
     found = [u.text for u in find_units("联合纳金街道路北社区、嘎玛贡桑街道甲玛岗社区开展活动")]
     assert "嘎玛贡桑街道" in found
+
+
+def test_a_community_name_the_gazetteer_knows_only_shorter_keeps_its_own_words_unless_they_read_as_no_name():
+    found = [(u.text, u.cls) for u in find_units("东川区石门街道山水名园社区党委牵头开展活动")]
+    assert ("山水名园社区", "Community") in found
+    found = [(u.text, u.cls) for u in find_units("9月9日,陆城解放社区召开联席会")]
+    assert ("解放社区", "Community") in found
+
+
+def test_a_registered_name_of_one_verb_word_and_a_count_before_a_suffix():
+    found = [u.text for u in find_units("中国邮储银行、鄞州银行、建设银行八家银行共同协办。") if not u.bare]
+    assert found == ["中国邮储银行", "鄞州银行", "建设银行"]
+    found = [u.text for u in find_units("成华区国资系统党委、成华城投公司党委赴石门村") if not u.bare]
+    assert "成华城投公司党委" in found
+    assert [u.text for u in find_units("东川区深圳大学城社区党委举办活动") if u.cls == "Organization"] == []
+
+
+def test_a_former_name_marker_is_no_part_of_a_village():
+    assert ("西何家村", "Community") in [(u.text, u.cls) for u in find_units("是在原西何家村拆迁改造基础上建立的")]
