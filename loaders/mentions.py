@@ -13,7 +13,8 @@ from itertools import chain
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.name_words import described_by_kind, inner_start, is_generic, is_generic_place, lead_length
+from dangjian.loaders.name_words import (city_short, described_by_kind, inner_start, is_generic, is_generic_place,
+                                         lead_length)
 from dangjian.loaders.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES
@@ -89,6 +90,10 @@ RATING = re.compile(r"[一二三四五六七八九十]星级?|[0-9]星级?")
 PERSON_BEFORE = re.compile(f"(?:^|[,;:、。\\s])(?:{'|'.join(sorted(lx.SURNAMES_1))})[{lx.CJK}]{{1,2}}$")
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
 DEPARTMENT_NUMBER = re.compile(r"[一二三四五六七八九十]+[处科队]")
+# A department's name may join two fields with 与/和 (电子科学与技术系); what the window must end in
+DEPARTMENT_SUFFIXES = ("学院", "中心", "联合党支部", "研究院", "研究所")
+DEPARTMENT_TAIL = re.compile(r"(系|系统|学院|专业|教研室)(教工|学生|机关|本科生|研究生)?$")
+DEPARTMENT_FIELD = re.compile(r"[与和及、]")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
@@ -108,7 +113,7 @@ def is_known(name: str) -> bool:
 
 
 ZHONGGONG_RE = re.compile(r"中共(?P<body>[^,;:。、“”()\s]{2,40}?)(?P<suf>总支部委员会|支部委员会|工作委员会|机关委员会|委员会|"
-                          r"党工委|党总支|党支部|党委)")
+                          r"党工委|党总支|党支部|党委|(?<=[区市县州省镇])委)")
 
 
 def _party_of_zhonggong(sentence: str, m: re.Match) -> list[Mention]:
@@ -381,7 +386,12 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         # a place named right after its container keeps a noun that opens it (学府街天大四季村社区)
         after_place = last is not None and last.end == start and last.cls in PLACE_CLASSES and cls in PLACE_CLASSES \
             and tag(words(sentence[start:s])[0])[:1] not in ("v", "p", "d", "c", "r", "u")
-        if not org_over_place and not after_place:
+        # 龙场镇对门山村: right after its town, a village the gazetteer knows keeps the 对 that opens it
+        known = cls in PLACE_CLASSES and last is not None and last.end == start and last.cls in PLACE_CLASSES \
+            and _known(sentence[start:e])
+        # 江夏区委两新工委: a party organ named right after the unit it belongs to keeps all its words
+        party_of_unit = cls == "PartyOrganization" and last is not None and last.end == start and not last.bare
+        if not org_over_place and not after_place and not known and not party_of_unit:
             start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
         # 书记赴中国银行张家港分行, 木李镇召开…联村党委: a verb inside ends what came before it
         cut_inside = cls == "PartyOrganization" or (cls == "Organization" and not org_over_place)
@@ -568,7 +578,9 @@ def _cut_start(sentence: str, j: int, s: int, suffix: str, cls: str, last_end: i
     # 厦门大学海洋与地球学院: right after a unit, 与/和/及 join the parts of one name
     conjunctions_inside = after_unit and j == last_end and cls == "Organization"
     kept = ("与", "和", "及") if conjunctions_inside else ("和",) if company else ()
-    cut = _delimiter_cut(window, keep_verbs=registered, keep=kept)
+    cut = _delimiter_cut(window, keep_verbs=registered, keep=kept,
+                         departments=cls not in PLACE_CLASSES and (suffix in DEPARTMENT_SUFFIXES
+                                                                    or DEPARTMENT_TAIL.search(window) is not None))
     if cut is None:
         return None
     if cls == "PartyOrganization":
@@ -639,16 +651,22 @@ NAME_VERBS = {"建设", "服务", "发展", "管理", "组织", "推进", "打�
               "结合"}
 
 
-def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] = ()) -> int | None:
+def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] = (),
+                   departments: bool = False) -> int | None:
     """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会).
 
     A one-character delimiter counts only where jieba sees a word boundary: 在 in 在职党员 or 和 in 和平 is
-    part of a word.
+    part of a word. With `departments`, 与/和 between two fields of one department stay in its name
+    (信息与通信工程系, 国资和金融系统, 大数据与信息工程学院).
     """
     cut = 0
     bounds = _boundaries(window)
     for m in DELIM_RE.finditer(window):
         if (keep_verbs and m.group() in NAME_VERBS) or (m.group() in keep and m.end() < len(window)):
+            continue
+        if departments and m.group() in ("与", "和") and m.start() - cut >= 2 and len(window) - m.end() >= 2 \
+                and DEPARTMENT_FIELD.search(window, m.end()) is None \
+                and all(NAME_CHAR.match(c) for c in window[cut:m.start()]) and not _is_stop_word(window[cut:m.start()]):
             continue
         if len(m.group()) == 1 and (m.start() not in bounds or m.end() not in bounds):
             continue
@@ -683,6 +701,8 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
 
 
 def _is_stop_word(word: str, strict: bool = False) -> bool:
+    if city_short(word):
+        return False  # 包头 (a city, tagged as a verb) in 包头师范学院
     pos = tag(word)
     if strict:
         return len(word) > 1 and pos.startswith(_STRICT_STOP_TAGS) and pos not in ("vn", "vd")

@@ -22,7 +22,7 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
 _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 # Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
 # this genre that take a place as their object (辖木李村, 帮促村).
-_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未原")
+_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未原完")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
@@ -55,10 +55,16 @@ def lead_length(name: str, cls: str) -> int:
     return pos
 
 
+@lru_cache(maxsize=65536)
+def city_short(word: str) -> bool:
+    """Whether a word is a prefecture-level city written without 市 (包头, tagged as a verb by jieba)."""
+    return len(word) >= 2 and any(c.name == word + "市" for c in get_gazetteer().candidates(word, "City"))
+
+
 def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
     pos = "v" if word in _VERB_PHRASES else tag(word)
     place = cls in PLACE_CLASSES
-    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz"):
+    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz") or city_short(word):
         return False
     if len(word) == 1:  # jieba leaves the characters of an unknown name alone (莫 阳, 相 城): tags mislead there
         if pos.startswith("a"):  # 运营好街道: an adjective that ends a verb phrase; 冷洞村 keeps its 冷
@@ -101,6 +107,8 @@ def inner_start(name: str, registered: bool = False) -> int:
 
 
 def _verbish(word: str) -> bool:
+    if city_short(word):
+        return False  # 包头师范学院: a city, though jieba tags it as a verb
     pos = tag(word)
     if word in ("与", "和", "及", "同", "跟"):
         return False  # 海洋与地球学院: conjunctions between units are the delimiters' business

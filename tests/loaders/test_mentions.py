@@ -316,3 +316,31 @@ def test_a_registered_name_of_one_verb_word_and_a_count_before_a_suffix():
 
 def test_a_former_name_marker_is_no_part_of_a_village():
     assert ("西何家村", "Community") in [(u.text, u.cls) for u in find_units("是在原西何家村拆迁改造基础上建立的")]
+
+
+def test_two_fields_joined_in_a_department_name_stay_one_name():
+    found = [u.text for u in find_units("软件与网络工程系教工党支部书记王敏、东川大学大数据与人工智能学院党委书记李刚")]
+    assert "软件与网络工程系教工党支部" in found
+    assert "东川大学大数据与人工智能学院" in found
+    assert "东川市文化发展和山地旅游联合党支部" in [u.text for u in find_units("东川市文化发展和山地旅游联合党支部")]
+    found = [u.text for u in find_units("青松社区党委与辖区学校党支部开展活动")]
+    assert "学校党支部" in found and not any("与" in f for f in found)
+
+
+def test_organs_and_offices_of_party_committees_are_units():
+    found = [(u.text, u.cls) for u in find_units("东川区委两新工委、县政协办、东川市委政研室联合党支部、东川市委社工部参加")]
+    assert ("东川区委两新工委", "PartyOrganization") in found
+    assert ("县政协办", "Organization") in found
+    assert ("东川市委政研室", "Organization") in found
+    assert ("东川市委社工部", "Organization") in found
+    assert ("中共东川区委", "PartyOrganization") in [(u.text, u.cls) for u in find_units("中共东川区委常委王林")]
+    assert any(t.endswith("青松岭联合党委") and c == "PartyOrganization" for t, c in [(u.text, u.cls) for u in find_units("东川青松岭联合党委书记")])
+
+
+def test_a_city_written_without_its_ending_opens_a_name_though_jieba_reads_a_verb():
+    assert "包头师范学院" in [u.text for u in find_units("街道党工委与包头师范学院签约")]
+
+
+def test_a_village_the_gazetteer_knows_right_after_its_town_keeps_its_first_character():
+    assert "对门山村" in [u.text for u in find_units("一行到贞丰县龙场镇对门山村开展活动")]
+    assert "青云社区" in [u.text for u in find_units("实地了解完青云社区的日常工作")]
