@@ -356,3 +356,15 @@ def test_extract_a_community_written_long_and_short_is_one_community_named_as_it
     text = "参观\n\n建东社区党委书记李红介绍经验。外地干部前来参观交流建东社区的做法。\n"
     _, _, types = facts_of(text)
     assert {label for label, cls in types if cls == "Community"} == {"建东社区"}
+
+
+def test_extract_units_listed_as_so_many_units_in_an_article_about_co_building_are_partners():
+    text = ("共驻共建\n\n7月8日,青松街道石门社区召开共驻共建联合会。"
+            "座谈中,东川市政府办、东川学院、东川区市场监督管理局等多家单位作了交流发言。\n")
+    _, triples, _ = facts_of(text)
+    for unit in ("东川市政府办", "东川学院", "东川区市场监督管理局"):
+        assert any(p == "coBuildsWith" and unit in (s, o) and {s, o} & {"石门社区", "石门社区党委"}
+                   for s, p, o in triples), unit
+    text = "会议\n\n7月8日,东川市政府办、东川学院等多家单位参加了防汛会议。\n"
+    _, triples, _ = facts_of(text)
+    assert not any(p == "coBuildsWith" for s, p, o in triples)
