@@ -486,7 +486,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         last_word = words(name)[-1]
         if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn" and not (suffix.endswith(REGISTERED) and len(name) == 2):
             return None  # 新加入联盟; but 建设银行, 招商银行 are names
-        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn" and not suffix.endswith(REGISTERED):
+        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn" and not suffix.endswith(REGISTERED) \
+                and last_word != "联合":
             return None  # 新加入联盟; a registered name may end in any word (华润万家超市有限公司)
     if cls in PLACE_CLASSES and not _known(text):
         if cls == "Community" and name.endswith(("进", "到", "入")):
@@ -673,6 +674,8 @@ def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] 
         rest = len(window) - m.end()
         if rest == 0:
             # 万和物业, 元和街道: a two-character name ending in 和 is a name, not "… and"
+            if m.group() == "联合" and m.start() - cut >= 2:
+                return cut  # 河北慈善联合基金会: 联合 right before the suffix belongs to the name
             return cut if m.group() == "和" and m.start() - cut == 1 else None
         if rest >= 2 or m.group() in lx.STRONG_DELIMITERS:
             cut = max(cut, m.end())

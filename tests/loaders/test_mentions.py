@@ -344,3 +344,8 @@ def test_a_city_written_without_its_ending_opens_a_name_though_jieba_reads_a_ver
 def test_a_village_the_gazetteer_knows_right_after_its_town_keeps_its_first_character():
     assert "对门山村" in [u.text for u in find_units("一行到贞丰县龙场镇对门山村开展活动")]
     assert "青云社区" in [u.text for u in find_units("实地了解完青云社区的日常工作")]
+
+
+def test_federations_and_joint_foundations_are_units():
+    found = [u.text for u in find_units("东川市文联、东川日报社、河东慈善联合基金会等共建单位代表")]
+    assert {"东川市文联", "东川日报社", "河东慈善联合基金会"} <= set(found)
