@@ -611,7 +611,7 @@ def _drops_container(prefix: str, cls: str) -> bool:
         return True  # 蒙古族乡王爷陵村, 参观交流建东社区: a place above, or words that name nothing
     tail = prefix[-4:]
     return any(_known(tail[i:]) or get_gazetteer().candidates(tail[i:], "District") or
-               get_gazetteer().candidates(tail[i:], "Street") for i in range(len(tail) - 1))
+               any(_known(tail[i:] + end) for end in ("街道", "镇", "乡")) for i in range(len(tail) - 1))
 
 
 def _leading_verb(window: str) -> int:
