@@ -13,8 +13,8 @@ from dangjian.graph.embedded import EmbeddedStore
 from dangjian.graph.remote import RemoteStore
 from dangjian.graph.store import StoreError, StoreLockedError, open_store
 
-G1 = "https://example.org/graph/一"
-G2 = "https://example.org/graph/二"
+G1 = "https://w3id.org/dangjian/graph/test/一"
+G2 = "https://w3id.org/dangjian/graph/test/二"
 P = ox.NamedNode("https://example.org/p")
 
 
@@ -43,9 +43,9 @@ def test_store_load_parses_into_the_graph_and_resolves_relative_iris(store):
 
 
 def test_store_load_keeps_the_graphs_of_quads(store):
-    trig = b'<https://example.org/a> <https://example.org/p> "1" .\nGRAPH <https://example.org/graph/q> { <https://example.org/b> <https://example.org/p> "2" }'
+    trig = b'<https://example.org/a> <https://example.org/p> "1" .\nGRAPH <https://w3id.org/dangjian/graph/test/q> { <https://example.org/b> <https://example.org/p> "2" }'
     assert store.load(G1, trig, ox.RdfFormat.TRIG) == 2
-    assert store.graphs() == ["https://example.org/graph/q", G1]
+    assert store.graphs() == ["https://w3id.org/dangjian/graph/test/q", G1]
 
 
 def test_store_load_with_a_syntax_error_loads_nothing(store):
@@ -102,7 +102,7 @@ def test_store_drop_graph_removes_it_and_ignores_a_missing_one(store):
     store.add(G1, triples("a", 2))
     store.add(G2, triples("b", 2))
     store.drop_graph(G1)
-    store.drop_graph("https://example.org/graph/never")
+    store.drop_graph("https://w3id.org/dangjian/graph/test/never")
     assert store.graphs() == [G2]
     assert store.count() == 2
 
@@ -133,7 +133,7 @@ def test_store_update_writes_into_named_graphs(store):
 
 
 def test_store_malformed_query_raises_syntax_error(store):
-    with pytest.raises(SyntaxError, match="1:26"):
+    with pytest.raises(SyntaxError, match="1:26|line 1"):  # where it is, as pyoxigraph or Virtuoso says it
         store.query("SELECT ?x WHERE { ?x ?y }")
     with pytest.raises(SyntaxError):
         store.update("INSERT DATA { <https://example.org/a> }")
