@@ -248,7 +248,8 @@ def _credentials() -> tuple[httpx.Auth | None, dict[str, str]]:
 
 
 def _raise_for(response: httpx.Response, url: str, syntax: bool) -> None:
-    message = response.text.strip()[:1000] or response.reason_phrase
+    # Virtuoso repeats the whole query after its message; the message is enough.
+    message = response.text.split("\n\nSPARQL query:")[0].strip()[:1000] or response.reason_phrase
     status = response.status_code
     if syntax and status == 400:
         raise SyntaxError(message)
