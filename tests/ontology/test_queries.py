@@ -174,3 +174,15 @@ def test_queries_readme_example_finds_a_facts_article_and_sentence(union_store):
         "unitName": "荷花社区", "partnerName": "苏州示范银行", "article": ARTICLE + "bbbbbbbbbbbbbbbb",
         "title": "两社区联合义诊", "evidence": "荷花社区与苏州示范银行签订共建协议。", "start": "20", "end": "38",
     }]
+
+
+def test_queries_answer_the_same_on_every_store(store):
+    """Every question on the embedded store, `oxigraph serve` and Virtuoso: the same rows, 、 and all."""
+    store.load("https://w3id.org/dangjian/graph/file/good.trig", FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
+    wrong = []
+    for stem in sorted(EXPECTED):
+        solutions = store.query((queries_dir() / f"{stem}.rq").read_text(encoding="utf-8"))
+        names = [v.value for v in solutions.variables]
+        if [tuple(cell(row[n]) for n in names) for row in solutions] != expected(stem):
+            wrong.append(stem)
+    assert wrong == []
