@@ -4,7 +4,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 import pytest
@@ -16,6 +20,7 @@ from dangjian.graph.store import StoreError, StoreLockedError, open_store
 G1 = "https://w3id.org/dangjian/graph/test/一"
 G2 = "https://w3id.org/dangjian/graph/test/二"
 P = ox.NamedNode("https://example.org/p")
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "seed-page.txt"
 
 
 def triples(prefix: str, n: int) -> list[ox.Triple]:
@@ -231,3 +236,73 @@ def test_store_query_with_from_sees_only_the_graphs_it_names(store):
     store.add(G2, triples("b", 3))
     assert len(list(store.query("SELECT * WHERE { ?s ?p ?o }"))) == 5
     assert len(list(store.query(f"SELECT * FROM <{G1}> WHERE {{ ?s ?p ?o }}"))) == 2
+
+
+class Forgetful(BaseHTTPRequestHandler):
+    """A SPARQL server that says yes to everything and keeps nothing: writes get 200, queries find nothing."""
+
+    page = b""  # what writes get back; Virtuoso sends its HTML help page
+
+    def do_GET(self) -> None:
+        self._answer(parse_qs(urlsplit(self.path).query).get("query", [""])[0])
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path.startswith("/query"):
+            return self._answer(parse_qs(body.decode()).get("query", [""])[0])
+        self._send("text/html" if self.page else "text/plain", self.page)
+
+    do_PUT = do_DELETE = do_POST
+
+    def _answer(self, query: str) -> None:
+        if query.lstrip().upper().startswith("ASK") or " ASK " in query.upper():
+            return self._send("application/sparql-results+json", b'{"head":{},"boolean":false}')
+        self._send("application/sparql-results+json", b'{"head":{"vars":["g"]},"results":{"bindings":[]}}')
+
+    def _send(self, media_type: str, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def forgetful_server(page: bytes = b"") -> Iterator[str]:
+    """A Forgetful server on a free loopback port for one test; yields its URL."""
+    handler = type("Handler", (Forgetful,), {"page": page})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def test_remote_store_write_the_server_did_not_apply_is_an_error():
+    with forgetful_server() as url, RemoteStore.from_url(url) as store:
+        with pytest.raises(StoreError, match=f"{url}/store accepted the write but does not hold what was sent"):
+            store.add(G1, triples("a", 2))
+        with pytest.raises(StoreError, match="does not hold"):
+            store.replace_graph(G1, triples("a", 2))
+        with pytest.raises(StoreError, match="does not hold"):
+            store.load(G1, b'<https://example.org/a> <https://example.org/p> "1" .', ox.RdfFormat.N_TRIPLES)
+
+
+def test_remote_store_write_answered_with_a_web_page_is_an_error():
+    with forgetful_server(b"<html><body>SPARQL Graph Store help</body></html>") as url, RemoteStore.from_url(url) as store:
+        with pytest.raises(StoreError, match=f"{url}/store answered POST with a web page"):
+            store.add(G1, triples("a", 1))
+
+
+def test_remote_store_load_command_into_a_forgetful_server_fails_and_names_the_endpoint(dangjian):
+    with forgetful_server() as url:
+        done = dangjian("load", str(SAMPLE), "--no-progress", "--store", url)
+    assert done.returncode == 1
+    assert f"{url}/store" in done.stderr and "loaded" not in done.stderr
