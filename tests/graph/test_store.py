@@ -306,3 +306,31 @@ def test_remote_store_load_command_into_a_forgetful_server_fails_and_names_the_e
         done = dangjian("load", str(SAMPLE), "--no-progress", "--store", url)
     assert done.returncode == 1
     assert f"{url}/store" in done.stderr and "loaded" not in done.stderr
+
+
+SERVER_METHODS = [pytest.param("oxigraph_server", "oxigraph", method, marks=pytest.mark.remote)
+                  for method in ("get", "form", "direct")]
+SERVER_METHODS += [pytest.param("virtuoso_server", "virtuoso", method, marks=pytest.mark.virtuoso)
+                   for method in ("get", "form")]  # Virtuoso 7.2 never answers a direct POST
+
+
+@pytest.mark.parametrize("server, engine, method", SERVER_METHODS)
+def test_remote_store_knows_the_engine_and_each_method_keeps_chinese_punctuation(request, server, engine, method):
+    with RemoteStore.from_url(request.getfixturevalue(server), query_method=method,
+                              update_method="direct" if method == "direct" else "form") as store:
+        assert store.engine.name == engine
+        store.drop_graph(G1)  # the server is shared by the session's tests
+        store.update(f'INSERT DATA {{ GRAPH <{G1}> {{ <https://example.org/x> <https://example.org/p> "王、李" }} }}')
+        try:
+            found = store.query(f'SELECT ?o WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o FILTER(CONTAINS(?o, "、")) }} }}')
+            assert [row["o"].value for row in found] == ["王、李"]
+            assert bool(store.query(f'ASK {{ GRAPH <{G1}> {{ ?s ?p "王、李" }} }}'))
+            constructed = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")
+            assert [t.object.value for t in constructed] == ["王、李"]
+        finally:
+            store.drop_graph(G1)
+
+
+def test_remote_store_a_server_that_does_not_say_what_it_is_is_generic():
+    with forgetful_server() as url, RemoteStore.from_url(url) as store:
+        assert (store.engine.name, store.endpoints.query) == ("generic", f"{url}/query")
