@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
 
-from dangjian.graph.graph_scope import LIST_PROJECT_GRAPHS, PROJECT_GRAPHS, ProjectGraphs
-from dangjian.graph.engines import (ENGINES, RDF_ACCEPT, SPARQL_JSON, Engine, detect, engine_named,
-                                    from_environment, query_form)
+from dangjian.graph.engines import Engine, detect, engine_named, from_environment, query_form
+from dangjian.graph.graph_scope import LIST_PROJECT_GRAPHS, ProjectGraphs
 from dangjian.graph.query_exec import dataset_clauses, declares_dataset
 from dangjian.graph.remote_results import looks_like_a_write_answer, parse_result
+from dangjian.graph.sparql_transport import query_request, update_request
 from dangjian.graph.store import QueryResult, StoreError
 from dangjian.graph.terms import named_node, ntriples, quads_into
 from dangjian.graph.write_check import graph_runs, holds_query, samples
@@ -26,8 +24,6 @@ PATH_ENV = {"query": "DANGJIAN_QUERY_PATH", "update": "DANGJIAN_UPDATE_PATH", "s
 USER_ENV, PASSWORD_ENV, TOKEN_ENV = "DANGJIAN_STORE_USER", "DANGJIAN_STORE_PASSWORD", "DANGJIAN_STORE_TOKEN"
 
 TIMEOUT = httpx.Timeout(300.0, connect=5.0)
-MAX_GET_URL = 4000  # longer GET requests go as form-encoded POSTs, which every server takes
-FORM = "application/x-www-form-urlencoded; charset=UTF-8"
 
 
 @dataclass(frozen=True)
@@ -161,11 +157,8 @@ class RemoteStore:
         return parse_result(self._query_request(sparql, params), self.endpoints.query, query_form(sparql))
 
     def update(self, sparql: str) -> None:
-        if self.engine.update_method == "direct":
-            request = dict(content=sparql.encode(), headers={"Content-Type": "application/sparql-update"})
-        else:
-            request = dict(content=urlencode({"update": sparql}).encode(), headers={"Content-Type": FORM})
-        self._send("POST", self.endpoints.update, syntax=True, **request)
+        request = update_request(self.engine, self.endpoints.update, sparql)
+        self._send(request.pop("method"), request.pop("url"), syntax=True, **request)
 
     def count(self, graph: str | None = None) -> int:
         pattern = f"GRAPH {named_node(graph)} {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
@@ -176,19 +169,9 @@ class RemoteStore:
         self._http.close()
 
     def _query_request(self, sparql: str, params: list[tuple[str, str]]) -> httpx.Response:
-        """Send a query the engine's way, asking for RDF for CONSTRUCT and DESCRIBE and for results otherwise."""
-        form = query_form(sparql)
-        accept = {"CONSTRUCT": RDF_ACCEPT, "DESCRIBE": RDF_ACCEPT}.get(form) or (
-            f"{self.engine.results}, {SPARQL_JSON};q=0.9" if form else f"{self.engine.results}, {RDF_ACCEPT};q=0.8")
-        url, method = self.endpoints.query, self.engine.query_method
-        fields = [("query", sparql), *params]
-        if method == "get" and len(url) + len(urlencode(fields)) < MAX_GET_URL:
-            return self._send("GET", url, params=fields, headers={"Accept": accept}, syntax=True)
-        if method == "direct":
-            return self._send("POST", url, params=params, content=sparql.encode(), syntax=True,
-                              headers={"Content-Type": "application/sparql-query", "Accept": accept})
-        return self._send("POST", url, content=urlencode(fields).encode(), syntax=True,
-                          headers={"Content-Type": FORM, "Accept": accept})
+        """Send a query the engine's way (see dangjian.graph.sparql_transport)."""
+        request = query_request(self.engine, self.endpoints.query, sparql, params)
+        return self._send(request.pop("method"), request.pop("url"), syntax=True, **request)
 
     def _list_project_graphs(self) -> list[str]:
         rows = parse_result(self._query_request(LIST_PROJECT_GRAPHS, []), self.endpoints.query)
