@@ -101,7 +101,9 @@ def from_environment() -> tuple[str | None, str | None, str | None]:
     return tuple(os.environ.get(env) or None for env in (ENGINE_ENV, QUERY_METHOD_ENV, UPDATE_METHOD_ENV))
 
 
-_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
+# Comments, PREFIX and BASE, and Virtuoso's `define name value` pragmas.
+_PROLOGUE = re.compile(r'(?:\s+|#[^\n]*|PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>|define\s+\S+\s+(?:<[^>]*>|"[^"]*"|\S+))*',
+                       re.IGNORECASE)
 _FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
@@ -110,6 +112,8 @@ def query_form(sparql: str) -> str:
 
     >>> query_form("PREFIX dj: <https://w3id.org/dangjian/ontology#>  # the ontology\\nconstruct WHERE { ?s ?p ?o }")
     'CONSTRUCT'
+    >>> query_form("define input:default-graph-exclude <http://www.w3.org/ns/ldp#> DESCRIBE <https://e.org/x>")
+    'DESCRIBE'
     """
     found = _FORM.match(sparql, _PROLOGUE.match(sparql).end())
     return found.group(1).upper() if found else ""

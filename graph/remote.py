@@ -9,13 +9,14 @@ import httpx
 import pyoxigraph as ox
 
 from dangjian.graph.engines import Engine, detect, engine_named, from_environment, query_form
-from dangjian.graph.graph_scope import LIST_PROJECT_GRAPHS, ProjectGraphs
+from dangjian.graph.graph_scope import (LIST_FOREIGN_GRAPHS, LIST_PROJECT_GRAPHS, ForeignGraphs, excluding,
+                                        names_a_graph)
 from dangjian.graph.query_exec import dataset_clauses, declares_dataset
 from dangjian.graph.remote_results import looks_like_a_write_answer, parse_result
 from dangjian.graph.sparql_transport import query_request, update_request
 from dangjian.graph.store import QueryResult, StoreError
 from dangjian.graph.terms import named_node, ntriples, quads_into
-from dangjian.graph.write_check import graph_runs, holds_query, samples
+from dangjian.graph.write_check import found_queries, graph_runs, samples
 
 __all__ = ["RemoteStore", "Endpoints"]
 
@@ -46,8 +47,8 @@ class RemoteStore:
     """A SPARQL 1.1 server: `oxigraph serve --union-default-graph`, Virtuoso 7.2, or another with its union setting.
 
     The engine (`auto`: asked from the server) decides the endpoint paths and how queries and updates travel.
-    On a server that keeps graphs of its own (Virtuoso), a query that names no dataset is given the project's
-    graphs (under https://w3id.org/dangjian/graph/) as its dataset: the server's system graphs stay out.
+    On a server that keeps graphs of its own (Virtuoso), a query that names no dataset is told to leave out
+    every graph not under https://w3id.org/dangjian/graph/ (the project's): the server's system graphs stay out.
 
     >>> store = RemoteStore.from_url("http://127.0.0.1:7878")  # doctest: +SKIP
     >>> store.count()  # doctest: +SKIP
@@ -60,7 +61,7 @@ class RemoteStore:
         self.location = location or (endpoints.query if endpoints else "")
         self._http = httpx.Client(auth=auth, headers=headers, timeout=TIMEOUT)
         self._engine, self._endpoints, self._paths, self._methods = engine, endpoints, paths or {}, methods
-        self._project = ProjectGraphs(self._list_project_graphs)
+        self._foreign = ForeignGraphs(lambda: self._graph_names(LIST_FOREIGN_GRAPHS))
 
     @classmethod
     def from_url(cls, url: str, *, engine: str | None = None, query_method: str | None = None,
@@ -102,7 +103,6 @@ class RemoteStore:
         triples = list(triples)
         self._graph_request("POST", graph, ntriples(triples))
         self._verify(samples(named_node(graph), triples))
-        self._project.wrote([graph])
         return len(triples)
 
     def load(self, graph: str, data: bytes, format: ox.RdfFormat, *, base_iri: str | None = None) -> int:
@@ -117,7 +117,6 @@ class RemoteStore:
             for name, triples in runs:  # one request per run of a graph, in order: what came last is written last
                 self._graph_request("POST", name.value, ntriples(triples))
         self._verify([check for name, triples in runs for check in samples(name, triples)])
-        self._project.wrote(name.value for name, _ in runs)
         return len(quads)
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
@@ -131,7 +130,6 @@ class RemoteStore:
             target = named_node(graph)
             self.update(f"DROP SILENT GRAPH {target} ; INSERT DATA {{ GRAPH {target} {{ {ntriples(triples)} }} }}")
         self._verify(samples(named_node(graph), triples))
-        self._project.wrote([graph])
         return len(triples)
 
     def drop_graph(self, graph: str) -> None:
@@ -142,7 +140,7 @@ class RemoteStore:
 
     def graphs(self) -> list[str]:
         if self.engine.foreign_graphs:
-            return self._project.names(fresh=True)
+            return sorted(self._graph_names(LIST_PROJECT_GRAPHS))
         return sorted(s["g"].value for s in self.query(self.engine.graphs_query) if isinstance(s["g"], ox.NamedNode))
 
     def query(self, sparql: str, *, default_graph: Sequence[str] | None = None,
@@ -150,8 +148,8 @@ class RemoteStore:
         if default_graph is None and named_graphs is None and declares_dataset(sparql):
             # a union-default-graph server ignores FROM; the protocol's parameters say the same and are obeyed
             default_graph, named_graphs = dataset_clauses(sparql)
-        if default_graph is None and named_graphs is None and self.engine.foreign_graphs:
-            default_graph = named_graphs = self._project.dataset()  # the server's own graphs stay out
+        if default_graph is None and named_graphs is None and self.engine.foreign_graphs and not names_a_graph(sparql):
+            sparql = excluding(sparql, self._foreign.names())  # the server's own graphs stay out
         params = [("default-graph-uri", named_node(g).value) for g in default_graph or ()]
         params += [("named-graph-uri", named_node(g).value) for g in named_graphs or ()]
         return parse_result(self._query_request(sparql, params), self.endpoints.query, query_form(sparql))
@@ -173,8 +171,8 @@ class RemoteStore:
         request = query_request(self.engine, self.endpoints.query, sparql, params)
         return self._send(request.pop("method"), request.pop("url"), syntax=True, **request)
 
-    def _list_project_graphs(self) -> list[str]:
-        rows = parse_result(self._query_request(LIST_PROJECT_GRAPHS, []), self.endpoints.query)
+    def _graph_names(self, sparql: str) -> list[str]:
+        rows = parse_result(self._query_request(sparql, []), self.endpoints.query)
         return [row["g"].value for row in rows if isinstance(row["g"], ox.NamedNode)]
 
     def _graph_request(self, method: str, graph: str, body: str | bytes | None = None,
@@ -195,11 +193,16 @@ class RemoteStore:
 
     def _verify(self, checks: list[tuple[ox.NamedNode, ox.Triple]]) -> None:
         """Ask the server for a few triples of each graph just written: a write it did not apply is an error."""
-        for ask in holds_query(checks):
-            if not self._ask(ask):
+        for query, expected in found_queries(checks):
+            if self._count(query) < expected:
                 raise StoreError(f"{self.endpoints.store} accepted the write but does not hold what was sent: "
                                  f"nothing was stored. Check that the server lets this user write (Virtuoso: "
                                  f"GRANT SPARQL_UPDATE TO \"SPARQL\") and that --store points at it")
+
+    def _count(self, sparql: str) -> int:
+        """A `SELECT (COUNT(*) AS ?n)` about graphs named in the query itself, even graphs outside the project's."""
+        rows = list(parse_result(self._query_request(sparql, []), self.endpoints.query, "SELECT"))
+        return int(rows[0]["n"].value) if rows and rows[0]["n"] is not None else 0
 
     def _ask(self, sparql: str) -> bool:
         """An ASK about graphs named in the query itself, even graphs outside the project's."""

@@ -334,3 +334,13 @@ def test_remote_store_knows_the_engine_and_each_method_keeps_chinese_punctuation
 def test_remote_store_a_server_that_does_not_say_what_it_is_is_generic():
     with forgetful_server() as url, RemoteStore.from_url(url) as store:
         assert (store.engine.name, store.endpoints.query) == ("generic", f"{url}/query")
+
+
+def test_store_queries_over_a_thousand_graphs_see_them_all(store):
+    """Regression: listing the project's graphs in every query overflowed Virtuoso beyond about 1,000 graphs."""
+    for start in range(0, 1200, 100):
+        blocks = " ".join(f'GRAPH <{G1}/{i}> {{ <https://example.org/s/{i}> <https://example.org/p> "第{i}" }}'
+                          for i in range(start, start + 100))
+        store.update(f"INSERT DATA {{ {blocks} }}")
+    assert store.count() == 1200 and len(store.graphs()) == 1200
+    assert len(list(store.query("SELECT ?s WHERE { ?s <https://example.org/p> ?o }"))) == 1200
