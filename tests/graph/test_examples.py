@@ -5,10 +5,11 @@ import doctest
 
 import pytest
 
-from dangjian.graph import (embedded, engines, export, graph_scope, rdf_files, remote, remote_results, results,
+from dangjian.graph import (client_order, embedded, engines, export, graph_scope, rdf_files, remote, remote_results,
+                            results,
                             sparql_reach, sparql_transport, stats, terms, validate, write_check)
 
-MODULES = [terms, embedded, remote, engines, graph_scope, remote_results, sparql_transport, write_check, rdf_files,
+MODULES = [terms, embedded, remote, engines, client_order, graph_scope, remote_results, sparql_transport, write_check, rdf_files,
            results, export, stats, validate, sparql_reach]
 
 
