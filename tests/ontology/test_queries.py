@@ -186,3 +186,13 @@ def test_queries_answer_the_same_on_every_store(store):
         if [tuple(cell(row[n]) for n in names) for row in solutions] != expected(stem):
             wrong.append(stem)
     assert wrong == []
+
+
+def test_queries_event_audiences_keep_the_organizers_when_one_event_has_none():
+    """Regression: one event without organizer emptied its audience's whole list on Oxigraph."""
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.update('PREFIX dj: <https://w3id.org/dangjian/ontology#> INSERT DATA { GRAPH <urn:g> { '
+                 '<urn:e> a dj:Event ; dj:audience "老年人"@zh } }')
+    assert answer(store, "event-audiences") == [("老年人", "2", frozenset({"荷花社区", "竹园社区党支部"})),
+                                                ("残疾人", "1", "桂花社区党委")]
