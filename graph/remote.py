@@ -27,6 +27,9 @@ PATH_ENV = {"query": "DANGJIAN_QUERY_PATH", "update": "DANGJIAN_UPDATE_PATH", "s
 USER_ENV, PASSWORD_ENV, TOKEN_ENV = "DANGJIAN_STORE_USER", "DANGJIAN_STORE_PASSWORD", "DANGJIAN_STORE_TOKEN"
 
 TIMEOUT = httpx.Timeout(300.0, connect=5.0)
+# Triples one SPARQL update may carry: Virtuoso's compiler runs out of memory near 5,000 lines. A larger graph is
+# replaced by a Graph Store PUT there, which Virtuoso's readers can see half done.
+UPDATE_TRIPLES = 2000
 # Virtuoso's errors for a sort whose rows hold a string too long for its temporary tables.
 _TOO_LONG_TO_SORT = re.compile(r"\b(SR478|SR319)\b")
 
@@ -128,7 +131,7 @@ class RemoteStore:
         if not triples:
             self.drop_graph(graph)
             return 0
-        if self.engine.put_is_atomic:
+        if self.engine.put_is_atomic or len(triples) > UPDATE_TRIPLES:
             self._graph_request("PUT", graph, ntriples(triples))
         else:  # one update request is one transaction: readers see the old graph or the new one
             target = named_node(graph)

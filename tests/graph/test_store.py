@@ -355,3 +355,9 @@ def test_store_orders_rows_that_hold_long_strings(store):
                             "WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(?s)"))
     assert [(row["s"].value, int(row["n"].value), len(row["all"].value)) for row in rows] == [
         ("https://example.org/b", 60, 60 * 125 - 1), ("https://example.org/a", 60, 60 * 125 - 1)]
+
+
+def test_store_replace_graph_takes_a_graph_of_ten_thousand_triples(store):
+    """Regression: Virtuoso's compiler ran out of memory on one update carrying about 5,000 triples."""
+    store.replace_graph(G1, triples("many", 10_000))
+    assert store.count(G1) == 10_000
