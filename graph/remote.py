@@ -258,6 +258,6 @@ def _raise_for(response: httpx.Response, url: str, syntax: bool) -> None:
         raise StoreError(f"{url} refused the request ({status} {response.reason_phrase}): {message}; "
                          f"set {USER_ENV}/{PASSWORD_ENV} or {TOKEN_ENV}")
     if status == 404:
-        raise StoreError(f"{url} answered 404 Not Found: {message}; check the endpoint paths "
-                         f"({', '.join(PATH_ENV.values())})")
+        raise StoreError(f"{url} answered 404 Not Found: {message}; check --engine (oxigraph, virtuoso, generic) "
+                         f"or the endpoint paths ({', '.join(PATH_ENV.values())})")
     raise StoreError(f"{url} answered {status} {response.reason_phrase}: {message}")

@@ -46,3 +46,12 @@ def test_cli_servers_load_stats_validate_export_and_serve_as_the_embedded_store(
         with serve_command("--store", store) as (url, _):
             served.append([httpx.get(f"{url}{path}", timeout=60).json() for path in ("/api/stats", "/api/articles")])
     assert served[1] == served[0]
+
+
+@pytest.mark.virtuoso
+def test_cli_servers_engine_and_method_options_are_obeyed(dangjian, virtuoso_server):
+    by_get = dangjian("stats", "--store", virtuoso_server, "--engine", "virtuoso", "--query-method", "get")
+    assert by_get.returncode == 0 and by_get.stdout.startswith("triples")
+    wrong = dangjian("stats", "--store", virtuoso_server, "--engine", "oxigraph")
+    assert wrong.returncode == 1 and f"{virtuoso_server}/query answered 404" in wrong.stderr
+    assert "--engine" in wrong.stderr
