@@ -20,6 +20,8 @@ from dangjian.loaders.text import Sentence, for_matching, name_key, split_senten
 
 
 SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
+# party committees typed as organizations: the organs named after them are theirs, not set up in them
+COMMITTEES = ("区委", "市委", "县委", "州委", "省委", "镇委")
 PLACE_OPENERS = ("在", "到", "赴", "走进", "来到", "前往", "深入", "走入", "进入", "位于", "地处")
 
 
@@ -307,8 +309,9 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             if unit.cls == "PartyOrganization":
                 for host in unit.hosts or [unit.parent]:
                     resolved = self.resolve(host)
-                    if resolved is not None and resolved is not entity:
-                        self._fact(entity, "hostUnit", resolved, sent)
+                    if resolved is not None and resolved is not entity and resolved.cls not in ("City", "Province") \
+                            and not (resolved.cls == "Organization" and resolved.label.endswith(COMMITTEES)):
+                        self._fact(entity, "hostUnit", resolved, sent)  # 大同市…联合党支部, 区委两新工委: no host
             elif unit.cls in PLACE_CLASSES | {"Facility"} and parent.cls in PLACE_CLASSES:
                 if not (unit.cls == "Facility" and unit.parent is not None and unit.parent.bare):
                     self._fact(entity, "partOf", parent, sent)

@@ -368,3 +368,9 @@ def test_extract_units_listed_as_so_many_units_in_an_article_about_co_building_a
     text = "会议\n\n7月8日,东川市政府办、东川学院等多家单位参加了防汛会议。\n"
     _, triples, _ = facts_of(text)
     assert not any(p == "coBuildsWith" for s, p, o in triples)
+
+
+def test_extract_no_party_organization_is_set_up_in_a_city_or_in_a_party_committee():
+    _, triples, _ = facts_of("联建\n\n东川市文化促进和山地旅游联合党支部与青松社区结对。东川区委两新工委参加。\n")
+    hosts = {(s, o) for s, p, o in triples if p == "hostUnit"}
+    assert not any(o in ("东川市", "东川区委") for _, o in hosts)
