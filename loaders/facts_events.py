@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from dangjian.loaders.dates import find_date
-from dangjian.loaders.facts_cobuilding import related
+from dangjian.loaders.facts_cobuilding import LISTED_PARTNERS, related
 from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, chain_root
 from dangjian.loaders.model import Entity, Literal, unique_entities
 from dangjian.loaders.quoted import Named, find_branches, find_events, find_programs
@@ -18,6 +18,8 @@ SUBJECTLESS = re.compile(r"(一同|共同|一起|一道|携手|分别|先后|相
 # 与A及B、C等单位,共同开展 / 联合A、B共同开展: units that act together with the subject, after the event is named
 JOINT_TAIL = re.compile(r"(与|联合|携手|会同|协同)(?P<list>[^,;:。]{2,80}?),?(共同|一同|一起|一道)"
                         r"(开展|举办|组织|参与|参加|完成|走访|进行|发起|承办)")
+# …等共建单位参加 / 代表…落座,活动正式启动: units that took part in an event
+ATTENDED = re.compile(r"(参加|出席|参与|到场|落座|见证|观摩)")
 # 此次活动由X牵头: a sentence about the event the one before named
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
@@ -38,6 +40,8 @@ class EventFacts:
         events = [ev for ev in find_events(sent.text) if not PLANNED.search(sent.text, 0, max(ev.verb_start, 0))]
         if not events and self._last_event is not None and ANAPHOR.match(self.norm, sent.start):
             self._read_anaphor(sent, units, self._last_event)
+        if not events and self._last_event is not None and ATTENDED.search(sent.text):
+            self._read_attending(sent, units, self._last_event)  # …等共建单位代表…有序落座,活动正式启动
         for ev in events:
             entity = self._entity(scoped_entity("Event", ev.label, self.scope))
             entity.alt.update(a for a in ev.alt if a)
@@ -55,6 +59,7 @@ class EventFacts:
                         if not related(unit, other, self.out.facts):
                             self._fact(unit, "coBuildsWith", other, sent)
             self._read_joint_tail(sent, units, sent.start + ev.end, entity, organizers)
+            self._read_attending(sent, units, entity, after=sent.start + ev.end)
             self._last_event = entity
             if location is not None:
                 self._fact(entity, "location", location, sent)
@@ -79,6 +84,19 @@ class EventFacts:
         for org in organizers:
             self._fact(event, "organizer", org, sent)
         self._read_joint_tail(sent, units, lead.end(), event, organizers)
+
+    def _read_attending(self, sent: Sentence, units: list[Mention], event: Entity, after: int = 0) -> None:
+        """`县委办、县政协办等8个共建单位参加`: the partner units a sentence lists as taking part in the event."""
+        attended = ATTENDED.search(self.norm, max(after, sent.start), sent.end)
+        if attended is None:
+            return
+        organizers = {f.o for f in self.out.facts if f.s == event.key and f.p == "organizer"}
+        heads = self._heads(units)
+        for m in LISTED_PARTNERS.finditer(self.norm, max(after, sent.start), attended.start()):
+            for unit in self._list_before(heads, m.start()):
+                partner = self.resolve(unit)
+                if partner is not None and partner.key not in organizers and partner.cls in ORGANIZER_CLASSES:
+                    self._fact(event, "partner", partner, sent)
 
     def _bare_units(self, units: list[Mention]) -> list[Mention]:
         return [u for u in units if u.bare and u.cls in ("PartyOrganization", "Community", "Street")]

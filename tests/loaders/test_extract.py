@@ -374,3 +374,15 @@ def test_extract_no_party_organization_is_set_up_in_a_city_or_in_a_party_committ
     _, triples, _ = facts_of("联建\n\n东川市文化促进和山地旅游联合党支部与青松社区结对。东川区委两新工委参加。\n")
     hosts = {(s, o) for s, p, o in triples if p == "hostUnit"}
     assert not any(o in ("东川市", "东川区委") for _, o in hosts)
+
+
+def test_extract_units_listed_as_partners_taking_part_are_partners_of_the_event():
+    text = ("党日\n\n8月8日,青松社区党总支以“手拉手、心连心”为主题举行结对共建党日活动,"
+            "县委办、县政协办等8个共建单位参加。\n")
+    _, triples, types = facts_of(text)
+    assert [label for label, cls in types if cls == "Event"] == ["手拉手、心连心"]
+    assert {("手拉手、心连心", "partner", u) for u in ("县委办", "县政协办")} <= triples
+    text = ("启动\n\n3月14日,青松街道“同心同行”品牌项目发布仪式在街道党群服务中心举行。\n\n"
+            "下午3时,东川市文联、东川日报社等共建单位代表有序落座,活动正式启动。\n")
+    _, triples, _ = facts_of(text)
+    assert {o for s, p, o in triples if p == "partner"} >= {"东川市文联", "东川日报社"}
