@@ -90,6 +90,9 @@ CHAIN_ONLY_SUFFIXES = FARM_SUFFIXES + ("街",)
 # The national banks, as their short names are written: each is one bank, though its name is a common word.
 NATIONAL_BANKS = ("工商银行", "建设银行", "农业银行", "交通银行", "招商银行", "邮储银行", "邮政储蓄银行", "光大银行",
                   "民生银行", "兴业银行", "浦发银行", "华夏银行", "中信银行", "广发银行", "平安银行", "浙商银行", "渤海银行")
+# China's eight democratic parties, full and short names: their committees are named after them.
+DEMOCRATIC_PARTIES = ("中国国民党革命委员会", "民革", "中国民主同盟", "民盟", "中国民主建国会", "民建", "中国民主促进会",
+                      "民进", "中国农工民主党", "农工党", "中国致公党", "致公党", "九三学社", "台湾民主自治同盟", "台盟")
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 PROVINCES = (
     "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",

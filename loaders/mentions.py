@@ -170,7 +170,19 @@ def find_units(sentence: str) -> list[Mention]:
         out.append(mention)
     for _, _, mentions in organs:
         out.extend(mentions)
+    for unit in out:
+        _with_democratic_party(sentence, unit)
     return _listed_organizations(sentence, _cities_before_districts(sentence, out))
+
+
+def _with_democratic_party(sentence: str, unit: Mention) -> None:
+    """`农工党保定市满城支委会`, `九三学社南宁市委员会`: a committee named after its party keeps the party's name."""
+    if unit.cls not in ("Organization", "PartyOrganization") or unit.bare:
+        return
+    party = next((p for p in lx.DEMOCRATIC_PARTIES if sentence.endswith(p, 0, unit.start)), None)
+    if party is not None:
+        unit.start -= len(party)
+        unit.text = sentence[unit.start:unit.end]
 
 
 # A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units

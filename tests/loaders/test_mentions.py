@@ -349,3 +349,13 @@ def test_a_village_the_gazetteer_knows_right_after_its_town_keeps_its_first_char
 def test_federations_and_joint_foundations_are_units():
     found = [u.text for u in find_units("东川市文联、东川日报社、河东慈善联合基金会等共建单位代表")]
     assert {"东川市文联", "东川日报社", "河东慈善联合基金会"} <= set(found)
+
+
+def test_a_person_acting_for_a_branch_is_no_part_of_its_name():
+    found = [u.text for u in find_units("会上,王丽代表机电系党支部向青松社区党支部捐赠书籍")]
+    assert "机电系党支部" in found and not any(f.startswith("王丽") for f in found)
+
+
+def test_a_democratic_partys_committee_keeps_the_partys_name():
+    found = [(u.text, u.cls) for u in find_units("农工党东川市石门支委会主委王林")]
+    assert ("农工党东川市石门支委会", "PartyOrganization") in found
