@@ -359,3 +359,7 @@ def test_a_person_acting_for_a_branch_is_no_part_of_its_name():
 def test_a_democratic_partys_committee_keeps_the_partys_name():
     found = [(u.text, u.cls) for u in find_units("农工党东川市石门支委会主委王林")]
     assert ("农工党东川市石门支委会", "PartyOrganization") in found
+
+
+def test_a_shop_name_keeps_the_brand_before_its_branch():
+    assert "华润万家超市东川分店党支部" in [u.text for u in find_units("华润万家超市东川分店党支部与青松社区结对")]
