@@ -342,9 +342,10 @@ def _labelled(store, iris: list[str], chunk: int = 500) -> set[str]:
     return found
 
 
-def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadReport:
+def load_articles(store, paths: Iterable[Path], options: LoadOptions, results=None) -> LoadReport:
     """Load article files into a store: one evidence graph per article, replaced when it changed, its facts and
-    entities once in the knowledge graph."""
+    entities once in the knowledge graph. `results(paths, options)` extracts elsewhere, in corpus order
+    (dangjian.loaders.distributed: on a Dask cluster); by default here, in `options.jobs` processes."""
     report = LoadReport()
     started = time.monotonic()
     progress = _Progress(options.progress)
@@ -355,7 +356,7 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadRep
     _KNOWN_DOCUMENTS.clear()
     _KNOWN_DOCUMENTS.update(stored_documents(store))
     try:
-        _load_all(store, list(paths), options, report, progress, batch)
+        _load_all(store, list(paths), options, report, progress, batch, results or _results)
     finally:
         batch.flush()
         _KNOWN.clear()
@@ -365,8 +366,9 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions) -> LoadRep
     return report
 
 
-def _load_all(store, paths: list[Path], options: LoadOptions, report: LoadReport, progress, batch: _Batch) -> None:
-    for item, outcome in _results(paths, options):
+def _load_all(store, paths: list[Path], options: LoadOptions, report: LoadReport, progress, batch: _Batch,
+              results) -> None:
+    for item, outcome in results(paths, options):
         report.files += 1
         if isinstance(outcome, str):
             report.failed.append(outcome)

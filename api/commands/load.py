@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from dangjian.api.commands.common import (CommandError, add_command, add_store_option, iso_date, open_store_for,
-                                          positive_int)
+from dangjian.api.commands.common import (CommandError, UsageError, add_command, add_store_option, iso_date,
+                                          open_store_for, positive_int)
 
 
 def register(subparsers) -> None:
@@ -18,13 +18,19 @@ def register(subparsers) -> None:
                     "file again replaces its graph; TriG and N-Quads keep their own graphs). Every other file "
                     "is read as articles (text, Markdown, HTML, JSON Lines). Directories are walked recursively.",
         examples=["dangjian load samples/", "dangjian load extra/places.ttl --store http://127.0.0.1:7878",
-                  "dangjian load news.txt --date 2023-07-20 --source 苏州日报 --keep-going"])
+                  "dangjian load news.txt --date 2023-07-20 --source 苏州日报 --keep-going",
+                  "dangjian load corpus/ --scheduler local:2            # extract in 2 Dask worker processes",
+                  "dangjian load corpus/ --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.9:8890"])
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories to load")
     articles = parser.add_argument_group("articles")
     articles.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) when a file does not say")
     articles.add_argument("--source", help="publisher (e.g. 苏州日报) when a file does not say")
     articles.add_argument("--url", help="address of the article when a file does not say")
     articles.add_argument("--jobs", type=positive_int, default=1, metavar="N", help="extract with N processes (default 1)")
+    articles.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
+                          help="extract on a Dask cluster: tcp://HOST:8786 is a running scheduler (its workers need "
+                               "dangjian installed; this process reads the files and writes the store), local:N "
+                               "starts N worker processes here; needs pip install 'dangjian[dask]'")
     articles.add_argument("--reextract", action="store_true",
                           help="extract again articles already in the store (e.g. after upgrading dangjian)")
     mode = parser.add_mutually_exclusive_group()
@@ -37,6 +43,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.scheduler and args.jobs > 1:
+        raise UsageError("give --jobs or --scheduler, not both: the cluster's workers are the processes")
     rdf_files, article_files, problems = split_paths(args.paths)
     for problem in problems:
         _say(f"error: {problem}")
@@ -131,12 +139,35 @@ def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
         return len(files)
     options = LoadOptions(date=args.date, source=args.source, url=args.url, jobs=args.jobs,
                           reextract=args.reextract, strict=args.strict, progress=not args.no_progress)
-    report = load_articles(store, files, options)
+    report = _on_cluster(store, files, options, args.scheduler) if args.scheduler else load_articles(store, files,
+                                                                                                  options)
     summary = report.summary() if hasattr(report, "summary") else None
     if summary:
         _say(summary)
     failed = getattr(report, "failed", 0)
     return len(failed) if isinstance(failed, (list, tuple, set, dict)) else int(failed or 0)
+
+
+def _scheduler(value: str) -> str:
+    from dangjian.loaders.distributed import parse_scheduler
+
+    try:
+        parse_scheduler(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
+
+
+def _on_cluster(store, files: list[Path], options, scheduler: str):
+    """The load with extraction on a Dask cluster (dangjian.loaders.distributed)."""
+    try:
+        from dangjian.loaders.distributed import ClusterError, cluster_client, load_on_cluster
+        with cluster_client(scheduler) as client:
+            return load_on_cluster(store, files, options, client)
+    except ModuleNotFoundError as error:
+        raise CommandError(f"--scheduler needs Dask: pip install 'dangjian[dask]' (module {error.name} is missing)")
+    except ClusterError as error:
+        raise CommandError(str(error)) from None
 
 
 def _say(message: str) -> None:
