@@ -153,3 +153,17 @@ def test_distributed_docstring_examples_run():
     outcome = doctest.testmod(module)
     assert outcome.failed == 0 and outcome.attempted > 0
     assert all(hasattr(module, name) for name in module.__all__)
+
+
+def test_distributed_load_command_starts_and_stops_a_local_cluster(dangjian):
+    sample = str(ROOT / "samples" / "seed-page.txt")
+    local = dangjian("load", sample, "--no-progress", "--store", "local-store", check_status=0)
+    on_cluster = dangjian("load", sample, "--no-progress", "--store", "dask-store", "--scheduler", "local:2",
+                          check_status=0)
+    assert "8 article(s) loaded" in on_cluster.stderr
+    assert _summary(on_cluster.stderr) == _summary(local.stderr)
+
+
+def _summary(stderr: str) -> list[str]:
+    """The load's summary without its duration."""
+    return [line.split(" in ")[0] for line in stderr.splitlines() if "loaded" in line or "entities" in line]
