@@ -73,7 +73,7 @@ def on_running_cluster(corpus: Path, store: str) -> dict:
     alone, the workers' is counted apart (the "server" column)."""
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address="127.0.0.1:0") as cluster, \
             Client(cluster) as client:
         workers = tuple(client.run(os.getpid).values())
         return load(corpus, store, "--scheduler", cluster.scheduler_address, others=workers)

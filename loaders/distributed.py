@@ -50,17 +50,18 @@ def cluster_client(spec: str) -> Iterator:
     from distributed import Client, LocalCluster
 
     address, workers = parse_scheduler(spec)
-    try:
-        if workers:
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                              dashboard_address=":0") as cluster, Client(cluster) as client:
-                yield client
-            return
-        with Client(address, timeout="20s") as client:
+    if workers:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
             yield client
+        return
+    try:
+        client = Client(address, timeout="20s")
     except OSError as error:
         raise ClusterError(f"{spec}: the Dask scheduler cannot be reached ({error}) — start one "
                            f"(dask scheduler; dask worker {spec}) or use --scheduler local:N") from None
+    with client:
+        yield client
 
 
 def load_on_cluster(store, paths: Iterable[Path], options: LoadOptions, client,
