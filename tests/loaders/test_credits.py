@@ -101,7 +101,7 @@ def test_the_opening_words_of_an_untitled_article_leave_out_its_dateline_and_dat
 
 
 def test_an_untitled_article_is_also_known_by_its_opening_words():
-    from tests.loaders.test_extract import facts_of
+    from article_helpers import facts_of
     from dangjian.loaders.to_rdf import article_triples
     result, _, _ = facts_of("东川网讯(通讯员 王林)11月23日下午,青松社区党支部开展了主题党日活动,党员们参加。\n")
     activity = {"version": "test", "time": "2026-01-01T00:00:00Z"}
