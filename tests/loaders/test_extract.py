@@ -1,6 +1,7 @@
 """What one article yields, fact by fact, on small hand-written articles from several places."""
 from article_helpers import facts_of, posts
 
+
 VILLAGE = """西塘村党建引领乡村振兴
 
 近日,嘉善县西塘镇西塘村党总支联合嘉善农商银行西塘支行党支部开展“金融进村”主题党日活动,为村民讲解防范电信诈骗知识。
