@@ -122,8 +122,8 @@ def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_of
       FILTER NOT EXISTS {{
         {{ ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
         UNION {{ BIND(?s AS ?fact) ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) }}
-        ?annotation oa:hasBody ?fact ; dj:evidence ?sentence ;
+        ?annotation oa:hasBody ?fact ;
             oa:hasTarget [ oa:hasSource ?article ; oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] .
-        ?article a dj:Article }} }}""")
+        ?article a dj:Article ; schema:text ?text FILTER(?start < ?end && ?end <= STRLEN(?text)) }} }}""")
     assert unproven == []
     assert len(rows(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o }} }}")) > 200
