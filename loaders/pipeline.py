@@ -273,7 +273,8 @@ class Encoded:
 
     article_id: str
     content_hash: str
-    data: bytes          # N-Quads of the article graph, without its content hash, and its knowledge-graph facts
+    data: bytes          # N-Quads of the article graph, without its content hash
+    knowledge: bytes     # N-Quads of its knowledge-graph facts, statements and other names (others may state them too)
     marker: bytes        # N-Quads of the content hash: written last, it marks the graph complete
     heads: dict[str, bytes]   # entity IRI → N-Quads of its type and label, written when the store lacks them
     entities: dict[str, str]  # entity IRI → class
@@ -287,15 +288,16 @@ def encode(result: ArticleResult) -> Encoded:
     marker = nquads((t for t in result.lines if t[1] == CONTENT_HASH), graph)
     heads = {iri: nquads(head, KNOWLEDGE_GRAPH).encode() for iri, head in result.heads.items()}
     entities = {e.key: e.cls for e in result.facts.entities.values()}
-    return Encoded(result.article_id, result.content_hash, (data + nquads(result.knowledge, KNOWLEDGE_GRAPH)).encode(),
+    return Encoded(result.article_id, result.content_hash, data.encode(), nquads(result.knowledge, KNOWLEDGE_GRAPH).encode(),
                    marker.encode(), heads, entities, len(result.facts.facts))
 
 
 class _Batch:
     """Articles written together: a transaction per small graph costs more than its data. The data goes in by the
-    bulk loader where the store has one, then every graph's content hash in one transaction, so a graph is
-    complete exactly when its hash is there. An entity's type and label are written only when the store has no
-    label for it yet: the knowledge graph holds one of each, whichever article named it first.
+    bulk loader where the store has one (what several articles of a batch state, once), then every graph's
+    content hash in one transaction, so a graph is complete exactly when its hash is there. An entity's type and
+    label are written only when the store has no label for it yet: the knowledge graph holds one of each,
+    whichever article named it first.
 
     A full batch is written by a writer thread while the next one fills (the bulk loader lets go of the GIL, so
     extraction and writing overlap); one batch at most is in flight, and `flush()` waits until all is written."""
@@ -307,29 +309,30 @@ class _Batch:
         self.markers: list[bytes] = []
         self.heads: dict[str, bytes] = {}
         self.size = 0
-        self.gazetteer: set[bytes] = set()
+        self.shared: set[bytes] = set()    # knowledge and gazetteer lines, each once
         self.pending: set[str] = set()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangjian-writer")
         self._in_flight: Future | None = None
 
     def add(self, item: Encoded) -> None:
         self.data.append(item.data)
+        self.shared.update(item.knowledge.splitlines(keepends=True))
         self.markers.append(item.marker)
         for iri, head in item.heads.items():
             self.heads.setdefault(iri, head)
         self.pending.add(item.article_id)
-        self.size += len(item.data)
+        self.size += len(item.data) + len(item.knowledge)
         if self.size >= self.limit:
             self.flush(wait=False)
 
     def add_gazetteer(self, lines: bytes) -> None:
-        self.gazetteer.update(lines.splitlines(keepends=True))
+        self.shared.update(lines.splitlines(keepends=True))
 
     def flush(self, *, wait: bool = True) -> None:
         """Hand what is gathered to the writer; by default, wait until everything handed over is in the store."""
-        if self.data or self.gazetteer:
-            work = (self.data, self.markers, self.heads, self.gazetteer)
-            self.data, self.markers, self.heads, self.size, self.gazetteer, self.pending = [], [], {}, 0, set(), set()
+        if self.data or self.shared:
+            work = (self.data, self.markers, self.heads, self.shared)
+            self.data, self.markers, self.heads, self.size, self.shared, self.pending = [], [], {}, 0, set(), set()
             self._wait()
             self._in_flight = self._writer.submit(self._write, *work)
         if wait:
@@ -346,9 +349,9 @@ class _Batch:
         if in_flight is not None:
             in_flight.result()  # a failed write is raised here, in the loading thread
 
-    def _write(self, data: list[bytes], markers: list[bytes], heads: dict[str, bytes], gazetteer: set[bytes]) -> None:
+    def _write(self, data: list[bytes], markers: list[bytes], heads: dict[str, bytes], shared: set[bytes]) -> None:
         known = _labelled(self.store, list(heads))
-        quads = b"".join(data) + b"".join(sorted(gazetteer))
+        quads = b"".join(data) + b"".join(sorted(shared))
         quads += b"".join(head for iri, head in heads.items() if iri not in known)
         quads += ox.serialize([format_quad()], format=ox.RdfFormat.N_QUADS)
         if hasattr(self.store, "bulk_load"):
