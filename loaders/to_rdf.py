@@ -176,29 +176,26 @@ Span = tuple[int, int] | None
 
 
 def _bodies(facts: ArticleFacts) -> dict[Span, list[str]]:
-    """What each sentence states (by its span): the facts read from it (a post's or event's own facts by the post
-    or event), and the entities it names that none of those already names (a statement names its subject and
-    object, a post or event what its own facts point at). An entity named nowhere is attached to the whole
-    article (None)."""
+    """What each sentence states (by its span): every fact read from it (a post's or event's own facts by the post
+    or event, which name their subject and object), and an entity no fact of a sentence names by the first
+    sentence that names it; one named in no sentence is attached to the whole article (None). So every fact has
+    each of its sentences, and every entity at least one sentence where the article has one for it."""
     by_span: dict[Span, dict[str, None]] = {}
-    covered: dict[Span, set[str]] = {}
     named: set[str] = set()
     for fact in facts.facts:
         span = (fact.evidence.start, fact.evidence.end) if fact.evidence else None
         body = _entity(fact.s) if self_evident(fact, facts) else fact_iri(canonical(fact))
         by_span.setdefault(span, {})[body] = None
-        seen = covered.setdefault(span, set())
-        seen.add(fact.s)
-        if isinstance(fact.o, str):
-            seen.add(fact.o)
-        named |= seen
+        if span is not None:  # a fact of no sentence gives its subject and object none
+            named.add(fact.s)
+            if isinstance(fact.o, str):
+                named.add(fact.o)
     for mention in facts.mentions:
-        span = (mention.sentence.start, mention.sentence.end)
-        if mention.key not in covered.get(span, ()):
-            by_span.setdefault(span, {})[_entity(mention.key)] = None
+        if mention.key not in named:
+            by_span.setdefault((mention.sentence.start, mention.sentence.end), {})[_entity(mention.key)] = None
             named.add(mention.key)
     for key in facts.entities:
-        if key not in named:
+        if key not in named:  # named in no sentence: the article as a whole states it
             by_span.setdefault(None, {})[_entity(key)] = None
     return {span: list(nodes) for span, nodes in by_span.items()}
 
