@@ -111,6 +111,7 @@ class LoadReport:
     replaced: int = 0
     facts: int = 0
     entities: dict[str, str] = field(default_factory=dict)   # entity IRI → class, each entity once
+    loaded: list[str] = field(default_factory=list)          # ids of the articles written (new or replaced)
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -432,6 +433,7 @@ def _store_article(store, result: Encoded, options: LoadOptions, report: LoadRep
     _KNOWN[result.article_id] = (result.content_hash, EXTRACTOR_VERSION)
     report.replaced += known is not None
     report.articles += 1
+    report.loaded.append(result.article_id)
     report.facts += result.facts
     report.entities.update(result.entities)
 
