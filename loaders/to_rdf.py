@@ -53,9 +53,10 @@ def _literal(value: Literal) -> str:
     return nt.literal(value.value)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _entity(key: str) -> str:
-    """An entity's IRI as an N-Triples term (the same few thousand keys recur across a corpus)."""
+    """An entity's IRI as an N-Triples term (an article names each entity several times; bounded, so memory stays
+    flat however large the corpus)."""
     return f"<{ID}{iri_part(key)}>"
 
 
