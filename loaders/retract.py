@@ -12,15 +12,16 @@ _PREFIX = f"{GRAPH}article/"
 # and facts: a post's or event's own facts have no statement of their own). Only what no remaining graph still
 # names: a fact two articles state survives the removal of one, and an entity survives while an annotation names
 # it, or names a fact, post or event that points at it (a sentence's statement stands for its subject and object).
+# Three NOT EXISTS, no UNION or path inside one: Virtuoso loses ?b in those and removes what is still stated.
 _CLEANUP = f"""
 DELETE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?b ?p ?o . ?s ?pred ?obj }} }}
 WHERE {{
   VALUES ?b {{ %s }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?annotation <{OA}hasBody> ?b }} }}
-  FILTER NOT EXISTS {{
-    GRAPH <{KNOWLEDGE_GRAPH}> {{ {{ ?named <{RDF}subject>|<{RDF}object> ?b }}
-      UNION {{ ?named ?link ?b ; a ?kind FILTER(?kind IN (<{DJ}Post>, <{DJ}Event>)) }} }}
-    GRAPH ?h {{ ?other <{OA}hasBody> ?named }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stated <{RDF}subject> ?b }} GRAPH ?h {{ ?other <{OA}hasBody> ?stated }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stating <{RDF}object> ?b }} GRAPH ?i {{ ?another <{OA}hasBody> ?stating }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?own ?link ?b ; a ?kind FILTER(?kind IN (<{DJ}Post>, <{DJ}Event>)) }}
+                      GRAPH ?j {{ ?third <{OA}hasBody> ?own }} }}
   GRAPH <{KNOWLEDGE_GRAPH}> {{
     {{ ?b <{RDF}subject> ?s ; <{RDF}predicate> ?pred ; <{RDF}object> ?obj ; ?p ?o }}
     UNION {{ ?b ?p ?o FILTER NOT EXISTS {{ ?b <{RDF}subject> ?any }} }}
