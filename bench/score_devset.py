@@ -94,7 +94,21 @@ def score_one(scorer, data: dict, text: Path, cli: str | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         project = InProcess(scorer, str(Path(tmp) / "kg"))
         project.load(str(text))
-        return scorer.score(scorer.Gold(data), text.read_text(encoding="utf-8-sig"), *scorer.read_system(project))
+        system = scorer.read_system(project)
+        report = scorer.score(scorer.Gold(data), text.read_text(encoding="utf-8-sig"), *system)
+        report["duplicated"] = duplicated(scorer, scorer.Gold(data), *system[:2])
+        return report
+
+
+def duplicated(scorer, gold, types: dict, labels: dict) -> list[str]:
+    """Gold entities that several system nodes stand for (the scorer counts all but one as wrong)."""
+    nodes: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for node, node_types in types.items():
+        for t in node_types:
+            for i in gold.match(labels.get(node, set()), {t}):
+                nodes[(t, i)].append(min(labels.get(node, {node}), key=len))
+    return [f"{t}: {gold.entities[i]['name']} <- {' | '.join(sorted(found))}"
+            for (t, i), found in sorted(nodes.items()) if len(found) > 1]
 
 
 def table(reports: list[dict], key: str, names: list[str]) -> list[str]:
@@ -159,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, rep in reports.items():
             (a, b, c), (d, e, f) = rep["entity_prf"], rep["relation_prf"]
             print(f"\n== {name}  entities F1={c:.2f} relations F1={f:.2f}")
-            for key in ("missed", "false_positives"):
+            for key in ("missed", "false_positives", "duplicated"):
                 for item in sorted(rep[key]):
                     print(f"  {key[:6]} {item}")
     if args.json:

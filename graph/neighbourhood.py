@@ -69,7 +69,7 @@ def _step(store, frontier: list[str], filters: str, row_limit: int) -> list[dict
         {{ ?n ?p ?o . FILTER(isIRI(?o) && {hidden}) BIND(?n AS ?s) BIND(?o AS ?other) {filters} }}
         UNION {{ ?s ?p ?n . FILTER(isIRI(?s) && {hidden}) BIND(?n AS ?o) BIND(?s AS ?other) {filters} }}
         OPTIONAL {{ ?other rdfs:label ?label }} OPTIONAL {{ ?other a ?type }}
-    }} LIMIT {row_limit}""")
+    }} ORDER BY ?s ?p ?o ?label ?type LIMIT {row_limit}""")  # ordered: every store keeps the same nodes at the cap
 
 
 def _note(info: dict[str, dict], row: dict) -> None:

@@ -63,7 +63,9 @@ def date_start(value: str) -> str:
 
 
 def _rows(store: Store, body: str) -> Iterable[ox.QuerySolution]:
-    return store.query(sparql_prefixes() + body)  # type: ignore[return-value]
+    """The rows in one order on every store, so the projection (and its layout) is the same everywhere."""
+    rows = store.query(sparql_prefixes() + body)
+    return sorted(rows, key=lambda row: tuple("" if term is None else str(term) for term in row))  # type: ignore
 
 
 def _class_values() -> str:

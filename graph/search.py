@@ -43,14 +43,16 @@ def search_entities(store, q: str, *, type: str | None = None, limit: int = 20,
 def _scan(store, needle: str, type_filter: str, limit: int) -> list[tuple[str, str]]:
     """The search as one SPARQL query: reads every name in the store."""
     text = literal(needle)
-    rows = select(store, f"""SELECT ?e (MIN(?rank) AS ?r) (MIN(?name) AS ?matched) (MIN(?label) AS ?l) WHERE {{
+    # Ordered outside the grouping subquery: Virtuoso takes no aggregate's alias inside ORDER BY expressions.
+    rows = select(store, f"""SELECT ?e ?matched WHERE {{ {{
+      SELECT ?e (MIN(?rank) AS ?r) (MIN(?name) AS ?matched) (MIN(STR(?label)) AS ?l) WHERE {{
         ?e rdfs:label|skos:altLabel ?name .
         BIND(LCASE(STR(?name)) AS ?low)
         FILTER(CONTAINS(?low, {text}))
         {type_filter}
         ?e rdfs:label ?label .
         BIND(IF(?low = {text}, 0, IF(STRSTARTS(?low, {text}), 1, 2)) AS ?rank)
-    }} GROUP BY ?e ORDER BY ?r STRLEN(?l) ?l ?e LIMIT {limit}""")
+      }} GROUP BY ?e }} }} ORDER BY ?r STRLEN(?l) ?l ?e LIMIT {limit}""")
     return [(row["e"].value, row["matched"].value) for row in rows]
 
 

@@ -70,14 +70,15 @@ def store_spec(value: str | None = None) -> str:
     return value or os.environ.get(STORE_ENV) or DEFAULT_STORE
 
 
-def open_store(value: str | None = None, *, read_only: bool = False) -> Store:
-    """Open the embedded store at a directory, or a remote SPARQL server at an http(s) URL.
+def open_store(value: str | None = None, *, read_only: bool = False, **server: str) -> Store:
+    """Open the embedded store at a directory, or a remote SPARQL server at an http(s) URL; `server` takes
+    RemoteStore.from_url's engine, query_method and update_method.
 
     >>> store = open_store(tmp_path_str)  # doctest: +SKIP
     """
     spec = store_spec(value)
     if spec.startswith(("http://", "https://")):
         from dangjian.graph.remote import RemoteStore
-        return RemoteStore.from_url(spec)
+        return RemoteStore.from_url(spec, **server)
     from dangjian.graph.embedded import EmbeddedStore
     return EmbeddedStore(spec, read_only=read_only)

@@ -158,6 +158,24 @@ def lead_credits(paragraph: str) -> tuple[int, Credits] | None:
     return (0, Credits(media=media)) if media else None
 
 
+LEAD_DATE = re.compile(r"^\s*(?:近日|日前|[0-9]{4}年)?(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:上午|下午|晚上|晚间|早上)?\s*[,，]?\s*")
+
+
+def opening_words(paragraph: str, size: int = 24) -> str:
+    """An untitled article's opening words without the dateline and its credits (`本网讯(通讯员 X)11月23日下午,`):
+    another name a reader may know it by."""
+    norm = for_matching(paragraph)
+    lead = lead_credits(paragraph)
+    start = lead[0] if lead and lead[0] else 0
+    if not start:
+        source = LEAD_SOURCE.match(norm)
+        start = source.end() if source else 0
+    rest = norm[start:]
+    rest = rest[LEAD_DATE.match(rest).end():]
+    end = re.search(r"[。!?]", rest)
+    return rest[:min(size, end.start() if end else size)].strip()
+
+
 def closing_credits(paragraph: str) -> tuple[int, Credits] | None:
     """A credit in brackets that closes a paragraph (`…振兴。(图文/郝文斌 温昕)`): where it starts, and it."""
     if not paragraph.rstrip().endswith((")", "）")):

@@ -10,15 +10,19 @@ from dataclasses import dataclass, field
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
-from dangjian.loaders.mentions import BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, find_units
+from dangjian.loaders.mentions import (BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, FOLLOWED_AS_UNIT, NAME_CHAR, PLACE_CLASSES, Mention,
+                                       find_units, is_known, unit_suffix)
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
-from dangjian.loaders.name_words import described_by_kind, starts_common
+from dangjian.loaders.name_words import abbreviates, described_by_kind, starts_common
 from dangjian.loaders.resolve import Resolver, person_entity, scoped_entity, unit_entity
 from dangjian.loaders.segment import Article
 from dangjian.loaders.text import Sentence, for_matching, name_key, split_sentences
 
 
 SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
+# party committees typed as organizations: the organs named after them are theirs, not set up in them
+COMMITTEES = ("区委", "市委", "县委", "州委", "省委", "镇委")
+PLACE_OPENERS = ("在", "到", "赴", "走进", "来到", "前往", "深入", "走入", "进入", "位于", "地处")
 
 
 @dataclass
@@ -47,6 +51,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._recent: dict[str, tuple[Entity, int]] = {}  # class → (last unit named, its paragraph)
         self._para = 0
         self._joins: list[tuple[Sentence, list[Mention]]] = []
+        self._last_event: Entity | None = None  # what 此次活动 in a later sentence refers to
         self._lead: str | None = None
         self._implied_hosts: dict[int, Entity] = {}
 
@@ -67,6 +72,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._finish_joins()
         self._finish_signings()
         self._mention_known_people(people_seen)
+        self._merge_short_forms()
         self._title_street_parents()
         self._gazetteer_containment()
         for name in self.article.authors + self.article.credits:
@@ -116,7 +122,10 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             container = parent if parent is not None and parent.cls in PLACE_CLASSES else None
             if unit.cls == "ResidentialCompound":
                 return self._entity(scoped_entity("ResidentialCompound", unit.text, container.key if container else self.scope))
-            return self._entity(self.resolver.place(unit.text, unit.cls, container))
+            place = self.resolver.place(unit.text, unit.cls, container)
+            if unit.cls == "Community" and self._elsewhere(unit, place):
+                return None
+            return self._entity(place)
         if unit.cls == "PartyOrganization":
             if unit.parent is None:  # 在职党员功能型党支部: set up in the unit the paragraph is about
                 parent = self._recent_unit("Community") or self.focus.community or self.focus.unit
@@ -155,14 +164,71 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
 
+    def _elsewhere(self, unit: Mention, place: Entity) -> bool:
+        """A village name standing alone that the gazetteer knows only outside the districts the page is about
+        (促进边界村社经济, 路小村密): a phrase that reads like a name, not a place of the article."""
+        if unit.parent is not None or unit.bare or place.gazetteer or not self.resolver.names_districts():
+            return False
+        if FOLLOWED_AS_UNIT.match(self.norm, unit.end) or not is_known(unit.text):
+            return False
+        if self._stands_alone(unit.start):
+            return False  # 圪垱店村是…, 近日,夏家桥社区开展…, 在首创社区举行: where a place stands
+        return not any(u is not unit and u.cls in PLACE_CLASSES and (u.end == unit.start - 1 or u.start == unit.end + 1)
+                       for units in self._units for u in units)
+
     def _longer_form(self, unit: Mention) -> Entity | None:
         """`局机关党委` after `宁波市农业农村局机关党委`, `东里社区` after `海东里社区`: a short form of a unit the
         article has already named in full is that unit."""
-        if unit.cls not in SHORT_FORM_CLASSES or len(unit.text) < 3 or not starts_common(unit.text):
-            return None  # a short form starts with a common word (局, 图书馆), not a name of its own
+        if unit.cls not in SHORT_FORM_CLASSES or len(unit.text) < 3 or (len(unit.text) < 4 and not starts_common(unit.text)):
+            return None  # three characters make a short form only with a common word (局机关), else a name of its own
         found = [e for e in self.out.entities.values() if e.cls == unit.cls and len(e.label) > len(unit.text)
-                 and e.label.endswith(unit.text)]
+                 and (e.label.endswith(unit.text) or abbreviates(unit.text, e.label, unit.suffix))]
         return found[-1] if len(found) == 1 or len({e.key for e in found}) == 1 else None
+
+    def _merge_short_forms(self) -> None:
+        """A short form named before its full name (高科党支部 … 成都清华高科党支部), or beside an abbreviation, is
+        the unit the full name names, when only one full name fits."""
+        by_length = sorted((e for e in self.out.entities.values() if e.cls in SHORT_FORM_CLASSES),
+                           key=lambda e: len(e.label))
+        for short in by_length:
+            if len(short.label) < 4:
+                continue
+            suffix = unit_suffix(short.label)
+            found = {e.key for e in self.out.entities.values() if e.cls == short.cls and len(e.label) > len(short.label)
+                     and (e.label.endswith(short.label) or abbreviates(short.label, e.label, suffix))}
+            if len(found) == 1 and not self._hosted_apart(short.key, next(iter(found))):
+                self.out.merge(short.key, found.pop())
+        self._merge_overlong_places()
+        events = [e for e in self.out.entities.values() if e.cls == "Event"]
+        for i, later in enumerate(events):  # “城乡结对、文明共建”活动 and …结对活动: one event, named twice
+            first = next((e for e in events[:i] if e.key in self.out.entities
+                          and ({e.label} | e.alt) & ({later.label} | later.alt)), None)
+            if first is not None:
+                self.out.merge(later.key, first.key)
+
+    def _merge_overlong_places(self) -> None:
+        """A community written both as `立新东楼社区` and `东楼社区`: one community. The longer name is right where
+        it stands on its own (after punctuation or 在/到); glued to the words before it (参观交流建东社区) those
+        words are no part of the name."""
+        communities = [e for e in self.out.entities.values() if e.cls == "Community" and not e.gazetteer]
+        for long in communities:
+            shorter = [e for e in self.out.entities.values() if e.cls == "Community" and e.key != long.key
+                       and long.label.endswith(e.label) and len(e.label) >= 3]
+            if len(shorter) != 1 or long.key not in self.out.entities:
+                continue
+            if any(self._stands_alone(m.span.start) for m in self.out.mentions if m.key == long.key):
+                self.out.merge(shorter[0].key, long.key)
+            else:
+                self.out.merge(long.key, shorter[0].key, keep_name=False)
+
+    def _stands_alone(self, start: int) -> bool:
+        before = self.norm[max(0, start - 2):start]
+        return start == 0 or not NAME_CHAR.match(before[-1]) or before.endswith(PLACE_OPENERS)
+
+    def _hosted_apart(self, a: str, b: str) -> bool:
+        """Whether two party organizations are set up in different units (no short form of each other)."""
+        hosts = [{f.o for f in self.out.facts if f.s == k and f.p == "hostUnit"} for k in (a, b)]
+        return bool(hosts[0] and hosts[1] and not hosts[0] & hosts[1])
 
     def _last_org(self, suffix: str) -> Entity | None:
         """The organization a bare 医院/银行 refers to: the last one named with that ending."""
@@ -243,8 +309,9 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             if unit.cls == "PartyOrganization":
                 for host in unit.hosts or [unit.parent]:
                     resolved = self.resolve(host)
-                    if resolved is not None and resolved is not entity:
-                        self._fact(entity, "hostUnit", resolved, sent)
+                    if resolved is not None and resolved is not entity and resolved.cls not in ("City", "Province") \
+                            and not (resolved.cls == "Organization" and resolved.label.endswith(COMMITTEES)):
+                        self._fact(entity, "hostUnit", resolved, sent)  # 大同市…联合党支部, 区委两新工委: no host
             elif unit.cls in PLACE_CLASSES | {"Facility"} and parent.cls in PLACE_CLASSES:
                 if not (unit.cls == "Facility" and unit.parent is not None and unit.parent.bare):
                     self._fact(entity, "partOf", parent, sent)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from dangjian.loaders.mentions import Mention, chain_root
 from dangjian.loaders.model import Entity, Fact
@@ -20,6 +21,7 @@ JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联
 # 共建单位X, 结对社区Y, 到联系共建的Z社区, 深入联点帮扶村A村、B村: a noun that makes the units after it partners
 PARTNER_NOUN = re.compile(r"(共建|结对|联建|联点帮扶|帮扶|联系|结对联系|包联|挂钩|包保)(单位|社区|村|点)")
 LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
+LISTED_UNITS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两多数几]+)?[家个]?(?:驻区|辖区|驻地|有关)?单位")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -55,7 +57,8 @@ class CobuildingFacts:
     def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
         text = sent.text
-        if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text):
+        listed_units = LISTED_UNITS.search(text) is not None and COBUILD_RE.search(self.norm) is not None
+        if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text) and not listed_units:
             return
         heads = sorted(self._heads(units) + [u for u in units if u.bare and u.cls in ("Community", "Street")],
                        key=lambda u: u.start)
@@ -88,7 +91,8 @@ class CobuildingFacts:
             clause = _clause_start(self.norm, listed[0].start) if listed else 0
             if len(listed) >= 2 and not PAIR_MARKER.search(self.norm, clause, sent.start + m.start()):
                 pairs += [(self.resolve(a), self.resolve(b)) for i, a in enumerate(listed) for b in listed[i + 1:]]
-        for m in LISTED_PARTNERS.finditer(text):
+        # in an article about co-building, `A、B、C等多家单位` / `等驻区单位` lists the partners of its unit
+        for m in chain(LISTED_PARTNERS.finditer(text), LISTED_UNITS.finditer(text) if listed_units else ()):
             pos = sent.start + m.start()
             listed = [u for u in self._list_before(heads, pos) if u.cls in COBUILD_CLASSES]
             subject = next((self.resolve(u) for u in heads if u.end <= (listed[0].start if listed else pos)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from dangjian.loaders.dates import find_date
-from dangjian.loaders.facts_cobuilding import related
+from dangjian.loaders.facts_cobuilding import LISTED_PARTNERS, related
 from dangjian.loaders.mentions import BARE_ORG_SUFFIXES, PLACE_CLASSES, Mention, chain_root
 from dangjian.loaders.model import Entity, Literal, unique_entities
 from dangjian.loaders.quoted import Named, find_branches, find_events, find_programs
@@ -14,6 +14,15 @@ from dangjian.loaders.text import Sentence, for_matching, name_key
 # 下一步…将继续开展好“…”活动: what an article says will be done is no event that took place
 PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
 ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
+SUBJECTLESS = re.compile(r"(一同|共同|一起|一道|携手|分别|先后|相继)?(到|赴|走进|来到|前往|深入|走入|进入)")
+# 与A及B、C等单位,共同开展 / 联合A、B共同开展: units that act together with the subject, after the event is named
+JOINT_TAIL = re.compile(r"(与|联合|携手|会同|协同)(?P<list>[^,;:。]{2,80}?),?(共同|一同|一起|一道)"
+                        r"(开展|举办|组织|参与|参加|完成|走访|进行|发起|承办)")
+# …等共建单位参加 / 代表…落座,活动正式启动: units that took part in an event
+ATTENDED = re.compile(r"(参加|出席|参与|到场|落座|见证|观摩)")
+# 此次活动由X牵头: a sentence about the event the one before named
+ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
+LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
 VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
 AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",
@@ -29,6 +38,10 @@ class EventFacts:
         if sent.start < len(self.article.title):
             return []  # a title sums up the events its article tells of
         events = [ev for ev in find_events(sent.text) if not PLANNED.search(sent.text, 0, max(ev.verb_start, 0))]
+        if not events and self._last_event is not None and ANAPHOR.match(self.norm, sent.start):
+            self._read_anaphor(sent, units, self._last_event)
+        if not events and self._last_event is not None and ATTENDED.search(sent.text):
+            self._read_attending(sent, units, self._last_event)  # …等共建单位代表…有序落座,活动正式启动
         for ev in events:
             entity = self._entity(scoped_entity("Event", ev.label, self.scope))
             entity.alt.update(a for a in ev.alt if a)
@@ -45,6 +58,9 @@ class EventFacts:
                     if self._outside(other) and not self._outside(unit) and unit.cls in ("Community", "Street", "PartyOrganization"):
                         if not related(unit, other, self.out.facts):
                             self._fact(unit, "coBuildsWith", other, sent)
+            self._read_joint_tail(sent, units, sent.start + ev.end, entity, organizers)
+            self._read_attending(sent, units, entity, after=sent.start + ev.end)
+            self._last_event = entity
             if location is not None:
                 self._fact(entity, "location", location, sent)
             when = find_date(sent.text, self.date) or find_date(self._lead_text(), self.date)
@@ -55,6 +71,60 @@ class EventFacts:
             for audience in _audiences(sent.text + self.article.title):
                 self._fact(entity, "audience", Literal(audience, lang="zh"), sent)
         return events
+
+    def _read_anaphor(self, sent: Sentence, units: list[Mention], event: Entity) -> None:
+        """`此次活动由街道党工委牵头,联合A及B、C共同开展`: who held the event the sentence before named."""
+        lead = LEAD_VERB.search(self.norm, sent.start, sent.end)
+        if lead is None:
+            return
+        clause_end = self.norm.find(",", sent.start, lead.start())
+        end = lead.start() if clause_end < 0 else clause_end
+        organizers = unique_entities(e for e in (self.resolve(u) for u in self._heads(units) + self._bare_units(units)
+                                                 if sent.start <= u.start < end) if e is not None)
+        for org in organizers:
+            self._fact(event, "organizer", org, sent)
+        self._read_joint_tail(sent, units, lead.end(), event, organizers)
+
+    def _read_attending(self, sent: Sentence, units: list[Mention], event: Entity, after: int = 0) -> None:
+        """`县委办、县政协办等8个共建单位参加`: the partner units a sentence lists as taking part in the event."""
+        attended = ATTENDED.search(self.norm, max(after, sent.start), sent.end)
+        if attended is None:
+            return
+        organizers = {f.o for f in self.out.facts if f.s == event.key and f.p == "organizer"}
+        heads = self._heads(units)
+        for m in LISTED_PARTNERS.finditer(self.norm, max(after, sent.start), attended.start()):
+            for unit in self._list_before(heads, m.start()):
+                partner = self.resolve(unit)
+                if partner is not None and partner.key not in organizers and partner.cls in ORGANIZER_CLASSES:
+                    self._fact(event, "partner", partner, sent)
+
+    def _bare_units(self, units: list[Mention]) -> list[Mention]:
+        return [u for u in units if u.bare and u.cls in ("PartyOrganization", "Community", "Street")]
+
+    def _read_joint_tail(self, sent: Sentence, units: list[Mention], after: int, event: Entity,
+                         organizers: list[Entity]) -> None:
+        """`…,与马新村党总支及A、B等单位,共同开展了…`: the units a later clause says acted jointly are the
+        event's partners; they co-build with the article's own unit among them, else with the organizers."""
+        for m in JOINT_TAIL.finditer(self.norm, after, sent.end):
+            listed = [u for u in self._heads(units) + self._bare_units(units)
+                      if m.start("list") <= u.start and u.end <= m.end("list")]
+            tail = unique_entities(e for e in (self.resolve(u) for u in sorted(listed, key=lambda u: u.start))
+                                   if e is not None and e.cls in ORGANIZER_CLASSES)
+            own = [e for e in tail if self._is_focus(e)]
+            others = [e for e in tail if e not in own and e not in organizers]
+            for partner in others:
+                self._fact(event, "partner", partner, sent)
+            anchors = own or [o for o in organizers if not self._outside(o)
+                              and o.cls in ("Community", "Street", "PartyOrganization")]
+            for a in anchors:
+                for b in others:
+                    if a.key != b.key and not related(a, b, self.out.facts):
+                        self._fact(a, "coBuildsWith", b, sent)
+
+    def _is_focus(self, entity: Entity) -> bool:
+        """The article's own community, street or unit, or one of their party organizations."""
+        own = {e.key for e in (self.focus.community, self.focus.street, self.focus.unit) if e is not None}
+        return entity.key in own or any(f.s == entity.key and f.p == "hostUnit" and f.o in own for f in self.out.facts)
 
     def _lead_text(self) -> str:
         if self._lead is None:
@@ -68,7 +138,10 @@ class EventFacts:
         for m in re.finditer(r"[,;:]", self.norm[sent.start:verb]):
             before = [u for u in units if u.end <= sent.start + m.start()]
             after = [u for u in units if sent.start + m.end() <= u.start < verb]
-            if after or not before:
+            # A、B和C,一同到D社区开展…: a clause that opens with 一同/到 has the units before it as its subject
+            subjectless = SUBJECTLESS.match(self.norm, sent.start + m.end()) and any(
+                u.start >= clause_start for u in before)
+            if (after or not before) and not subjectless:
                 clause_start = sent.start + m.end()
         clause = [u for u in units if clause_start <= u.start < verb]
         # 在/赴/走进/来到 X: X is where it happened, not who held it
@@ -121,7 +194,7 @@ class EventFacts:
             lead = self.norm[max(0, root.start - 12):root.start]
             marker = max((lead.rfind(m) + len(m) for m in VENUE_MARKERS if m in lead), default=-1)
             described = marker >= 0 and not re.search(r"[,;:、]", lead[marker:]) and not any(
-                u is not unit and u.end <= root.start and root.start - 12 + marker <= u.start for u in clause
+                u is not unit and not u.bare and u.end <= root.start and root.start - 12 + marker <= u.start for u in clause
                 if u not in (root, unit.parent))
             listed = previous is not None and id(previous) in venues and self.norm[previous.end:root.start] in ("、", "和", "及")
             if self._after_venue_marker(unit) or self._after_venue_marker(root) or described or listed:

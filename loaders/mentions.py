@@ -13,7 +13,8 @@ from itertools import chain
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.name_words import described_by_kind, inner_start, is_generic, is_generic_place, lead_length
+from dangjian.loaders.name_words import (city_short, described_by_kind, inner_start, is_generic, is_generic_place,
+                                         lead_length)
 from dangjian.loaders.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES
@@ -42,7 +43,7 @@ NOT_ORGANIZATIONS = ("手机银行", "网上银行", "时间银行", "爱心银�
 PLACE_NAME_ENDINGS = ("村", "区", "市", "县", "镇", "乡", "街道", "省")
 REGISTERED = ("公司", "集团", "银行", "支行", "分行", "医院")
 ORDINAL_RE = re.compile(r"第[一二三四五六七八九十0-9]+")
-NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]"
+NUMBER_RE = re.compile(r"[0-9]+[米个间座处名位余多条块家所户栋幢层年月日]?|[一二三四五六七八九十百千万两]+[个名位所处座间条栋户项次场]"
                        r"|第[一二三四五六七八九十百0-9]+[师团届次期批]")
 
 
@@ -88,7 +89,17 @@ INSIDE_COMPANY = re.compile(r"[^与和及、,;:。\s]{0,14}?(有限责任公司|
 RATING = re.compile(r"[一二三四五六七八九十]星级?|[0-9]星级?")
 PERSON_BEFORE = re.compile(f"(?:^|[,;:、。\\s])(?:{'|'.join(sorted(lx.SURNAMES_1))})[{lx.CJK}]{{1,2}}$")
 FARM_CHAIN = re.compile(f"[{lx.CJK}0-9]{{1,6}}?(社区|村|连队|连)")
+DEPARTMENT_NUMBER = re.compile(r"[一二三四五六七八九十]+[处科队]")
+# A department's name may join two fields with 与/和 (电子科学与技术系); what the window must end in
+DEPARTMENT_SUFFIXES = ("学院", "中心", "联合党支部", "研究院", "研究所")
+DEPARTMENT_TAIL = re.compile(r"(系|系统|学院|专业|教研室)(教工|学生|机关|本科生|研究生)?$")
+DEPARTMENT_FIELD = re.compile(r"[与和及、]")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
+
+
+def unit_suffix(name: str) -> str:
+    """The longest unit suffix a name ends in ('' for none)."""
+    return next((s for s, _ in SUFFIXES if name.endswith(s)), "")
 
 
 @lru_cache(maxsize=65536)
@@ -96,8 +107,13 @@ def _known(name: str) -> bool:
     return get_gazetteer().is_known(name)
 
 
+def is_known(name: str) -> bool:
+    """Whether the gazetteer lists a place of this name anywhere."""
+    return _known(name)
+
+
 ZHONGGONG_RE = re.compile(r"中共(?P<body>[^,;:。、“”()\s]{2,40}?)(?P<suf>总支部委员会|支部委员会|工作委员会|机关委员会|委员会|"
-                          r"党工委|党总支|党支部|党委)")
+                          r"党工委|党总支|党支部|党委|(?<=[区市县州省镇])委)")
 
 
 def _party_of_zhonggong(sentence: str, m: re.Match) -> list[Mention]:
@@ -130,6 +146,11 @@ def find_units(sentence: str) -> list[Mention]:
         if mention is None and suffix == "新村":
             mention = _unit_at(sentence, s + 1, e, "村", "Community", last)  # 马新村: a village named 马新
             mention = mention if mention is not None and len(mention.text) == 3 else None
+        if mention is not None and suffix == "新村" and mention.cls == "ResidentialCompound" and mention.parent is None:
+            place = _village_after_short_place(sentence, mention, s)
+            if place is not None:
+                out.append(place)
+                mention = Mention(s - 1, e, sentence[s - 1:e], "Community", "村", parent=place)
         if mention is None:
             continue
         if suffix == "联合党支部" and mention.parent is not None:
@@ -142,11 +163,26 @@ def find_units(sentence: str) -> list[Mention]:
                 mention.parent = last.parent
                 out.pop()
         elif last is not None and mention.parent is None and _paren_link(sentence, last, mention):
+            if last.bare and mention.bare:
+                out.pop()  # 村(社区)党组织书记: a kind of unit, no unit of the article
+                continue
             mention.parent = last
         out.append(mention)
     for _, _, mentions in organs:
         out.extend(mentions)
+    for unit in out:
+        _with_democratic_party(sentence, unit)
     return _listed_organizations(sentence, _cities_before_districts(sentence, out))
+
+
+def _with_democratic_party(sentence: str, unit: Mention) -> None:
+    """`农工党保定市满城支委会`, `九三学社南宁市委员会`: a committee named after its party keeps the party's name."""
+    if unit.cls not in ("Organization", "PartyOrganization") or unit.bare:
+        return
+    party = next((p for p in lx.DEMOCRATIC_PARTIES if sentence.endswith(p, 0, unit.start)), None)
+    if party is not None:
+        unit.start -= len(party)
+        unit.text = sentence[unit.start:unit.end]
 
 
 # A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units
@@ -212,6 +248,20 @@ def _short_city(sentence: str, district: Mention) -> Mention | None:
         cities = {c.key for c in gazetteer.candidates(short, "City") if c.name in (short + "市", short)}
         if cities and any(cities & {p.key for p in d.chain()} for d in gazetteer.candidates(district.text, "District")):
             return Mention(start, district.start, short, "City", short[-1:])
+    return None
+
+
+def _village_after_short_place(sentence: str, compound: Mention, s: int) -> Mention | None:
+    """`金山马新村`: a district or city written without its ending, then one of its villages named in 新村."""
+    short = sentence[compound.start:s - 1]
+    if not 2 <= len(short) <= 3:
+        return None
+    gazetteer = get_gazetteer()
+    villages = gazetteer.candidates(sentence[s - 1:compound.end], "Community")
+    for cls, endings in (("District", "区县"), ("City", "市")):
+        places = {c.key for c in gazetteer.candidates(short, cls) if c.name[len(short):] in endings}
+        if places and any(places & {p.key for p in v.chain()} for v in villages):
+            return Mention(compound.start, s - 1, short, cls, short[-1:])
     return None
 
 
@@ -319,6 +369,8 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 谊景村社区, 张家村街道: a community or street whose name ends in 村
     if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技"):
         return True  # 万家和物业管理有限公司: the name goes on
+    if suffix == "大学" and nxt in "城生":
+        return True  # 大学城社区, 大学生: the word goes on
     if suffix == "商会" and sentence[s - 1:s] == "协":
         return True  # 议事协商会 is a meeting
     if suffix == "市" and nxt in ("场", "民", "政", "级", "容", "面", "值", "长"):
@@ -346,7 +398,12 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
         # a place named right after its container keeps a noun that opens it (学府街天大四季村社区)
         after_place = last is not None and last.end == start and last.cls in PLACE_CLASSES and cls in PLACE_CLASSES \
             and tag(words(sentence[start:s])[0])[:1] not in ("v", "p", "d", "c", "r", "u")
-        if not org_over_place and not after_place:
+        # 龙场镇对门山村: right after its town, a village the gazetteer knows keeps the 对 that opens it
+        known = cls in PLACE_CLASSES and last is not None and last.end == start and last.cls in PLACE_CLASSES \
+            and _known(sentence[start:e])
+        # 江夏区委两新工委: a party organ named right after the unit it belongs to keeps all its words
+        party_of_unit = cls == "PartyOrganization" and last is not None and last.end == start and not last.bare
+        if not org_over_place and not after_place and not known and not party_of_unit:
             start += lead_length(sentence[start:s], cls)  # 促进社区, 着北沟村: the name starts after the verb
         # 书记赴中国银行张家港分行, 木李镇召开…联村党委: a verb inside ends what came before it
         cut_inside = cls == "PartyOrganization" or (cls == "Organization" and not org_over_place)
@@ -435,19 +492,22 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if cls == "Organization" and text.endswith(NOT_ORGANIZATIONS):
         return None
-    if cls == "Organization" and is_generic(name) and not _known(name):
+    if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS:
         return None  # 业主委员会, 行业协会: a kind of unit, not one
     if cls == "Organization" and not _known(name):
         last_word = words(name)[-1]
-        if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn":
-            return None
-        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn" and not suffix.endswith(REGISTERED):
+        if tag(name)[:1] in ("v", "a", "d", "p") and tag(name) != "vn" and not (suffix.endswith(REGISTERED) and len(name) == 2):
+            return None  # 新加入联盟; but 建设银行, 招商银行 are names
+        if len(last_word) > 1 and tag(last_word)[:1] == "v" and tag(last_word) != "vn" and not suffix.endswith(REGISTERED) \
+                and last_word != "联合":
             return None  # 新加入联盟; a registered name may end in any word (华润万家超市有限公司)
     if cls in PLACE_CLASSES and not _known(text):
         if cls == "Community" and name.endswith(("进", "到", "入")):
             return None  # 文化进社区, 送到村: into the community, not a name
         if name[-1] in "两几诸各" or RATING.fullmatch(name):
             return None  # 浙江、江西两省, 三星社区: a count or a rating of places, not a place
+        if cls == "Community" and (name[-1] in "式型性" or _verb_inside(name)):
+            return None  # 开放式社区, 互嵌式社区, 聚合力构筑社区: a description of a community, not its name
         common_words = cls == "Community" and is_generic(name) and not chained and not FOLLOWED_AS_UNIT.match(sentence, e)
         if cls in ("Community", "Street") and (is_generic_place(name) or common_words):
             return None  # 幸福和谐社区, 边界村, 两大社区: a kind of place, not a place (unless it acts as one)
@@ -469,6 +529,11 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls == "Facility" and len(name) < 2 and suffix not in ("之家",):
         return None
     return Mention(start, e, text, cls, suffix)
+
+
+def _verb_inside(name: str) -> bool:
+    """Whether a verb of two or more characters stands after the first word of a name (…构筑社区)."""
+    return any(len(w) > 1 and tag(w)[:1] == "v" and tag(w) not in ("vn", "vd") for w in words(name)[1:])
 
 
 def _looks_admin(text: str, cls: str) -> bool:
@@ -494,23 +559,41 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     for m in NUMBER_RE.finditer(sentence, j, s):
         if sentence[m.end():m.end() + 1] == "号" or (m.end() == s and m.start() > j and m.group().isdigit()):
             continue  # 24号线项目党支部, 钢38社区: the number is part of the name
+        if m.end() == s and m.start() > j and cls == "PartyOrganization" and DEPARTMENT_NUMBER.fullmatch(m.group()):
+            continue  # 交易三处党支部: a numbered department of the unit named before
         j, at_boundary = m.end(), True
     window = sentence[j:s]
     if not window:
         return None
+    fallback = None
     if cls in PLACE_CLASSES:
         starts = _word_starts(window, j)
         for b in range(j, s - 1):
             if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
                                                                         and _ends_with_word(sentence[j:b]))):
-                return b
+                if b == j or _drops_container(sentence[j:b], cls):
+                    return b
+                fallback = b  # 陆城解放社区 or 山水名园社区: the longer name, if it reads as one
+                break
+    start = _cut_start(sentence, j, s, suffix, cls, last_end, after_unit, at_boundary)
+    if fallback is not None and (start is None or _accept(sentence, start, s, e, suffix, cls) is None):
+        return fallback
+    return start
+
+
+def _cut_start(sentence: str, j: int, s: int, suffix: str, cls: str, last_end: int, after_unit: bool,
+               at_boundary: bool) -> int | None:
+    """Where a name begins in the run of name characters from j to its suffix, after delimiters and verbs."""
+    window = sentence[j:s]
     # 中国建设银行, 中建三局第一建设工程有限公司, 中西医结合医院, 万家和物业管理有限公司 keep their verbs and 和
     registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行", "医院"))
     company = suffix.endswith(("公司", "集团"))
     # 厦门大学海洋与地球学院: right after a unit, 与/和/及 join the parts of one name
     conjunctions_inside = after_unit and j == last_end and cls == "Organization"
     kept = ("与", "和", "及") if conjunctions_inside else ("和",) if company else ()
-    cut = _delimiter_cut(window, keep_verbs=registered, keep=kept)
+    cut = _delimiter_cut(window, keep_verbs=registered, keep=kept,
+                         departments=cls not in PLACE_CLASSES and (suffix in DEPARTMENT_SUFFIXES
+                                                                    or DEPARTMENT_TAIL.search(window) is not None))
     if cut is None:
         return None
     if cls == "PartyOrganization":
@@ -527,7 +610,20 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
         if cls not in PLACE_CLASSES or len(window) - cut - strict_cut >= 2:
             cut += strict_cut
     start = j + cut
+    if cls in PLACE_CLASSES and cut == 0 and not at_boundary \
+            and j not in _word_starts(sentence[max(last_end, j - 6):s], max(last_end, j - 6)):
+        return None  # 区域化党建聚合力构筑社区: a run too long for a name, and its cut falls inside a word
     return start if start < s else None
+
+
+def _drops_container(prefix: str, cls: str) -> bool:
+    """Whether the words before a known shorter name may stay out of it: for a community or village only a place
+    above it (姑苏区 in 姑苏区金阊社区); 山水 in 山水名园社区 is part of the name the gazetteer does not list."""
+    if cls != "Community" or prefix.endswith(PLACE_NAME_ENDINGS) or lead_length(prefix, cls) == len(prefix):
+        return True  # 蒙古族乡王爷陵村, 参观交流建东社区: a place above, or words that name nothing
+    tail = prefix[-4:]
+    return any(_known(tail[i:]) or get_gazetteer().candidates(tail[i:], "District") or
+               any(_known(tail[i:] + end) for end in ("街道", "镇", "乡")) for i in range(len(tail) - 1))
 
 
 def _leading_verb(window: str) -> int:
@@ -568,22 +664,30 @@ NAME_VERBS = {"建设", "服务", "发展", "管理", "组织", "推进", "打�
               "结合"}
 
 
-def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] = ()) -> int | None:
+def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] = (),
+                   departments: bool = False) -> int | None:
     """Offset after the rightmost delimiter word; None when a delimiter ends right at the suffix (和工会).
 
     A one-character delimiter counts only where jieba sees a word boundary: 在 in 在职党员 or 和 in 和平 is
-    part of a word.
+    part of a word. With `departments`, 与/和 between two fields of one department stay in its name
+    (信息与通信工程系, 国资和金融系统, 大数据与信息工程学院).
     """
     cut = 0
     bounds = _boundaries(window)
     for m in DELIM_RE.finditer(window):
         if (keep_verbs and m.group() in NAME_VERBS) or (m.group() in keep and m.end() < len(window)):
             continue
+        if departments and m.group() in ("与", "和") and m.start() - cut >= 2 and len(window) - m.end() >= 2 \
+                and DEPARTMENT_FIELD.search(window, m.end()) is None \
+                and all(NAME_CHAR.match(c) for c in window[cut:m.start()]) and not _is_stop_word(window[cut:m.start()]):
+            continue
         if len(m.group()) == 1 and (m.start() not in bounds or m.end() not in bounds):
             continue
         rest = len(window) - m.end()
         if rest == 0:
             # 万和物业, 元和街道: a two-character name ending in 和 is a name, not "… and"
+            if m.group() == "联合" and m.start() - cut >= 2:
+                return cut  # 河北慈善联合基金会: 联合 right before the suffix belongs to the name
             return cut if m.group() == "和" and m.start() - cut == 1 else None
         if rest >= 2 or m.group() in lx.STRONG_DELIMITERS:
             cut = max(cut, m.end())
@@ -601,7 +705,7 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
     characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
     """
     parts = words(window)
-    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p"):
+    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn":
         return None  # 去银行: a verb right before the suffix leaves no name
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):
@@ -612,6 +716,8 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
 
 
 def _is_stop_word(word: str, strict: bool = False) -> bool:
+    if city_short(word):
+        return False  # 包头 (a city, tagged as a verb) in 包头师范学院
     pos = tag(word)
     if strict:
         return len(word) > 1 and pos.startswith(_STRICT_STOP_TAGS) and pos not in ("vn", "vd")

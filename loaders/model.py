@@ -85,6 +85,21 @@ class ArticleFacts:
             self._fact_keys.add((fact.o, fact.p, fact.s))
         self.facts.append(fact)
 
+    def merge(self, old: str, into: str, keep_name: bool = True) -> None:
+        """Make `old` another name of `into`: its label becomes an alternative one (unless it was no name but a
+        misread), its facts and mentions move."""
+        gone, kept = self.entities.pop(old), self.entities[into]
+        if keep_name:
+            kept.alt |= {gone.label} | gone.alt
+        facts, self.facts, self._fact_keys = self.facts, [], set()
+        for fact in facts:
+            s = into if fact.s == old else fact.s
+            o = into if fact.o == old else fact.o
+            self.add_fact(Fact(s, fact.p, o, fact.evidence, fact.gazetteer) if (s, o) != (fact.s, fact.o) else fact)
+        for i, m in enumerate(self.mentions):
+            if m.key == old:
+                self.mentions[i] = MentionRecord(into, m.span, m.sentence)
+
 
 def unique_entities(entities) -> list[Entity]:
     """Entities without repeats (by key), in first-seen order; None left out."""

@@ -22,9 +22,10 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
 _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 # Characters that stand alone as grammar: particles, prepositions, pronouns, auxiliaries and the verbs of
 # this genre that take a place as their object (辖木李村, 帮促村).
-_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸")
+_FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未原完")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
-_VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于"}
+_VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于",
+                 "代表"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
 _DEPARTMENT_ENDINGS = tuple(_DEPARTMENTS)
 # words of another unit inside a branch's name (八分公司党支部, 城管局机关党委)
@@ -55,15 +56,21 @@ def lead_length(name: str, cls: str) -> int:
     return pos
 
 
+@lru_cache(maxsize=65536)
+def city_short(word: str) -> bool:
+    """Whether a word is a prefecture-level city written without 市 (包头, tagged as a verb by jieba)."""
+    return len(word) >= 2 and any(c.name == word + "市" for c in get_gazetteer().candidates(word, "City"))
+
+
 def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
     pos = "v" if word in _VERB_PHRASES else tag(word)
     place = cls in PLACE_CLASSES
-    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz"):
+    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz") or city_short(word):
         return False
     if len(word) == 1:  # jieba leaves the characters of an unknown name alone (莫 阳, 相 城): tags mislead there
         if pos.startswith("a"):  # 运营好街道: an adjective that ends a verb phrase; 冷洞村 keeps its 冷
             return after_verb and word not in _NAME_ADJECTIVES
-        return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "y", "e", "o"))
+        return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "y", "e"))  # 嘎 opens 嘎玛贡桑
     if pos == "vn" or pos.startswith(("an", "vd")):
         return place and frequency(word) >= COMMON_WORD and _names_starting(word) < 3
     if pos.startswith(_NOT_OPENING):
@@ -101,6 +108,8 @@ def inner_start(name: str, registered: bool = False) -> int:
 
 
 def _verbish(word: str) -> bool:
+    if city_short(word):
+        return False  # 包头师范学院: a city, though jieba tags it as a verb
     pos = tag(word)
     if word in ("与", "和", "及", "同", "跟"):
         return False  # 海洋与地球学院: conjunctions between units are the delimiters' business
@@ -137,6 +146,29 @@ def starts_common(name: str) -> bool:
     """Whether a name opens with a common word (局机关党委, 图书馆党支部): a short form of a longer name."""
     first = words(name)[0]
     return _common(first) and not first.startswith(ADMIN_CHARS)
+
+
+PLACE_WORDS = re.compile("社区|街道|村|镇|乡")
+
+
+def abbreviates(short: str, full: str, suffix: str) -> bool:
+    """Whether `short` is a Chinese abbreviation of `full` with the same ending: it keeps the first character and
+    some of the others in order (江西工贸职院… of 江西工业贸易职业技术学院…, 区工委 of 区域工委). Where the full
+    name holds a place word, only that word may go (玫瑰园党支部 of 玫瑰园社区党支部, not 东川社区 of 东川新城社区)."""
+    if not suffix or not short.endswith(suffix) or not full.endswith(suffix):
+        return False
+    s, f = short[:-len(suffix)], full[:-len(suffix)]
+    if len(s) < 3 or len(s) >= len(f) or s[0] != f[0]:
+        return False
+    kept, i = [], 0
+    for j, ch in enumerate(f):
+        if i < len(s) and ch == s[i]:
+            kept.append(j)
+            i += 1
+    if i < len(s):
+        return False
+    dropped = "".join(ch for j, ch in enumerate(f) if j not in kept)
+    return not PLACE_WORDS.search(f) or PLACE_WORDS.fullmatch(dropped) is not None
 
 
 def is_generic_place(name: str) -> bool:

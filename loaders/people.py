@@ -199,6 +199,10 @@ def reads_as_words(sentence: str, start: int, end: int) -> bool:
         return True  # 有关情况: the first character belongs to a common word before
     if last[1] > end and frequency(last[2]) >= 1000 and not tag(last[2]).startswith(_NAME_TAGS):
         return True  # 富起来: the last character opens a common word after
+    particle = sentence[first[1]:end]
+    if first[0] == start and len(first[2]) > 1 and frequency(first[2]) >= COMMON and (
+            particle in ("后", "时", "中", "前", "完", "了", "过", "着", "好") or (not particle and tag(first[2])[:1] == "v")):
+        return True  # 书记汇报后: a verb and its particle where the name would be
     rest = sentence[first[1]:end]
     if first[1] - first[0] == 1 and last[1] == end and len(inside) == 2:
         if rest in ADDRESS_WORDS:

@@ -25,6 +25,7 @@ THEMED_EVENT_RE = re.compile(
     f"(?:为主题|主题)?(?:的|——)?(?P<mid>[^,，。;；!?！？]{{0,24}}?)(?P<suf>{EVENT_SUFFIX}|{QUOTED_ONLY})"
 )
 # 以“马跃新程聚湖边·幸福邻里生活节”为主题,…; “党群心连心 常教乐缤纷”——2023…联谊运动会
+THEME_BEFORE = re.compile(f"以(?P<q>{Q})为主题$")
 THEME_ONLY_RE = re.compile(f"以(?P<q>{Q})为主题(?=[,，])|(?P<dq>{Q})——[^,，。;；]{{0,30}}?(?:{EVENT_SUFFIX})")
 GENERIC_EVENT_MID = {"", "相关", "此次", "本次", "这次", "各类", "各项", "系列", "一系列", "多场", "多次", "一场", "一次",
                      "丰富多彩的", "形式多样的", "各种", "特色", "主题", "专题", "一系列的", "了", "多项", "这些", "该"}
@@ -87,6 +88,9 @@ def find_events(sentence: str) -> list[Named]:
         label = clean_label(" ".join(quotes) + mid + suf) if quotes else mid + suf
         alt = [clean_label(" ".join(quotes))] if quotes else []
         start = m.start("q") if quotes else end - len(mid) - len(suf)
+        theme = None if quotes else THEME_BEFORE.search(sentence, 0, verb_at)
+        if theme:  # 以“结对子、搭台子”为主题举行结对共建党日活动: the theme names the event
+            label, alt, start, verb_at = clean_label(theme.group("q")[1:-1]), [label], theme.start("q"), theme.start()
         out.append(Named(start, end, label, "Event", alt, verb_start=verb_at))
     for m in QUOTED_EVENT_RE.finditer(sentence):
         if any(e.start <= m.start("q") < e.end for e in out):

@@ -57,6 +57,10 @@ class Resolver:
         self._places[cache_key] = entity
         return entity
 
+    def names_districts(self) -> bool:
+        """Whether the page names districts (or streets or zones of known districts) to place its villages in."""
+        return bool(self._context_districts())
+
     def _fits_context(self, place: Place) -> bool:
         """A community must lie in a district the page names, when the page names districts or streets there."""
         districts = self._context_districts()

@@ -207,8 +207,8 @@ def _next_body(blocks: list[_Block], i: int) -> _Block | None:
 
 
 def _starts_article(blocks: list[_Block], i: int, current: Article | None) -> bool:
-    if current is None or not current.paragraphs:
-        return current is None
+    if current is None or all(p in current.subheadings for p in current.paragraphs):
+        return current is None  # an article has a body before the next one starts (subtitles are no body)
     block = blocks[i]
     if block.text.lstrip().startswith(("——", "—", "--")):
         return False  # ——七里墩街道…开展…活动: a subtitle of the title above it

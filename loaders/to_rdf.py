@@ -10,6 +10,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from dangjian.loaders import ntriples as nt
+from dangjian.loaders.credits import opening_words
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal
 from dangjian.loaders.ntriples import Triple
 from dangjian.ontology import ARTICLE, DCT, DJ, GAZETTEER_GRAPH, GRAPH, ID, OA, PROV, RDF, RDFS, SCHEMA, SKOS
@@ -145,6 +146,9 @@ def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str,
     ]
     if document_hash:
         out.append((art, _term(DJ, "documentHash"), nt.literal(document_hash)))
+    opening = opening_words(facts.text) if not article.title else ""
+    if len(opening) >= 4 and opening != title:
+        out.append((art, ALT_NAME, nt.zh(opening)))  # 本网讯(…)11月23日, cut: the lead's own words
     if facts.date:
         kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(facts.date))
         if kind:

@@ -34,9 +34,13 @@ def _tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+# Tags jieba's dictionary gets wrong for words common in this genre.
+TAG_FIXES = {"超市": "n"}
+
+
 def tag(word: str) -> str:
     """jieba's part-of-speech tag of a dictionary word, `x` for an unknown one."""
-    return _tags().get(word, "x")
+    return TAG_FIXES.get(word) or _tags().get(word, "x")
 
 
 def frequency(word: str) -> int:

@@ -84,14 +84,96 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.remote)])
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = {dir}
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 10000000
+MaxQueryExecutionTime = 300
+"""
+# As Virtuoso's documentation says: the SPARQL user may update, and anyone may write through the Graph Store.
+VIRTUOSO_GRANTS = ('GRANT SPARQL_UPDATE TO "SPARQL"; GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO "SPARQL"; '
+                   "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);")
+
+
+@contextmanager
+def virtuoso(binary: str, location: Path) -> Iterator[str]:
+    """Run `virtuoso-t` in the foreground on free loopback ports with a database in `location`; yields its URL."""
+    http_port, sql_port = _free_port(), _free_port()
+    ini = location / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=location, sql_port=sql_port, http_port=http_port))
+    url = f"http://127.0.0.1:{http_port}"
+    log = open(location / "virtuoso-t.log", "wb")
+    process = subprocess.Popen([binary, "-c", str(ini), "+foreground"], cwd=location, stdout=log,
+                               stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while not _answers(f"{url}/sparql", process):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Virtuoso did not answer at {url} within 120 s; see {location}/virtuoso.log")
+            time.sleep(0.2)
+        isql = shutil.which("isql-vt") or shutil.which("isql")
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={VIRTUOSO_GRANTS}"], check=True,
+                       capture_output=True, timeout=60)
+        yield url
+    finally:
+        stop(process, seconds=60)
+        log.close()
+
+
+def _answers(url: str, process: subprocess.Popen) -> bool:
+    if process.poll() is not None:
+        raise RuntimeError(f"virtuoso-t exited with status {process.returncode}")
+    try:
+        return httpx.get(url, params={"query": "ASK {}"}, timeout=2.0).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real Virtuoso 7.2 on loopback, with a throw-away database and SPARQL update rights."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("Virtuoso is missing: apt-get install virtuoso-opensource (.ci/run does under CI)")
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    with virtuoso(binary, tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url
+
+
+SERVERS = {"remote": "oxigraph_server", "virtuoso": "virtuoso_server"}
+
+
+@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.remote),
+                        pytest.param("virtuoso", marks=pytest.mark.virtuoso)])
 def store(request: pytest.FixtureRequest, tmp_path: Path):
-    """An empty store of each kind: the same test runs over pyoxigraph on disk and over a SPARQL server."""
+    """An empty store of each kind: the same test runs over pyoxigraph on disk, `oxigraph serve` and Virtuoso."""
     if request.param == "embedded":
         opened = EmbeddedStore(tmp_path / "store")
     else:
-        opened = RemoteStore.from_url(request.getfixturevalue("oxigraph_server"))
-        opened.update("DROP ALL")
+        opened = RemoteStore.from_url(request.getfixturevalue(SERVERS[request.param]))
+        graphs = opened.graphs()  # the project's graphs only: Virtuoso's own stay
+        for i in range(0, len(graphs), 200):
+            opened.update(" ; ".join(f"DROP SILENT GRAPH <{graph}>" for graph in graphs[i:i + 200]))
     yield opened
     opened.close()
 

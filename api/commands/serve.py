@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dangjian.api.commands.common import CommandError, UsageError, add_command, add_store_option
+from dangjian.api.commands.common import (CommandError, UsageError, add_command, add_store_option,
+                                         export_server_options)
 from dangjian.graph.store import store_spec
 
 HOST_HELP = ("address to listen on (default 127.0.0.1: only this machine can connect, so nothing is exposed "
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1 or not 0 <= args.port <= 65535:
         raise UsageError("--workers must be at least 1 and --port between 0 and 65535")
     spec = store_spec(args.store)
+    export_server_options(args)  # every worker process opens the store itself
     if not spec.startswith(("http://", "https://")) and not (Path(spec) / "CURRENT").exists():
         raise CommandError(f"there is no store at {spec}; build one first (dangjian load FILE... --store {spec})")
     try:

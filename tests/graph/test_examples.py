@@ -5,17 +5,20 @@ import doctest
 
 import pytest
 
-from dangjian.graph import embedded, export, rdf_files, remote, results, sparql_reach, stats, terms, validate
+from dangjian.graph import (client_order, embedded, engines, export, graph_scope, rdf_files, remote, remote_results,
+                            results,
+                            sparql_reach, sparql_transport, stats, terms, validate, write_check)
+
+MODULES = [terms, embedded, remote, engines, client_order, graph_scope, remote_results, sparql_transport, write_check, rdf_files,
+           results, export, stats, validate, sparql_reach]
 
 
-@pytest.mark.parametrize("module", [terms, embedded, remote, rdf_files, results, export, stats, validate, sparql_reach],
-                         ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
 def test_examples_in_docstrings_run(module):
     outcome = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert outcome.failed == 0
 
 
-@pytest.mark.parametrize("module", [terms, embedded, remote, rdf_files, results, export, stats, validate, sparql_reach],
-                         ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
 def test_examples_public_surface_exists(module):
     assert all(hasattr(module, name) for name in module.__all__)

@@ -17,7 +17,7 @@ TRIPLES = [
     ox.Triple(COMMUNITY, ox.NamedNode("https://w3id.org/dangjian/ontology#partOf"), STREET),
     ox.Triple(STREET, LABEL, ox.Literal("黄桥街道", language="zh")),
 ]
-OWN_GRAPH = ox.NamedNode("https://example.org/graph/own")
+OWN_GRAPH = ox.NamedNode("https://w3id.org/dangjian/graph/own")  # the project's graphs are all a shared server shows
 
 
 def write(path: Path, format: ox.RdfFormat) -> Path:

@@ -91,3 +91,21 @@ def test_credits_a_phrase_opening_with_wen_is_no_credit():
 def test_credits_a_hotline_line_is_page_furniture():
     assert is_meta_line("广告热线:(0997)2122100 2135001订阅热线")
     assert not is_meta_line("社区开通服务热线,居民满意。")
+
+
+def test_the_opening_words_of_an_untitled_article_leave_out_its_dateline_and_date():
+    from dangjian.loaders.credits import opening_words
+    lead = "东川网讯(通讯员 王林 李红)11月23日下午,青松社区党支部联合区司法局机关党支部开展了主题党日活动。"
+    assert opening_words(lead).startswith("青松社区党支部联合")
+    assert opening_words("近日,青松社区开展活动。") == "青松社区开展活动"
+
+
+def test_an_untitled_article_is_also_known_by_its_opening_words():
+    from tests.loaders.test_extract import facts_of
+    from dangjian.loaders.ntriples import to_ox
+    from dangjian.loaders.to_rdf import article_triples
+    result, _, _ = facts_of("东川网讯(通讯员 王林)11月23日下午,青松社区党支部开展了主题党日活动,党员们参加。\n")
+    activity = {"version": "test", "time": "2026-01-01T00:00:00Z"}
+    labels = {t.object.value for t in to_ox(article_triples(result.facts, "a1", activity=activity, content_hash="h"))
+              if t.predicate.value.endswith("altLabel")}
+    assert any(label.startswith("青松社区党支部开展") for label in labels)

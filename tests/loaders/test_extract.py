@@ -281,3 +281,108 @@ def test_extract_the_villages_a_unit_goes_to_are_where_its_event_is_not_who_hold
     organizers = {o for s, p, o in triples if p == "organizer"}
     assert "东川供电公司党委" in organizers
     assert not organizers & {"石门村", "柳树村"}
+
+
+def test_extract_units_a_later_clause_says_acted_jointly_are_partners_and_cobuild_with_the_articles_unit():
+    text = ("结对共建\n\n9月20日,东川市气象局与东川区石门村开展了“丰收同心”共建活动,气象局副局长张文带队,"
+            "与石门村党总支班子及东川农商银行南山支行党支部、东川区税务局党总支等单位,共同开展了走访慰问。\n")
+    _, triples, _ = facts_of(text)
+    event = next(s for s, p, o in triples if p == "organizer" and o == "东川市气象局")
+    for partner in ("东川农商银行南山支行党支部", "东川区税务局党总支"):
+        assert (event, "partner", partner) in triples
+        assert any(p == "coBuildsWith" and {s, o} == {partner, "石门村党总支"} for s, p, o in triples)
+    assert not any(p == "coBuildsWith" and {s, o} == {"东川农商银行南山支行党支部", "东川区税务局党总支"}
+                   for s, p, o in triples)
+
+
+def test_extract_a_sentence_about_this_event_names_who_led_and_who_joined_it():
+    text = ("志愿服务\n\n9月9日,青松街道“屋顶修缮”志愿服务活动启动仪式在石门社区举行。"
+            "此次活动由街道党工委牵头,联合东川市建筑业协会及东川建工五公司、东川设计院共同开展。\n")
+    _, triples, _ = facts_of(text)
+    event = next(s for s, p, o in triples if p == "partner" and o == "东川建工五公司")
+    assert (event, "organizer", "青松街道党工委") in triples
+    for unit in ("东川市建筑业协会", "东川建工五公司", "东川设计院"):
+        assert (event, "partner", unit) in triples
+        assert ("青松街道党工委", "coBuildsWith", unit) in triples
+
+
+def test_extract_units_listed_before_a_clause_that_goes_somewhere_hold_the_event_there():
+    text = ("双报到\n\n5月10日下午,东川市数据中心运维部党支部、信息部党支部和东川市档案馆保管二处党支部,"
+            "一同到结对社区青松街道石门社区开展“双报到”志愿服务活动。\n")
+    _, triples, types = facts_of(text)
+    assert ("东川市档案馆保管二处党支部", "PartyOrganization") in types
+    organizers = {o for s, p, o in triples if p == "organizer"}
+    assert {"东川市数据中心运维部党支部", "信息部党支部", "东川市档案馆保管二处党支部"} <= organizers
+    assert "石门社区" not in organizers
+
+
+def test_extract_a_short_form_or_abbreviation_of_a_unit_is_that_unit_whichever_comes_first():
+    text = ("共建\n\n6月1日,高科党支部与青松社区党委座谈。东川清华高科党支部书记王林介绍情况。"
+            "东川工贸职院机电系党支部、东川工业贸易职业技术学院机电系党支部和县城管局也参加,舒城县城管局提供场地。\n")
+    _, _, types = facts_of(text)
+    party = {label for label, cls in types if cls == "PartyOrganization"}
+    assert "东川清华高科党支部" in party and "高科党支部" not in party
+    assert len({p for p in party if "机电系党支部" in p}) == 1
+    orgs = {label for label, cls in types if cls == "Organization"}
+    assert "县城管局" not in orgs
+
+
+def test_extract_two_communities_whose_names_differ_by_a_word_stay_two():
+    text = "共建\n\n青松社区党委与青松湖社区党委签订共建协议。\n"
+    _, triples, types = facts_of(text)
+    assert {("青松社区党委", "PartyOrganization"), ("青松湖社区党委", "PartyOrganization")} <= types
+
+
+def test_extract_an_event_named_twice_with_and_without_its_kind_is_one_event():
+    text = ("结对\n\n5月9日,石门村与东川银行开展“城乡结对、文明共建”结对活动。"
+            "“城乡结对、文明共建”活动中,双方走访了困难家庭。\n")
+    _, _, types = facts_of(text)
+    assert len([label for label, cls in types if cls == "Event"]) == 1
+
+
+def test_extract_a_village_name_known_only_far_away_is_a_phrase_unless_it_acts_as_a_unit():
+    text = ("交流\n\n6月3日,东川区石门镇组织干部交流,促进边界村社经济共同发展。"
+            "在青松村召开现场会,农牧村党支部书记李强发言。\n")
+    _, _, types = facts_of(text)
+    communities = {label for label, cls in types if cls == "Community"}
+    assert "边界村" not in communities
+    assert {"青松村", "农牧村"} <= communities
+
+
+def test_extract_a_community_written_long_and_short_is_one_community_named_as_it_stands_alone():
+    text = "双报到\n\n7月2日,山水名园社区与东川二中开展活动。名园社区党员王强参加。\n"
+    _, _, types = facts_of(text)
+    assert {label for label, cls in types if cls == "Community"} == {"山水名园社区"}
+    text = "参观\n\n建东社区党委书记李红介绍经验。外地干部前来参观交流建东社区的做法。\n"
+    _, _, types = facts_of(text)
+    assert {label for label, cls in types if cls == "Community"} == {"建东社区"}
+
+
+def test_extract_units_listed_as_so_many_units_in_an_article_about_co_building_are_partners():
+    text = ("共驻共建\n\n7月8日,青松街道石门社区召开共驻共建联合会。"
+            "座谈中,东川市政府办、东川学院、东川区市场监督管理局等多家单位作了交流发言。\n")
+    _, triples, _ = facts_of(text)
+    for unit in ("东川市政府办", "东川学院", "东川区市场监督管理局"):
+        assert any(p == "coBuildsWith" and unit in (s, o) and {s, o} & {"石门社区", "石门社区党委"}
+                   for s, p, o in triples), unit
+    text = "会议\n\n7月8日,东川市政府办、东川学院等多家单位参加了防汛会议。\n"
+    _, triples, _ = facts_of(text)
+    assert not any(p == "coBuildsWith" for s, p, o in triples)
+
+
+def test_extract_no_party_organization_is_set_up_in_a_city_or_in_a_party_committee():
+    _, triples, _ = facts_of("联建\n\n东川市文化促进和山地旅游联合党支部与青松社区结对。东川区委两新工委参加。\n")
+    hosts = {(s, o) for s, p, o in triples if p == "hostUnit"}
+    assert not any(o in ("东川市", "东川区委") for _, o in hosts)
+
+
+def test_extract_units_listed_as_partners_taking_part_are_partners_of_the_event():
+    text = ("党日\n\n8月8日,青松社区党总支以“手拉手、心连心”为主题举行结对共建党日活动,"
+            "县委办、县政协办等8个共建单位参加。\n")
+    _, triples, types = facts_of(text)
+    assert [label for label, cls in types if cls == "Event"] == ["手拉手、心连心"]
+    assert {("手拉手、心连心", "partner", u) for u in ("县委办", "县政协办")} <= triples
+    text = ("启动\n\n3月14日,青松街道“同心同行”品牌项目发布仪式在街道党群服务中心举行。\n\n"
+            "下午3时,东川市文联、东川日报社等共建单位代表有序落座,活动正式启动。\n")
+    _, triples, _ = facts_of(text)
+    assert {o for s, p, o in triples if p == "partner"} >= {"东川市文联", "东川日报社"}

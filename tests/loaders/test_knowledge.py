@@ -74,6 +74,9 @@ def _questions() -> list[tuple[str, str]]:
     return named + [("community query", sparql_prefixes() + COMMUNITIES)]
 
 
+# Not on Virtuoso: its default graph repeats a triple that several graphs state (no RDF merge), so a question
+# without DISTINCT may repeat rows there; the questions themselves agree on every store (tests/ontology).
+@pytest.mark.parametrize("store", ["embedded", pytest.param("remote", marks=pytest.mark.remote)], indirect=True)
 def test_knowledge_questions_need_no_distinct(store, tmp_path):
     (tmp_path / "feast.txt").write_text(FEAST, encoding="utf-8")
     (tmp_path / "pact.txt").write_text(PACT, encoding="utf-8")
@@ -118,14 +121,14 @@ def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp
 
 def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_offsets(store):
     load_articles(store, [SAMPLE], LoadOptions(date="2023-07-20", progress=False))
+    # Two NOT EXISTS rather than one over a UNION with BIND: Virtuoso drops the outer ?s from such a BIND.
+    proof = ("?annotation oa:hasBody {fact} ; oa:hasTarget [ oa:hasSource ?article ; "
+             "oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] . "
+             "?article a dj:Article ; schema:text ?text FILTER(?start < ?end && ?end <= STRLEN(?text))")
     unproven = rows(store, f"""SELECT ?s ?p ?o WHERE {{
       GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(dj:)) && ?p NOT IN (dj:code, dj:storeFormat)) }}
-      FILTER NOT EXISTS {{
-        {{ ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
-        UNION {{ BIND(?s AS ?fact) ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) }}
-        ?annotation oa:hasBody ?fact ;
-            oa:hasTarget [ oa:hasSource ?article ; oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] .
-        ?article a dj:Article ; schema:text ?text FILTER(?start < ?end && ?end <= STRLEN(?text)) }} }}""")
+      FILTER NOT EXISTS {{ ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . {proof.format(fact="?fact")} }}
+      FILTER NOT EXISTS {{ ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) {proof.format(fact="?s")} }} }}""")
     assert unproven == []
     assert len(rows(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o }} }}")) > 200
 

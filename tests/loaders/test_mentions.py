@@ -267,3 +267,99 @@ def test_counts_ratings_and_a_persons_title_are_no_places():
                      "刘明远乡长对大家表示感谢。", "召开楼栋党小组会议。"):
         assert not any(u.cls in ("Province", "Street", "Community", "PartyOrganization") and not u.bare
                        for u in find_units(sentence)), sentence
+
+
+def test_a_district_without_its_ending_before_one_of_its_villages_in_xincun_is_that_village():
+    found = [(u.text, u.cls) for u in find_units("市通信管理局与金山马新村开展共建活动")]
+    assert ("马新村", "Community") in found and ("金山", "District") in found
+    assert ("曹杨新村", "ResidentialCompound") in [(u.text, u.cls) for u in find_units("居住在曹杨新村的老人")]
+
+
+def test_a_village_or_community_in_brackets_as_a_kind_is_no_unit():
+    assert [u.text for u in find_units("街道举行村(社区)党组织书记座谈会") if u.cls == "Community"] == []
+
+
+def test_a_community_described_by_its_form_is_no_community():
+    for sentence in ("积极构建互嵌式社区环境", "打造开放式社区", "建设复合型社区"):
+        assert [u.text for u in find_units(sentence) if u.cls == "Community" and not u.bare] == []
+
+
+def test_a_community_name_never_starts_inside_a_word_of_a_long_run():
+    assert [u.text for u in find_units("夯实区域化党建聚合力构筑社区共同体") if not u.bare] == []
+    assert ("首创社区", "Community") in [(u.text, u.cls) for u in find_units("活动启动仪式在首创社区举行")]
+
+
+def test_a_year_or_a_negation_before_a_place_is_no_part_of_its_name():
+    assert ("南京西路街道", "Street") in [(u.text, u.cls) for u in find_units("并介绍了2021年南京西路街道区域化党建工作")]
+    assert [u.text for u in find_units("做到小事不出村,难事大事不出乡。") if not u.bare] == []
+
+
+def test_a_transliterated_name_keeps_its_first_syllable():
+    found = [u.text for u in find_units("联合纳金街道路北社区、嘎玛贡桑街道甲玛岗社区开展活动")]
+    assert "嘎玛贡桑街道" in found
+
+
+def test_a_community_name_the_gazetteer_knows_only_shorter_keeps_its_own_words_unless_they_read_as_no_name():
+    found = [(u.text, u.cls) for u in find_units("东川区石门街道山水名园社区党委牵头开展活动")]
+    assert ("山水名园社区", "Community") in found
+    found = [(u.text, u.cls) for u in find_units("9月9日,陆城解放社区召开联席会")]
+    assert ("解放社区", "Community") in found
+
+
+def test_a_registered_name_of_one_verb_word_and_a_count_before_a_suffix():
+    found = [u.text for u in find_units("中国邮储银行、鄞州银行、建设银行八家银行共同协办。") if not u.bare]
+    assert found == ["中国邮储银行", "鄞州银行", "建设银行"]
+    found = [u.text for u in find_units("成华区国资系统党委、成华城投公司党委赴石门村") if not u.bare]
+    assert "成华城投公司党委" in found
+    assert [u.text for u in find_units("东川区深圳大学城社区党委举办活动") if u.cls == "Organization"] == []
+
+
+def test_a_former_name_marker_is_no_part_of_a_village():
+    assert ("西何家村", "Community") in [(u.text, u.cls) for u in find_units("是在原西何家村拆迁改造基础上建立的")]
+
+
+def test_two_fields_joined_in_a_department_name_stay_one_name():
+    found = [u.text for u in find_units("软件与网络工程系教工党支部书记王敏、东川大学大数据与人工智能学院党委书记李刚")]
+    assert "软件与网络工程系教工党支部" in found
+    assert "东川大学大数据与人工智能学院" in found
+    assert "东川市文化发展和山地旅游联合党支部" in [u.text for u in find_units("东川市文化发展和山地旅游联合党支部")]
+    found = [u.text for u in find_units("青松社区党委与辖区学校党支部开展活动")]
+    assert "学校党支部" in found and not any("与" in f for f in found)
+
+
+def test_organs_and_offices_of_party_committees_are_units():
+    found = [(u.text, u.cls) for u in find_units("东川区委两新工委、县政协办、东川市委政研室联合党支部、东川市委社工部参加")]
+    assert ("东川区委两新工委", "PartyOrganization") in found
+    assert ("县政协办", "Organization") in found
+    assert ("东川市委政研室", "Organization") in found
+    assert ("东川市委社工部", "Organization") in found
+    assert ("中共东川区委", "PartyOrganization") in [(u.text, u.cls) for u in find_units("中共东川区委常委王林")]
+    assert any(t.endswith("青松岭联合党委") and c == "PartyOrganization" for t, c in [(u.text, u.cls) for u in find_units("东川青松岭联合党委书记")])
+
+
+def test_a_city_written_without_its_ending_opens_a_name_though_jieba_reads_a_verb():
+    assert "包头师范学院" in [u.text for u in find_units("街道党工委与包头师范学院签约")]
+
+
+def test_a_village_the_gazetteer_knows_right_after_its_town_keeps_its_first_character():
+    assert "对门山村" in [u.text for u in find_units("一行到贞丰县龙场镇对门山村开展活动")]
+    assert "青云社区" in [u.text for u in find_units("实地了解完青云社区的日常工作")]
+
+
+def test_federations_and_joint_foundations_are_units():
+    found = [u.text for u in find_units("东川市文联、东川日报社、河东慈善联合基金会等共建单位代表")]
+    assert {"东川市文联", "东川日报社", "河东慈善联合基金会"} <= set(found)
+
+
+def test_a_person_acting_for_a_branch_is_no_part_of_its_name():
+    found = [u.text for u in find_units("会上,王丽代表机电系党支部向青松社区党支部捐赠书籍")]
+    assert "机电系党支部" in found and not any(f.startswith("王丽") for f in found)
+
+
+def test_a_democratic_partys_committee_keeps_the_partys_name():
+    found = [(u.text, u.cls) for u in find_units("农工党东川市石门支委会主委王林")]
+    assert ("农工党东川市石门支委会", "PartyOrganization") in found
+
+
+def test_a_shop_name_keeps_the_brand_before_its_branch():
+    assert "华润万家超市东川分店党支部" in [u.text for u in find_units("华润万家超市东川分店党支部与青松社区结对")]

@@ -84,3 +84,11 @@ def test_people_names_made_of_common_words_stay_names():
 def test_people_a_dictionary_word_after_a_title_is_no_name():
     names, _ = people("召开村(社区)党组织书记、后备力量交流座谈会。")
     assert names == []
+
+
+def test_a_verb_and_its_particle_after_a_title_is_no_name_and_executive_deputies_hold_posts():
+    from tests.loaders.test_extract import facts_of, posts
+    _, _, types = facts_of("会议\n\n居民代表在听了社区党委书记汇报后,上台发言。\n")
+    assert not any(cls == "Person" for _, cls in types)
+    _, triples, _ = facts_of("会议\n\n区委组织部常务副部长何一流参加会议。\n")
+    assert ("何一流", "区委组织部", "常务副部长") in posts(triples)

@@ -94,3 +94,13 @@ def test_segment_a_dash_subtitle_stays_with_its_title_and_the_lead_keeps_its_cre
     assert len(articles) == 1
     assert articles[0].title.startswith("青松社区联合区人社局开展主题党日活动")
     assert "王明远" in articles[0].authors
+
+
+def test_short_lines_and_a_byline_under_a_title_open_no_second_article_before_any_body():
+    page = ("邻里同心 共建美好家园\n\n青松街道凝聚多方力量推进社区治理\n\n"
+            "陈明和李华共同启动“青松红”共建项目\n新一届区域化党建联席会议成员单位代表领取聘书\n\n□记者 周文 整理报道\n\n"
+            "12月10日上午,青松街道召开区域化党建联席会议,二十余家单位参加。\n")
+    articles = segment(page)
+    assert len(articles) == 1
+    assert articles[0].title.startswith("邻里同心")
+    assert "周文" in articles[0].authors

@@ -186,3 +186,25 @@ def test_queries_readme_example_finds_a_facts_article_and_sentence(union_store):
         "unitName": "荷花社区", "partnerName": "苏州示范银行", "article": ARTICLE + "bbbbbbbbbbbbbbbb",
         "title": "两社区联合义诊", "evidence": "荷花社区与苏州示范银行签订共建协议。", "start": "20", "end": "38",
     }]
+
+
+def test_queries_answer_the_same_on_every_store(store):
+    """Every question on the embedded store, `oxigraph serve` and Virtuoso: the same rows, 、 and all."""
+    store.load("https://w3id.org/dangjian/graph/file/good.trig", FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
+    wrong = []
+    for stem in sorted(EXPECTED):
+        solutions = store.query((queries_dir() / f"{stem}.rq").read_text(encoding="utf-8"))
+        names = [v.value for v in solutions.variables]
+        if [tuple(cell(row[n]) for n in names) for row in solutions] != expected(stem):
+            wrong.append(stem)
+    assert wrong == []
+
+
+def test_queries_event_audiences_keep_the_organizers_when_one_event_has_none():
+    """Regression: one event without organizer emptied its audience's whole list on Oxigraph."""
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.update('PREFIX dj: <https://w3id.org/dangjian/ontology#> INSERT DATA { GRAPH <urn:g> { '
+                 '<urn:e> a dj:Event ; dj:audience "老年人"@zh } }')
+    assert answer(store, "event-audiences") == [("老年人", "2", frozenset({"荷花社区", "竹园社区党支部"})),
+                                                ("残疾人", "1", "桂花社区党委")]
