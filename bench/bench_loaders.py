@@ -51,6 +51,7 @@ def bench_args(doc: str, sizes: list[int]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=sizes)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", help="a commit to measure in the same run (bench_lean.py)")
     return parser.parse_args()
 
 

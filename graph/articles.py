@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from dangjian.graph.evidence import sentence_text
 from dangjian.graph.labels import describe_nodes, local_id, select, term_json, vocab_label
 from dangjian.graph.sparql_safety import iri, literal
 from dangjian.ontology import DJ, ID, RDF, RDFS, SKOS
@@ -42,12 +43,17 @@ def article_facts(store, article: str) -> dict | None:
     graph = iri(head[0]["g"].value)
     # a fact's statement is the body, or for a post's or event's own facts, the post or event
     rows = select(store, f"""SELECT ?s ?p ?o ?evidence WHERE {{
-        GRAPH {graph} {{ ?ann oa:hasBody ?st . OPTIONAL {{ ?ann dj:evidence ?evidence }} }}
+        GRAPH {graph} {{ ?ann oa:hasBody ?st . {sentence_text("?ann", "evidence")} }}
         {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
         UNION {{ ?st a ?kind FILTER(?kind IN (dj:Post, dj:Event)) BIND(?st AS ?s) ?s ?p ?o }} }}""")
     authors = select(store, f"SELECT ?p WHERE {{ {ref} dj:author ?p }}")
-    mentioned = select(store, f"""SELECT ?e (COUNT(?ann) AS ?n) WHERE {{ GRAPH {graph} {{ ?ann oa:hasBody ?e }}
-        FILTER NOT EXISTS {{ ?e rdf:subject ?s }} }} GROUP BY ?e ORDER BY DESC(?n)""")
+    # an entity is named by a sentence as a body of its own, or through a statement, post or event of the sentence
+    mentioned = select(store, f"""SELECT ?e (COUNT(DISTINCT ?ann) AS ?n) WHERE {{
+        {{ GRAPH {graph} {{ ?ann oa:hasBody ?e }} FILTER NOT EXISTS {{ ?e rdf:subject ?s }} }}
+        UNION {{ GRAPH {graph} {{ ?ann oa:hasBody ?x }} ?x rdf:subject|rdf:object ?e FILTER(isIRI(?e)) }}
+        UNION {{ GRAPH {graph} {{ ?ann oa:hasBody ?x }} ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event))
+                 ?x ?link ?e FILTER(isIRI(?e) && ?link != rdf:type) }}
+        }} GROUP BY ?e ORDER BY DESC(?n)""")
     named = [r["s"].value for r in rows] + [r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)]
     named += [r["p"].value for r in authors] + [r["e"].value for r in mentioned]
     nodes = describe_nodes(store, named)

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from dangjian.graph.evidence import sentence_text
 from dangjian.graph.labels import describe_nodes, local_id, main_type, select, term_json, vocab_label
 from dangjian.graph.sparql_safety import iri, iri_list
 from dangjian.ontology import DJ, RDF, RDFS, SKOS
@@ -74,12 +75,14 @@ def _incoming(store, ref: str, rows: list[dict], nodes: dict[str, dict], lang: s
 
 def _sources(store, ref: str) -> list[dict]:
     """The articles that mention the entity or state a fact about it, each with its evidence sentences."""
-    tail = "?ann oa:hasTarget ?target . ?target oa:hasSource ?article . OPTIONAL { ?ann dj:evidence ?evidence }"
+    tail = f"?ann oa:hasTarget ?target . ?target oa:hasSource ?article . {sentence_text('?ann', 'evidence')}"
     # Each branch joins on its own: oxigraph evaluates a UNION followed by a join by scanning every annotation.
+    # A sentence names an entity as a body, or through a statement, post or event that points at it.
     rows = select(store, f"""SELECT DISTINCT ?article ?evidence WHERE {{
         {{ ?ann oa:hasBody {ref} . {tail} }}
         UNION {{ ?st rdf:subject {ref} . ?ann oa:hasBody ?st . {tail} }}
-        UNION {{ ?st rdf:object {ref} . ?ann oa:hasBody ?st . {tail} }} }}""")
+        UNION {{ ?st rdf:object {ref} . ?ann oa:hasBody ?st . {tail} }}
+        UNION {{ ?x ?link {ref} . ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?ann oa:hasBody ?x . {tail} }} }}""")
     found = {r["article"].value for r in rows if isinstance(r["article"], ox.NamedNode)}
     if not found:
         return []

@@ -127,9 +127,14 @@ def _add_event_dates(store: Store, G: nx.MultiDiGraph) -> None:
 
 
 def _add_articles(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
-    """Article nodes, each linked to the entities its annotations mention."""
+    """Article nodes, each linked to the entities its sentences name (as bodies, or through the statements, posts
+    and events that are bodies)."""
     query = f"""SELECT ?a ?l ?e WHERE {{ ?a a dj:Article . OPTIONAL {{ ?a rdfs:label ?l }}
-        OPTIONAL {{ ?ann <{OA}hasBody> ?e ; <{OA}hasTarget>/<{OA}hasSource> ?a . FILTER(isIRI(?e)) }} }}"""
+        OPTIONAL {{ ?ann <{OA}hasTarget>/<{OA}hasSource> ?a .
+          {{ ?ann <{OA}hasBody> ?e }} UNION {{ ?ann <{OA}hasBody>/(rdf:subject|rdf:object) ?e }}
+          UNION {{ ?ann <{OA}hasBody> ?x . ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?x ?link ?e
+                   FILTER(?link != rdf:type) }}
+          FILTER(isIRI(?e)) }} }}"""
     for row in _rows(store, query):
         a = row["a"].value
         if a not in G:

@@ -1,4 +1,5 @@
-"""SHACL validation of a whole store against the project's shapes, with a report people can read."""
+"""SHACL validation of a whole store, or of what some articles added to it, against the project's shapes, with a
+report people can read."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,11 +9,20 @@ import pyoxigraph as ox
 
 from dangjian.graph.results import shorten
 from dangjian.graph.store import Store
-from dangjian.ontology import RDFS, SH, ontology_path, shapes_path
+from dangjian.ontology import GRAPH, OA, RDF, RDFS, SH, ontology_path, shapes_path
 
-__all__ = ["Violation", "ValidationReport", "validate_store"]
+__all__ = ["Violation", "ValidationReport", "validate_store", "validate_articles"]
 
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+# What an article graph names: its annotations' bodies, what those point at (a statement's subject and object, a
+# post's or event's units and people), and its authors.
+_NAMED = f"""SELECT DISTINCT ?n WHERE {{
+  {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?n }} }}
+  UNION {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?x }} ?x ?link ?n FILTER(isIRI(?n) && ?link NOT IN (<{RDF}type>, <{RDF}predicate>)) }}
+  UNION {{ GRAPH <%(graph)s> {{ ?article <https://w3id.org/dangjian/ontology#author> ?n }} }} }}"""
+# Everything said about those nodes, with the type and label of what it points at (so class checks see them).
+_AROUND = """CONSTRUCT { ?n ?p ?o . ?o a ?type . ?o <%s> ?label } WHERE {
+  VALUES ?n { %%s } ?n ?p ?o OPTIONAL { ?o a ?type } OPTIONAL { ?o <%s> ?label } }""" % (RDFS + "label", RDFS + "label")
 
 
 @dataclass(frozen=True)
@@ -55,15 +65,40 @@ def validate_store(store: Store, shapes: Path | None = None, ontology: Path | No
     >>> validate_store(open_store("dangjian-data")).conforms  # doctest: +SKIP
     True
     """
+    data = ox.Store()
+    data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.query(UNION))
+    return _validate(data, shapes, ontology)
+
+
+def validate_articles(store: Store, article_ids: list[str], chunk: int = 200) -> ValidationReport:
+    """Validate what some articles brought: their graphs, and everything the store says about the entities and
+    facts they name (with the type and label of what those point at). What a load changed, checked at load time;
+    a shape that needs the whole graph (a cycle through places no changed article names) is `validate_store`'s.
+
+    >>> validate_articles(open_store("dangjian-data"), ["0123456789abcdef"]).conforms  # doctest: +SKIP
+    True
+    """
+    data = ox.Store()
+    for article_id in article_ids:
+        graph = f"{GRAPH}article/{article_id}"
+        data.extend(ox.Quad(t.subject, t.predicate, t.object)
+                    for t in store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        named = [row["n"].value for row in store.query(_NAMED % {"graph": graph})]
+        for i in range(0, len(named), chunk):
+            around = store.query(_AROUND % " ".join(f"<{n}>" for n in named[i:i + chunk]))
+            data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in around)
+    return _validate(data, None, None)
+
+
+def _validate(data: ox.Store, shapes: Path | None, ontology: Path | None) -> ValidationReport:
+    """pySHACL over a scratch store (changed in place: the ontology is mixed in)."""
     import pyshacl  # heavy (rdflib, owlrl): imported only when validating
     import rdflib
 
     _never_empty()
 
-    # A scratch copy of the union, with the ontology mixed in (what pySHACL's ont_graph does, which fails on
-    # RDF lists when the data graph is a pyoxigraph store): subclass axioms then reach the shape targets.
-    data = ox.Store()
-    data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.query(UNION))
+    # The ontology mixed into the scratch copy (what pySHACL's ont_graph does, which fails on RDF lists when the
+    # data graph is a pyoxigraph store): subclass axioms then reach the shape targets.
     data.load(path=str(ontology or ontology_path()), format=ox.RdfFormat.TURTLE)
     shapes_graph = rdflib.Graph().parse(shapes or shapes_path(), format="turtle")
     conforms, results_graph, _ = pyshacl.validate(

@@ -52,6 +52,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self._para = 0
         self._joins: list[tuple[Sentence, list[Mention]]] = []
         self._last_event: Entity | None = None  # what 此次活动 in a later sentence refers to
+        self._partner_cue: tuple[Entity, int] | None = None  # who counted its partners, in which paragraph
         self._lead: str | None = None
         self._implied_hosts: dict[int, Entity] = {}
 

@@ -21,6 +21,9 @@ JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联
 # 共建单位X, 结对社区Y, 到联系共建的Z社区, 深入联点帮扶村A村、B村: a noun that makes the units after it partners
 PARTNER_NOUN = re.compile(r"(共建|结对|联建|联点帮扶|帮扶|联系|结对联系|包联|挂钩|包保)(单位|社区|村|点)")
 LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
+# 汇聚了15家共建单位, 向20余家共建单位发出: partners counted, not named (the next paragraphs name them)
+PARTNERS_NAMED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两多数几]+)余?家(?:共建|结对|成员|共驻共建|联建)单位")
+CLAUSE_START = re.compile(r"(?:^|[。;:!?,]|\n)")
 LISTED_UNITS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两多数几]+)?[家个]?(?:驻区|辖区|驻地|有关)?单位")
 
 
@@ -54,8 +57,35 @@ class CobuildingFacts:
 
     # -- co-building ------------------------------------------------------------------------------
 
+    def _read_partners_acting(self, sent: Sentence, units: list[Mention]) -> None:
+        """`X社区党委…汇聚了15家共建单位` and then `A认领…;B、C组建…`: units that open the clauses of the next
+        paragraphs are those partners (of X, and of the event the article is about)."""
+        para = self.norm.count("\n", 0, sent.start)
+        if PARTNERS_NAMED.search(sent.text):
+            heads = [u for u in self._heads(units) if u.cls in ("Community", "Street", "PartyOrganization")]
+            anchor = self.resolve(heads[0]) if heads else None
+            if anchor is None and self.focus.unit is not None:
+                anchor = self.focus.party.get(self.focus.unit.key, self.focus.unit)
+            if anchor is not None:
+                self._partner_cue = (anchor, para)
+            return
+        if self._partner_cue is None or not 0 < para - self._partner_cue[1] <= 2:
+            return
+        anchor = self._partner_cue[0]
+        heads = self._heads(units)
+        for m in CLAUSE_START.finditer(sent.text):
+            for unit in self._listed_from(heads, sent.start + m.end(), reach=0):
+                entity = self.resolve(unit)
+                if entity is None or entity.key == anchor.key or not self._outside(entity):
+                    continue
+                if not related(anchor, entity, self.out.facts):
+                    self._fact(anchor, "coBuildsWith", entity, sent)
+                if self._last_event is not None:
+                    self._fact(self._last_event, "partner", entity, sent)
+
     def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
+        self._read_partners_acting(sent, units)
         text = sent.text
         listed_units = LISTED_UNITS.search(text) is not None and COBUILD_RE.search(self.norm) is not None
         if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text) and not listed_units:

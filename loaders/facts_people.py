@@ -81,6 +81,14 @@ class PeopleFacts:
             place = previous if previous.cls in PLACE_CLASSES else self._host_of(previous)
         if place is None:
             place = self._recent_unit("Community") or self.focus.community or self.focus.street
+        if post.org_word in lx.ORGAN_PARTY_WORDS:
+            body = previous if previous is not None and previous.cls == "Organization" else None
+            # 县城管局副局长、机关党委书记: the committee of the body named in the title before
+            if body is None:
+                return None
+            committee = self._entity(unit_entity("PartyOrganization", body.label + post.org_word, body))
+            self._fact(committee, "hostUnit", body, sent)
+            return committee
         if post.org_word:
             if place is None or place.cls not in PLACE_CLASSES:
                 return None

@@ -45,6 +45,8 @@ ROLE_WORDS = (
 )
 # Party-organization words that may stand inside a title (党委书记 = 党委 + 书记).
 PARTY_WORDS = ("党工委", "党委", "党总支", "党支部", "总支", "支部", "党组")
+# The party committee of a body's own offices (县城管局…机关党委书记): named after the body before it.
+ORGAN_PARTY_WORDS = ("机关党委", "机关党总支", "机关党支部", "机关支部")
 ADMIN_BODY_WORDS = ("居委会", "村委会", "居民委员会", "村民委员会", "管委会", "工会", "团委", "妇联", "办事处")
 # Strong function words: a name never goes on across them, even when one character is left.
 STRONG_DELIMITERS = ("了", "的", "是", "在", "把", "被", "将", "等", "各", "该", "向", "到", "从", "对", "给", "据")

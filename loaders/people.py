@@ -11,7 +11,8 @@ from dangjian.loaders.words import frequency, guessed_words, tag, words
 # 支书 is a title of its own (村支书) but also the middle of 党总支书记: not after 总 or 党
 ROLE_RE = re.compile("|".join(sorted(("(?<![总党])支书" if r == "支书" else re.escape(r) for r in lx.ROLE_WORDS),
                                      key=len, reverse=True)))
-PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS, key=len, reverse=True)) + ")$")
+PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS + lx.ORGAN_PARTY_WORDS,
+                                                  key=len, reverse=True)) + ")$")
 SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露|要求|提出)")
 NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")
 NOT_NAMES = {"同志", "主任", "书记", "委员", "表示", "介绍", "记者", "居民", "群众", "党员", "大家", "我们", "他们",

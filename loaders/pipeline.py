@@ -10,6 +10,7 @@ import hashlib
 import sys
 import time
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,6 +21,7 @@ import pyoxigraph as ox
 from dangjian.loaders.document import Document, ReadError
 from dangjian.loaders.extract import extract_articles
 from dangjian.loaders.model import ArticleFacts
+from dangjian.loaders.ntriples import Triple, nquads, to_ox
 from dangjian.loaders.read import iter_documents
 from dangjian.loaders.segment import Article, segment
 from dangjian.loaders.text import for_matching
@@ -29,7 +31,7 @@ from dangjian.loaders.to_rdf import article_graph, article_triples, gazetteer_tr
 from dangjian.ontology import DJ, GAZETTEER_GRAPH, KNOWLEDGE_GRAPH, RDFS
 
 EXTRACTOR_VERSION = "0.1.0"
-CONTENT_HASH = ox.NamedNode(DJ + "contentHash")
+CONTENT_HASH = f"<{DJ}contentHash>"
 
 
 @dataclass
@@ -48,19 +50,28 @@ class LoadOptions:
 
 @dataclass
 class ArticleResult:
-    """What one article yields: its id, its facts, and the triples of its graph."""
+    """What one article yields: its id, its facts, and the triples of its graph (as N-Triples terms)."""
 
     article_id: str
     content_hash: str
     facts: ArticleFacts
-    triples: list[ox.Triple]
-    gazetteer: list[ox.Triple]
-    heads: dict[str, list[ox.Triple]] = field(default_factory=dict)   # entity IRI → its type and label
-    knowledge: list[ox.Triple] = field(default_factory=list)          # facts, statements, other names
+    lines: list[Triple]                                            # the article graph
+    gazetteer_lines: list[Triple]                                  # the gazetteer places it touched
+    heads: dict[str, list[Triple]] = field(default_factory=dict)   # entity IRI → its type and label
+    knowledge: list[Triple] = field(default_factory=list)          # facts, statements, other names
 
     @property
     def article(self) -> Article:
         return self.facts.article
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        """The article graph as pyoxigraph triples."""
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in to_ox(self.lines)]
+
+    @property
+    def gazetteer(self) -> list[ox.Triple]:
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in to_ox(self.gazetteer_lines)]
 
     def to_json(self) -> dict:
         f = self.facts
@@ -84,12 +95,9 @@ class ArticleResult:
         }
 
     def to_turtle(self) -> str:
-        graph = article_graph(self.article_id)
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in self.triples]
-        quads += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GAZETTEER_GRAPH)) for t in self.gazetteer]
-        knowledge = ox.NamedNode(KNOWLEDGE_GRAPH)
-        quads += [ox.Quad(t.subject, t.predicate, t.object, knowledge)
-                  for t in [*(t for head in self.heads.values() for t in head), *self.knowledge]]
+        text = nquads(self.lines, article_graph(self.article_id).value) + nquads(self.gazetteer_lines, GAZETTEER_GRAPH)
+        text += nquads([*(t for head in self.heads.values() for t in head), *self.knowledge], KNOWLEDGE_GRAPH)
+        quads = ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS)
         return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={"dj": DJ}).decode()
 
 
@@ -103,6 +111,7 @@ class LoadReport:
     replaced: int = 0
     facts: int = 0
     entities: dict[str, str] = field(default_factory=dict)   # entity IRI → class, each entity once
+    loaded: list[str] = field(default_factory=list)          # ids of the articles written (new or replaced)
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -179,10 +188,10 @@ def extract_document(doc: Document, options: LoadOptions,
         facts.url = doc.url or options.url
         facts.source_file = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
         article_id, digest = ids[id(facts.article)]
-        triples = article_triples(facts, article_id, activity=stamp, content_hash=digest,
+        lines = article_triples(facts, article_id, activity=stamp, content_hash=digest,
                                   document_hash=f"{document_hash(doc, options)}:{len(results)}")
         heads, knowledge = knowledge_triples(facts)
-        out.append(ArticleResult(article_id, digest, facts, triples, gaz, heads, knowledge))
+        out.append(ArticleResult(article_id, digest, facts, lines, gaz, heads, knowledge))
     return out
 
 
@@ -227,9 +236,8 @@ def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | 
         if _unchanged(identified[1], options):
             return item, Unchanged(len(identified[0]))
         results = extract_document(item, options, identified)
-        gazetteer = results[0].gazetteer if results else []
-        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GAZETTEER_GRAPH)) for t in gazetteer]
-        return item, ([encode(r) for r in results], ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        gazetteer = nquads(results[0].gazetteer_lines, GAZETTEER_GRAPH) if results else ""
+        return item, ([encode(r) for r in results], gazetteer.encode())
     except Exception as error:  # an extractor bug must not stop a whole corpus; it is reported with the file
         where = item.path if item.line is None else f"{item.path}:{item.line}"
         return item, f"{where}: extraction failed ({type(error).__name__}: {error}) — please report it with this file"
@@ -266,32 +274,34 @@ class Encoded:
 
     article_id: str
     content_hash: str
-    data: bytes          # N-Quads of the article graph, without its content hash, and its knowledge-graph facts
+    data: bytes          # N-Quads of the article graph, without its content hash
+    knowledge: bytes     # N-Quads of its knowledge-graph facts, statements and other names (others may state them too)
     marker: bytes        # N-Quads of the content hash: written last, it marks the graph complete
     heads: dict[str, bytes]   # entity IRI → N-Quads of its type and label, written when the store lacks them
     entities: dict[str, str]  # entity IRI → class
     facts: int
 
 
-def _nquads(triples: Iterable[ox.Triple], graph: ox.NamedNode) -> bytes:
-    return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples), format=ox.RdfFormat.N_QUADS)
-
-
 def encode(result: ArticleResult) -> Encoded:
-    graph, knowledge = article_graph(result.article_id), ox.NamedNode(KNOWLEDGE_GRAPH)
-    data = _nquads((t for t in result.triples if t.predicate != CONTENT_HASH), graph)
-    marker = _nquads((t for t in result.triples if t.predicate == CONTENT_HASH), graph)
-    heads = {iri: _nquads(head, knowledge) for iri, head in result.heads.items()}
+    """An article's N-Quads, built as text: no RDF object is made on the way to the store's bulk loader."""
+    graph = article_graph(result.article_id).value
+    data = nquads((t for t in result.lines if t[1] != CONTENT_HASH), graph)
+    marker = nquads((t for t in result.lines if t[1] == CONTENT_HASH), graph)
+    heads = {iri: nquads(head, KNOWLEDGE_GRAPH).encode() for iri, head in result.heads.items()}
     entities = {e.key: e.cls for e in result.facts.entities.values()}
-    return Encoded(result.article_id, result.content_hash, data + _nquads(result.knowledge, knowledge), marker,
-                   heads, entities, len(result.facts.facts))
+    return Encoded(result.article_id, result.content_hash, data.encode(), nquads(result.knowledge, KNOWLEDGE_GRAPH).encode(),
+                   marker.encode(), heads, entities, len(result.facts.facts))
 
 
 class _Batch:
     """Articles written together: a transaction per small graph costs more than its data. The data goes in by the
-    bulk loader where the store has one, then every graph's content hash in one transaction, so a graph is
-    complete exactly when its hash is there. An entity's type and label are written only when the store has no
-    label for it yet: the knowledge graph holds one of each, whichever article named it first."""
+    bulk loader where the store has one (what several articles of a batch state, once), then every graph's
+    content hash in one transaction, so a graph is complete exactly when its hash is there. An entity's type and
+    label are written only when the store has no label for it yet: the knowledge graph holds one of each,
+    whichever article named it first.
+
+    A full batch is written by a writer thread while the next one fills (the bulk loader lets go of the GIL, so
+    extraction and writing overlap); one batch at most is in flight, and `flush()` waits until all is written."""
 
     def __init__(self, store, limit: int = 20_000_000) -> None:
         self.store = store
@@ -300,36 +310,57 @@ class _Batch:
         self.markers: list[bytes] = []
         self.heads: dict[str, bytes] = {}
         self.size = 0
-        self.gazetteer: set[bytes] = set()
+        self.shared: set[bytes] = set()    # knowledge and gazetteer lines, each once
         self.pending: set[str] = set()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangjian-writer")
+        self._in_flight: Future | None = None
 
     def add(self, item: Encoded) -> None:
         self.data.append(item.data)
+        self.shared.update(item.knowledge.splitlines(keepends=True))
         self.markers.append(item.marker)
         for iri, head in item.heads.items():
             self.heads.setdefault(iri, head)
         self.pending.add(item.article_id)
-        self.size += len(item.data)
+        self.size += len(item.data) + len(item.knowledge)
         if self.size >= self.limit:
-            self.flush()
+            self.flush(wait=False)
 
     def add_gazetteer(self, lines: bytes) -> None:
-        self.gazetteer.update(lines.splitlines(keepends=True))
+        self.shared.update(lines.splitlines(keepends=True))
 
-    def flush(self) -> None:
-        if not self.data and not self.gazetteer:
-            return
-        known = _labelled(self.store, list(self.heads))
-        data = b"".join(self.data) + b"".join(sorted(self.gazetteer))
-        data += b"".join(head for iri, head in self.heads.items() if iri not in known)
-        data += ox.serialize([format_quad()], format=ox.RdfFormat.N_QUADS)
+    def flush(self, *, wait: bool = True) -> None:
+        """Hand what is gathered to the writer; by default, wait until everything handed over is in the store."""
+        if self.data or self.shared:
+            work = (self.data, self.markers, self.heads, self.shared)
+            self.data, self.markers, self.heads, self.size, self.shared, self.pending = [], [], {}, 0, set(), set()
+            self._wait()
+            self._in_flight = self._writer.submit(self._write, *work)
+        if wait:
+            self._wait()
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self._writer.shutdown()
+
+    def _wait(self) -> None:
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is not None:
+            in_flight.result()  # a failed write is raised here, in the loading thread
+
+    def _write(self, data: list[bytes], markers: list[bytes], heads: dict[str, bytes], shared: set[bytes]) -> None:
+        known = _labelled(self.store, list(heads))
+        quads = b"".join(data) + b"".join(sorted(shared))
+        quads += b"".join(head for iri, head in heads.items() if iri not in known)
+        quads += ox.serialize([format_quad()], format=ox.RdfFormat.N_QUADS)
         if hasattr(self.store, "bulk_load"):
-            self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
-            data = b""
-        data += b"".join(self.markers)
-        if data:
-            self.store.load(GAZETTEER_GRAPH, data, ox.RdfFormat.N_QUADS)
-        self.data, self.markers, self.heads, self.size, self.gazetteer, self.pending = [], [], {}, 0, set(), set()
+            self.store.bulk_load(quads, ox.RdfFormat.N_QUADS)
+            quads = b""
+        quads += b"".join(markers)
+        if quads:
+            self.store.load(GAZETTEER_GRAPH, quads, ox.RdfFormat.N_QUADS)
 
 
 def _labelled(store, iris: list[str], chunk: int = 500) -> set[str]:
@@ -358,7 +389,7 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions, results=No
     try:
         _load_all(store, list(paths), options, report, progress, batch, results or _results)
     finally:
-        batch.flush()
+        batch.close()
         _KNOWN.clear()
         _KNOWN_DOCUMENTS.clear()
     report.seconds = time.monotonic() - started
@@ -404,6 +435,7 @@ def _store_article(store, result: Encoded, options: LoadOptions, report: LoadRep
     _KNOWN[result.article_id] = (result.content_hash, EXTRACTOR_VERSION)
     report.replaced += known is not None
     report.articles += 1
+    report.loaded.append(result.article_id)
     report.facts += result.facts
     report.entities.update(result.entities)
 

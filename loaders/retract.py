@@ -9,18 +9,30 @@ __all__ = ["retract_article", "stored_hashes", "stored_documents", "article_ids_
 _PREFIX = f"{GRAPH}article/"
 
 # A fact (an rdf:Statement) goes with its triple; an entity with everything said about it (its type, labels,
-# and facts: a post's or event's own facts have no statement of their own). Only what no remaining graph names
-# as an annotation body: a fact two articles state survives the removal of one. (Every article that states a
-# fact names its subject and object as bodies too, so an entity no article names is in no stated fact.)
+# and facts: a post's or event's own facts have no statement of their own). Only what no remaining graph still
+# names: a fact two articles state survives the removal of one, and an entity survives while an annotation names
+# it, or names a fact, post or event that points at it (a sentence's statement stands for its subject and object).
+# Three NOT EXISTS, no UNION or path inside one: Virtuoso loses ?b in those and removes what is still stated.
 _CLEANUP = f"""
 DELETE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?b ?p ?o . ?s ?pred ?obj }} }}
 WHERE {{
   VALUES ?b {{ %s }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?annotation <{OA}hasBody> ?b }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stated <{RDF}subject> ?b }} GRAPH ?h {{ ?other <{OA}hasBody> ?stated }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stating <{RDF}object> ?b }} GRAPH ?i {{ ?another <{OA}hasBody> ?stating }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?own ?link ?b ; a ?kind FILTER(?kind IN (<{DJ}Post>, <{DJ}Event>)) }}
+                      GRAPH ?j {{ ?third <{OA}hasBody> ?own }} }}
   GRAPH <{KNOWLEDGE_GRAPH}> {{
     {{ ?b <{RDF}subject> ?s ; <{RDF}predicate> ?pred ; <{RDF}object> ?obj ; ?p ?o }}
     UNION {{ ?b ?p ?o FILTER NOT EXISTS {{ ?b <{RDF}subject> ?any }} }}
   }}
+}}"""
+
+# What an article's annotations name, and what those point at in the knowledge graph: the candidates to remove.
+_NAMED = f"""SELECT DISTINCT ?b WHERE {{
+  {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?b }} }}
+  UNION {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?x }}
+          GRAPH <{KNOWLEDGE_GRAPH}> {{ ?x ?link ?b FILTER(isIRI(?b) && ?link NOT IN (<{RDF}type>, <{RDF}predicate>)) }} }}
 }}"""
 
 
@@ -55,7 +67,7 @@ def stored_documents(store) -> dict[str, int]:
 def retract_article(store, article_id: str, chunk: int = 200) -> bool:
     """Remove one article: its graph, then the facts and entities it alone stated. False if it was not there."""
     graph = article_graph(article_id).value
-    rows = store.query(f"SELECT DISTINCT ?b WHERE {{ GRAPH <{graph}> {{ ?a <{OA}hasBody> ?b }} }}", default_graph=None)
+    rows = store.query(_NAMED % {"graph": graph}, default_graph=None)
     bodies = [row["b"].value for row in rows]
     if not bodies and graph not in store.graphs():
         return False

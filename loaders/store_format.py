@@ -10,7 +10,9 @@ __all__ = ["STORE_FORMAT", "StoreFormatError", "check_store_format", "format_qua
 
 # 1: every article graph restated its entities and facts, an annotation per mention and fact.
 # 2: entities and facts once in the knowledge graph; article graphs hold a sentence annotation each.
-STORE_FORMAT = "2"
+# 3: a sentence's text is no longer copied (dj:evidence): it is read from schema:text by its offsets; an entity a
+#    statement, post or event of the same sentence names is no body of its own.
+STORE_FORMAT = "3"
 
 
 class StoreFormatError(StoreError):

@@ -9,9 +9,11 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from dangjian.loaders import ntriples as nt
 from dangjian.loaders.credits import opening_words
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal
-from dangjian.ontology import ARTICLE, DCT, DJ, GAZETTEER_GRAPH, GRAPH, ID, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from dangjian.loaders.ntriples import Triple
+from dangjian.ontology import ARTICLE, DCT, DJ, GAZETTEER_GRAPH, GRAPH, ID, OA, PROV, RDF, RDFS, SCHEMA, SKOS
 
 # Characters an IRI path may not hold (RFC 3987), percent-encoded; Chinese stays readable. Beyond ASCII
 # only `ucschar` may stand as is: not C1 controls, surrogates, private use, U+FFF0-FFFF (U+FFFD among
@@ -44,42 +46,42 @@ def article_graph(article_id: str) -> ox.NamedNode:
     return ox.NamedNode(f"{GRAPH}article/{article_id}")
 
 
-@lru_cache(maxsize=4096)
-def _n(ns: str, local: str) -> ox.NamedNode:
-    """A vocabulary term, built once: the evidence writes the same few hundred thousand times per corpus."""
-    return ox.NamedNode(ns + local)
-
-
-A = _n(RDF, "type")
-LABEL = _n(RDFS, "label")
-ALT = _n(SKOS, "altLabel")
-
-
-def _literal(value: Literal) -> ox.Literal:
+def _literal(value: Literal) -> str:
     if value.lang:
-        return ox.Literal(value.value, language=value.lang)
+        return f"{nt.literal(value.value)}@{value.lang}"
     if value.datatype:
-        return ox.Literal(value.value, datatype=_n(XSD, value.datatype))
-    return ox.Literal(value.value)
+        return nt.typed(value.value, value.datatype)
+    return nt.literal(value.value)
 
 
-def zh(text: str) -> ox.Literal:
-    return ox.Literal(text, language="zh")
+@lru_cache(maxsize=4096)
+def _entity(key: str) -> str:
+    """An entity's IRI as an N-Triples term (an article names each entity several times; bounded, so memory stays
+    flat however large the corpus)."""
+    return f"<{ID}{iri_part(key)}>"
 
 
-def entity_triples(entity: Entity) -> Iterator[ox.Triple]:
-    node = entity_iri(entity.key)
-    yield ox.Triple(node, A, _n(DJ, entity.cls))
-    yield ox.Triple(node, LABEL, zh(entity.label))
+@lru_cache(maxsize=1024)
+def _term(ns: str, local: str) -> str:
+    return f"<{ns}{local}>"
+
+
+TYPE, NAME, ALT_NAME = _term(RDF, "type"), _term(RDFS, "label"), _term(SKOS, "altLabel")
+
+
+def entity_triples(entity: Entity) -> Iterator[Triple]:
+    node = _entity(entity.key)
+    yield node, TYPE, _term(DJ, entity.cls)
+    yield node, NAME, nt.zh(entity.label)
     for alt in sorted(entity.alt):
         if alt and alt != entity.label:
-            yield ox.Triple(node, ALT, zh(alt))
+            yield node, ALT_NAME, nt.zh(alt)
     if entity.code:
-        yield ox.Triple(node, _n(DJ, "code"), ox.Literal(entity.code))
+        yield node, _term(DJ, "code"), nt.literal(entity.code)
 
 
-def _object(fact: Fact) -> ox.NamedNode | ox.Literal:
-    return _literal(fact.o) if isinstance(fact.o, Literal) else entity_iri(fact.o)
+def _object(fact: Fact) -> str:
+    return _literal(fact.o) if isinstance(fact.o, Literal) else _entity(fact.o)
 
 
 def canonical(fact: Fact) -> Fact:
@@ -89,11 +91,11 @@ def canonical(fact: Fact) -> Fact:
     return fact
 
 
-def fact_iri(fact: Fact) -> ox.NamedNode:
+def fact_iri(fact: Fact) -> str:
     """The one node of a fact (an rdf:Statement) every article stating it points at: named by a digest of s, p, o."""
     o = fact.o if isinstance(fact.o, str) else f"{fact.o.value}\x00{fact.o.datatype}\x00{fact.o.lang}"
     digest = hashlib.sha1(f"{fact.s}\x00{fact.p}\x00{o}".encode()).hexdigest()[:20]
-    return ox.NamedNode(f"{ID}fact/{digest}")
+    return f"<{ID}fact/{digest}>"
 
 
 # A post's holder, organization and title are what its key says, and an event belongs to the one article that
@@ -107,139 +109,140 @@ def self_evident(fact: Fact, facts: ArticleFacts) -> bool:
     return subject is not None and subject.cls in SELF_EVIDENT
 
 
-def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[ox.Triple]], list[ox.Triple]]:
+def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[Triple]], list[Triple]]:
     """What an article adds to the knowledge graph: each entity's type and label (by entity IRI, written only for
     an entity the store does not know yet), and the rest (alternative names, codes, facts and their statements),
     which a store holds once however often it is written."""
-    heads: dict[str, list[ox.Triple]] = {}
-    rest: list[ox.Triple] = []
+    heads: dict[str, list[Triple]] = {}
+    rest: list[Triple] = []
     for entity in facts.entities.values():
-        node = entity_iri(entity.key)
+        node = _entity(entity.key)
         if not entity.gazetteer:  # a gazetteer place has its type and label in the gazetteer graph
-            heads[node.value] = [ox.Triple(node, A, _n(DJ, entity.cls)), ox.Triple(node, LABEL, zh(entity.label))]
-        rest.extend(ox.Triple(node, ALT, zh(alt)) for alt in sorted(entity.alt) if alt and alt != entity.label)
+            heads[node[1:-1]] = [(node, TYPE, _term(DJ, entity.cls)), (node, NAME, nt.zh(entity.label))]
+        rest.extend((node, ALT_NAME, nt.zh(alt)) for alt in sorted(entity.alt) if alt and alt != entity.label)
         if entity.code and not entity.gazetteer:
-            rest.append(ox.Triple(node, _n(DJ, "code"), ox.Literal(entity.code)))
+            rest.append((node, _term(DJ, "code"), nt.literal(entity.code)))
     for fact in map(canonical, facts.facts):
-        s, p, o = entity_iri(fact.s), _n(DJ, fact.p), _object(fact)
-        rest.append(ox.Triple(s, p, o))
+        s, p, o = _entity(fact.s), _term(DJ, fact.p), _object(fact)
+        rest.append((s, p, o))
         if not self_evident(fact, facts):
             stmt = fact_iri(fact)
-            rest += [ox.Triple(stmt, A, _n(RDF, "Statement")), ox.Triple(stmt, _n(RDF, "subject"), s),
-                     ox.Triple(stmt, _n(RDF, "predicate"), p), ox.Triple(stmt, _n(RDF, "object"), o)]
+            rest += [(stmt, TYPE, _term(RDF, "Statement")), (stmt, _term(RDF, "subject"), s),
+                     (stmt, _term(RDF, "predicate"), p), (stmt, _term(RDF, "object"), o)]
     return heads, rest
 
 
 def article_triples(facts: ArticleFacts, article_id: str, *, activity: dict[str, str],
-                    content_hash: str, document_hash: str | None = None) -> list[ox.Triple]:
+                    content_hash: str, document_hash: str | None = None) -> list[Triple]:
     """Everything one article's named graph holds: the article, and its evidence (no entity or fact itself)."""
-    art = article_iri(article_id)
+    art = nt.iri(ARTICLE + article_id)
     article = facts.article
     title = article.title or facts.text[:30]
-    out: list[ox.Triple] = [
-        ox.Triple(art, A, _n(DJ, "Article")),
-        ox.Triple(art, LABEL, zh(title)),
-        ox.Triple(art, _n(SCHEMA, "text"), ox.Literal(facts.text)),
-        ox.Triple(art, _n(DJ, "contentHash"), ox.Literal(content_hash)),
+    out: list[Triple] = [
+        (art, TYPE, _term(DJ, "Article")),
+        (art, NAME, nt.zh(title)),
+        (art, _term(SCHEMA, "text"), nt.literal(facts.text)),
+        (art, _term(DJ, "contentHash"), nt.literal(content_hash)),
     ]
     if document_hash:
-        out.append(ox.Triple(art, _n(DJ, "documentHash"), ox.Literal(document_hash)))
+        out.append((art, _term(DJ, "documentHash"), nt.literal(document_hash)))
     opening = opening_words(facts.text) if not article.title else ""
     if len(opening) >= 4 and opening != title:
-        out.append(ox.Triple(art, ALT, zh(opening)))  # 本网讯(…)11月23日, cut: the lead's own words
+        out.append((art, ALT_NAME, nt.zh(opening)))  # 本网讯(…)11月23日, cut: the lead's own words
     if facts.date:
         kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(facts.date))
         if kind:
-            out.append(ox.Triple(art, _n(SCHEMA, "datePublished"), ox.Literal(facts.date, datatype=_n(XSD, kind))))
+            out.append((art, _term(SCHEMA, "datePublished"), nt.typed(facts.date, kind)))
     if facts.source:
-        out.append(ox.Triple(art, _n(DCT, "source"), zh(facts.source)))
+        out.append((art, _term(DCT, "source"), nt.zh(facts.source)))
     if facts.url:
         try:
-            out.append(ox.Triple(art, _n(SCHEMA, "url"), ox.NamedNode(facts.url)))
+            out.append((art, _term(SCHEMA, "url"), nt.iri(ox.NamedNode(facts.url).value)))
         except ValueError:
-            out.append(ox.Triple(art, _n(SCHEMA, "url"), ox.Literal(facts.url)))
+            out.append((art, _term(SCHEMA, "url"), nt.literal(facts.url)))
     if facts.source_file:
-        out.append(ox.Triple(art, _n(DJ, "sourceFile"), ox.Literal(facts.source_file)))
+        out.append((art, _term(DJ, "sourceFile"), nt.literal(facts.source_file)))
     if article.truncated:
-        out.append(ox.Triple(art, _n(DJ, "truncated"), ox.Literal("true", datatype=_n(XSD, "boolean"))))
-    act = ox.NamedNode(f"{ARTICLE}{article_id}/activity")
+        out.append((art, _term(DJ, "truncated"), nt.typed("true", "boolean")))
+    act = nt.iri(f"{ARTICLE}{article_id}/activity")
     out += [
-        ox.Triple(art, _n(PROV, "wasGeneratedBy"), act),
-        ox.Triple(act, A, _n(PROV, "Activity")),
-        ox.Triple(act, _n(DJ, "extractorVersion"), ox.Literal(activity["version"])),
-        ox.Triple(act, _n(PROV, "endedAtTime"), ox.Literal(activity["time"], datatype=_n(XSD, "dateTime"))),
+        (art, _term(PROV, "wasGeneratedBy"), act),
+        (act, TYPE, _term(PROV, "Activity")),
+        (act, _term(DJ, "extractorVersion"), nt.literal(activity["version"])),
+        (act, _term(PROV, "endedAtTime"), nt.typed(activity["time"], "dateTime")),
     ]
     for name in article.authors:
-        out.append(ox.Triple(art, _n(DJ, "author"), entity_iri(f"person/{name}")))
-    out.extend(_evidence(facts, art))
+        out.append((art, _term(DJ, "author"), _entity(f"person/{name}")))
+    out.extend(_evidence(facts, ARTICLE + article_id))
     return out
 
 
-def _bodies(facts: ArticleFacts) -> dict[tuple[int, int] | None, list[ox.NamedNode]]:
-    """What each sentence states (by its span): the facts read from it (a post's or event's own facts by the post
-    or event), the entities named in it. An entity named nowhere is attached to the sentences of its facts; what
-    has no sentence at all, to the whole article (None)."""
-    by_span: dict[tuple[int, int] | None, dict[str, ox.NamedNode]] = {}
-    placed: set[str] = set()
+Span = tuple[int, int] | None
 
-    def put(span: tuple[int, int] | None, node: ox.NamedNode) -> None:
-        by_span.setdefault(span, {})[node.value] = node
-        placed.add(node.value)
 
-    for mention in facts.mentions:
-        put((mention.sentence.start, mention.sentence.end), entity_iri(mention.key))
+def _bodies(facts: ArticleFacts) -> dict[Span, list[str]]:
+    """What each sentence states (by its span): every fact read from it (a post's or event's own facts by the post
+    or event, which name their subject and object), and an entity no fact of a sentence names by the first
+    sentence that names it; one named in no sentence is attached to the whole article (None). So every fact has
+    each of its sentences, and every entity at least one sentence where the article has one for it."""
+    by_span: dict[Span, dict[str, None]] = {}
+    named: set[str] = set()
     for fact in facts.facts:
         span = (fact.evidence.start, fact.evidence.end) if fact.evidence else None
-        if self_evident(fact, facts):
-            put(span, entity_iri(fact.s))
-            continue
-        put(span, fact_iri(canonical(fact)))
-        for key in (fact.s, fact.o):
-            if isinstance(key, str) and key in facts.entities and entity_iri(key).value not in placed:
-                put(span, entity_iri(key))
+        body = _entity(fact.s) if self_evident(fact, facts) else fact_iri(canonical(fact))
+        by_span.setdefault(span, {})[body] = None
+        if span is not None:  # a fact of no sentence gives its subject and object none
+            named.add(fact.s)
+            if isinstance(fact.o, str):
+                named.add(fact.o)
+    for mention in facts.mentions:
+        if mention.key not in named:
+            by_span.setdefault((mention.sentence.start, mention.sentence.end), {})[_entity(mention.key)] = None
+            named.add(mention.key)
     for key in facts.entities:
-        if entity_iri(key).value not in placed:
-            put(None, entity_iri(key))
-    return {span: list(nodes.values()) for span, nodes in by_span.items()}
+        if key not in named:  # named in no sentence: the article as a whole states it
+            by_span.setdefault(None, {})[_entity(key)] = None
+    return {span: list(nodes) for span, nodes in by_span.items()}
 
 
-def _evidence(facts: ArticleFacts, art: ox.NamedNode) -> Iterator[ox.Triple]:
+def _evidence(facts: ArticleFacts, art: str) -> Iterator[Triple]:
     """One Web Annotation per sentence that states something: its bodies are the facts (rdf:Statement nodes) and
-    entities it states, its target the sentence (a TextPositionSelector in code points into schema:text), its
-    dj:evidence the sentence's text, written once."""
+    entities it states, its target the sentence (a TextPositionSelector in code points into schema:text, which
+    holds the sentence's text)."""
+    source = nt.iri(art)
+    kind, has_target, has_body = _term(DJ, "SentenceAnnotation"), _term(OA, "hasTarget"), _term(OA, "hasBody")
     for span, bodies in sorted(_bodies(facts).items(), key=lambda item: item[0] or (-1, -1)):
         if span is None:
-            ann = ox.NamedNode(f"{art.value}/statements")
-            yield ox.Triple(ann, A, _n(DJ, "SentenceAnnotation"))
-            yield ox.Triple(ann, _n(OA, "hasTarget"), art)
+            ann = nt.iri(f"{art}/statements")
+            yield ann, TYPE, kind
+            yield ann, has_target, source
         else:
             start, end = span
-            ann = ox.NamedNode(f"{art.value}/sentence/{start}-{end}")
-            target, pos = ox.NamedNode(f"{ann.value}/target"), ox.NamedNode(f"{ann.value}/position")
-            yield ox.Triple(ann, A, _n(DJ, "SentenceAnnotation"))
-            yield ox.Triple(ann, _n(DJ, "evidence"), zh(facts.text[start:end]))
-            yield ox.Triple(ann, _n(OA, "hasTarget"), target)
-            yield ox.Triple(target, _n(OA, "hasSource"), art)
-            yield ox.Triple(target, _n(OA, "hasSelector"), pos)
-            yield ox.Triple(pos, A, _n(OA, "TextPositionSelector"))
-            yield ox.Triple(pos, _n(OA, "start"), ox.Literal(str(start), datatype=_n(XSD, "integer")))
-            yield ox.Triple(pos, _n(OA, "end"), ox.Literal(str(end), datatype=_n(XSD, "integer")))
+            node = f"{art}/sentence/{start}-{end}"
+            ann, target, pos = nt.iri(node), nt.iri(f"{node}/target"), nt.iri(f"{node}/position")
+            yield ann, TYPE, kind
+            yield ann, has_target, target
+            yield target, _term(OA, "hasSource"), source
+            yield target, _term(OA, "hasSelector"), pos
+            yield pos, TYPE, _term(OA, "TextPositionSelector")
+            yield pos, _term(OA, "start"), nt.typed(str(start), "integer")
+            yield pos, _term(OA, "end"), nt.typed(str(end), "integer")
         for body in bodies:
-            yield ox.Triple(ann, _n(OA, "hasBody"), body)
+            yield ann, has_body, body
 
 
 GAZETTEER_SOURCE = "https://w3id.org/dangjian/source/jionlp-china-location"
 
 
-def gazetteer_triples(entities: Iterable[Entity], facts: Iterable[Fact]) -> list[ox.Triple]:
+def gazetteer_triples(entities: Iterable[Entity], facts: Iterable[Fact]) -> list[Triple]:
     """The gazetteer's places and their containment, for the gazetteer graph (added to, never replaced)."""
-    out: list[ox.Triple] = []
+    out: list[Triple] = []
+    source = nt.iri(GAZETTEER_SOURCE)
     for entity in entities:
         out.extend(entity_triples(entity))
-        out.append(ox.Triple(entity_iri(entity.key), _n(PROV, "wasDerivedFrom"), ox.NamedNode(GAZETTEER_SOURCE)))
+        out.append((_entity(entity.key), _term(PROV, "wasDerivedFrom"), source))
     for fact in facts:  # the gazetteer's containment; what an article itself says is dj:partOf in its graph
-        out.append(ox.Triple(entity_iri(fact.s), _n(DJ, "withinArea" if fact.p == "partOf" else fact.p), _object(fact)))
-    graph = ox.NamedNode(GAZETTEER_GRAPH)
-    out.append(ox.Triple(graph, _n(PROV, "wasDerivedFrom"), ox.NamedNode(GAZETTEER_SOURCE)))
-    out.append(ox.Triple(ox.NamedNode(GAZETTEER_SOURCE), LABEL, zh("jionlp 中国五级行政区划 (china_location)")))
+        out.append((_entity(fact.s), _term(DJ, "withinArea" if fact.p == "partOf" else fact.p), _object(fact)))
+    out.append((nt.iri(GAZETTEER_GRAPH), _term(PROV, "wasDerivedFrom"), source))
+    out.append((source, NAME, nt.zh("jionlp 中国五级行政区划 (china_location)")))
     return out

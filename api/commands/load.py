@@ -18,6 +18,7 @@ def register(subparsers) -> None:
                     "file again replaces its graph; TriG and N-Quads keep their own graphs). Every other file "
                     "is read as articles (text, Markdown, HTML, JSON Lines). Directories are walked recursively.",
         examples=["dangjian load samples/", "dangjian load extra/places.ttl --store http://127.0.0.1:7878",
+                  "dangjian load news/ --jobs 2 --validate",
                   "dangjian load news.txt --date 2023-07-20 --source 苏州日报 --keep-going",
                   "dangjian load corpus/ --scheduler local:2            # extract in 2 Dask worker processes",
                   "dangjian load corpus/ --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.9:8890"])
@@ -37,6 +38,9 @@ def register(subparsers) -> None:
     mode.add_argument("--strict", action="store_true", help="stop at the first file that fails")
     mode.add_argument("--keep-going", dest="strict", action="store_false",
                       help="load what can be loaded, report the rest, exit 1 (the default)")
+    articles.add_argument("--validate", action="store_true",
+                          help="after loading, check what the new or changed articles brought (their graphs and "
+                               "the entities and facts they name) against the SHACL shapes; exit 1 on a violation")
     parser.add_argument("--no-progress", action="store_true", help="no per-file messages on stderr")
     add_store_option(parser)
     parser.set_defaults(run=run)
@@ -145,7 +149,13 @@ def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
     if summary:
         _say(summary)
     failed = getattr(report, "failed", 0)
-    return len(failed) if isinstance(failed, (list, tuple, set, dict)) else int(failed or 0)
+    failures = len(failed) if isinstance(failed, (list, tuple, set, dict)) else int(failed or 0)
+    if getattr(args, "validate", False) and getattr(report, "loaded", None):
+        from dangjian.graph.validate import validate_articles
+        checked = validate_articles(store, report.loaded)
+        _say(f"what {len(report.loaded)} new or changed article(s) brought: {checked.text()}".rstrip())
+        failures += not checked.conforms
+    return failures
 
 
 def _scheduler(value: str) -> str:

@@ -16,7 +16,9 @@ def test_articles_one_article_has_authors_entities_and_facts_with_evidence(clien
     article = client.get("/api/articles/aaaaaaaaaaaaaaaa").json()
     assert article["title"] == "桃源社区开展邻里节活动" and article["source"] == "示例日报"
     assert [a["label"] for a in article["authors"]] == ["李明"]
-    assert [e["label"] for e in article["entities"]] == ["桃源社区"]
+    # named in three annotations: as a body, and through the two facts whose object it is
+    assert [e["label"] for e in article["entities"]][0] == "桃源社区" and article["entities"][0]["mentions"] == 3
+    assert {e["label"] for e in article["entities"]} == {"桃源社区", "邻里节活动", "桃源社区党委"}
     organized = [f for f in article["facts"] if f["predicate"]["iri"].endswith("#organizer")
                  and f["object"].get("label") == "桃源社区"]
     assert organized and organized[0]["subject"]["label"] == "邻里节活动"

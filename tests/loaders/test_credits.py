@@ -101,10 +101,11 @@ def test_the_opening_words_of_an_untitled_article_leave_out_its_dateline_and_dat
 
 
 def test_an_untitled_article_is_also_known_by_its_opening_words():
-    from tests.loaders.test_extract import facts_of
+    from article_helpers import facts_of
+    from dangjian.loaders.ntriples import to_ox
     from dangjian.loaders.to_rdf import article_triples
     result, _, _ = facts_of("东川网讯(通讯员 王林)11月23日下午,青松社区党支部开展了主题党日活动,党员们参加。\n")
     activity = {"version": "test", "time": "2026-01-01T00:00:00Z"}
-    labels = {t.object.value for t in article_triples(result.facts, "a1", activity=activity, content_hash="h")
+    labels = {t.object.value for t in to_ox(article_triples(result.facts, "a1", activity=activity, content_hash="h"))
               if t.predicate.value.endswith("altLabel")}
     assert any(label.startswith("青松社区党支部开展") for label in labels)

@@ -1,22 +1,5 @@
 """What one article yields, fact by fact, on small hand-written articles from several places."""
-from dangjian.loaders.document import Document
-from dangjian.loaders.pipeline import LoadOptions, extract_document
-
-
-def facts_of(text, **meta):
-    (result,) = extract_document(Document(path="t.txt", text=text, kind="text", **meta), LoadOptions())
-    f = result.facts
-    label = {k: e.label for k, e in f.entities.items()}
-    triples = {(label.get(x.s, x.s), x.p, label.get(x.o, x.o) if isinstance(x.o, str) else x.o.value) for x in f.facts}
-    types = {(e.label, e.cls) for e in f.entities.values()}
-    return result, triples, types
-
-
-def posts(triples):
-    holders = {s: o for s, p, o in triples if p == "holder"}
-    orgs = {s: o for s, p, o in triples if p == "organization"}
-    titles = {s: o for s, p, o in triples if p == "title"}
-    return {(holders[k], orgs[k], titles[k]) for k in holders if k in orgs and k in titles}
+from article_helpers import facts_of, posts
 
 
 VILLAGE = """西塘村党建引领乡村振兴
@@ -386,3 +369,13 @@ def test_extract_units_listed_as_partners_taking_part_are_partners_of_the_event(
             "下午3时,东川市文联、东川日报社等共建单位代表有序落座,活动正式启动。\n")
     _, triples, _ = facts_of(text)
     assert {o for s, p, o in triples if p == "partner"} >= {"东川市文联", "东川日报社"}
+
+
+def test_extract_units_opening_clauses_after_partners_are_counted_are_those_partners():
+    text = ("邻里节\n\n近日,东川区青松社区党委以“邻里同乐”为主题举办邻里节,汇聚了12家共建单位的资源。\n\n"
+            "东川区税务局机关党支部讲解政策;东川银行南山支行党支部、东川物业有限公司党支部认领心愿,"
+            "东川医院党支部开展义诊。\n")
+    _, triples, _ = facts_of(text)
+    for unit in ("东川区税务局机关党支部", "东川银行南山支行党支部", "东川物业有限公司党支部", "东川医院党支部"):
+        assert any(p == "coBuildsWith" and {s, o} == {unit, "青松社区党委"} for s, p, o in triples), unit
+        assert ("邻里同乐", "partner", unit) in triples

@@ -99,7 +99,8 @@ def test_knowledge_remove_command_takes_a_file_out_and_load_brings_it_back(dangj
     assert graphs.stdout.strip() == "g"
     facts = dangjian("query", "--format", "csv", DJ_PREFIX + "SELECT ?s WHERE { ?s dj:hostUnit ?o }", check_status=0)
     assert facts.stdout.strip() == "s"
-    assert "8 article(s) loaded" in dangjian("load", str(SAMPLE), "--no-progress", check_status=0).stderr
+    reloaded = dangjian("load", str(SAMPLE), "--no-progress", "--validate", check_status=0).stderr
+    assert "8 article(s) loaded" in reloaded and "8 new or changed article(s) brought: the graph conforms" in reloaded
     missing = dangjian("remove", "https://example.org/no-such-article", check_status=1)
     assert "no article found" in missing.stderr
 
@@ -121,11 +122,28 @@ def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp
 def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_offsets(store):
     load_articles(store, [SAMPLE], LoadOptions(date="2023-07-20", progress=False))
     # Two NOT EXISTS rather than one over a UNION with BIND: Virtuoso drops the outer ?s from such a BIND.
-    proof = ("?annotation oa:hasBody {fact} ; dj:evidence ?sentence ; oa:hasTarget [ oa:hasSource ?article ; "
-             "oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] . ?article a dj:Article")
+    proof = ("?annotation oa:hasBody {fact} ; oa:hasTarget [ oa:hasSource ?article ; "
+             "oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] . "
+             "?article a dj:Article ; schema:text ?text FILTER(?start < ?end && ?end <= STRLEN(?text))")
     unproven = rows(store, f"""SELECT ?s ?p ?o WHERE {{
       GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(dj:)) && ?p NOT IN (dj:code, dj:storeFormat)) }}
       FILTER NOT EXISTS {{ ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . {proof.format(fact="?fact")} }}
       FILTER NOT EXISTS {{ ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) {proof.format(fact="?s")} }} }}""")
     assert unproven == []
     assert len(rows(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o }} }}")) > 200
+
+
+def test_knowledge_load_time_check_sees_what_the_articles_touched_and_nothing_else(two_articles):
+    from dangjian.graph.validate import validate_articles, validate_store
+    store, folder = two_articles
+    (pact,) = article_ids_of(store, str(folder / "pact.txt"))
+    assert validate_articles(store, [pact]).conforms
+    wang = rows(store, 'SELECT ?p WHERE { ?p a dj:Person ; rdfs:label "王芳"@zh }')[0][0]
+    community = rows(store, 'SELECT ?c WHERE { ?c a dj:Community ; rdfs:label "新娄社区"@zh }')[0][0]
+    # only a party organization has a host unit: once on a person the pact names, once on one no article names
+    store.update(sparql_prefixes() + f"INSERT DATA {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ {wang} dj:hostUnit {community} . "
+                 f'<https://w3id.org/dangjian/id/person/无名> a dj:Person ; rdfs:label "无名"@zh ; '
+                 f"dj:hostUnit {community} }} }}")
+    changed = validate_articles(store, [pact])
+    assert not changed.conforms and {v.focus for v in changed.results} == {wang}
+    assert {v.label for v in validate_store(store).results} >= {"王芳", "无名"}

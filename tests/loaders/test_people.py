@@ -87,8 +87,16 @@ def test_people_a_dictionary_word_after_a_title_is_no_name():
 
 
 def test_a_verb_and_its_particle_after_a_title_is_no_name_and_executive_deputies_hold_posts():
-    from tests.loaders.test_extract import facts_of, posts
+    from article_helpers import facts_of, posts
     _, _, types = facts_of("会议\n\n居民代表在听了社区党委书记汇报后,上台发言。\n")
     assert not any(cls == "Person" for _, cls in types)
     _, triples, _ = facts_of("会议\n\n区委组织部常务副部长何一流参加会议。\n")
     assert ("何一流", "区委组织部", "常务副部长") in posts(triples)
+
+
+def test_a_bodys_own_committee_named_after_its_title_is_the_bodys():
+    from article_helpers import facts_of, posts
+    text = "签约\n\n东川县城管局与石门村签约。县城管局副局长、机关党委书记王海表示,要做好工作。\n"
+    _, triples, _ = facts_of(text)
+    assert {("王海", "东川县城管局", "副局长"), ("王海", "东川县城管局机关党委", "机关党委书记")} <= posts(triples)
+    assert ("东川县城管局机关党委", "hostUnit", "东川县城管局") in triples

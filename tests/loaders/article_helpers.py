@@ -1,0 +1,19 @@
+"""Small helpers for tests that extract one hand-written article: its facts by label, and its posts."""
+from dangjian.loaders.document import Document
+from dangjian.loaders.pipeline import LoadOptions, extract_document
+
+
+def facts_of(text, **meta):
+    (result,) = extract_document(Document(path="t.txt", text=text, kind="text", **meta), LoadOptions())
+    f = result.facts
+    label = {k: e.label for k, e in f.entities.items()}
+    triples = {(label.get(x.s, x.s), x.p, label.get(x.o, x.o) if isinstance(x.o, str) else x.o.value) for x in f.facts}
+    types = {(e.label, e.cls) for e in f.entities.values()}
+    return result, triples, types
+
+
+def posts(triples):
+    holders = {s: o for s, p, o in triples if p == "holder"}
+    orgs = {s: o for s, p, o in triples if p == "organization"}
+    titles = {s: o for s, p, o in triples if p == "title"}
+    return {(holders[k], orgs[k], titles[k]) for k in holders if k in orgs and k in titles}
