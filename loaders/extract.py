@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dangjian.loaders.facts_cobuilding import CobuildingFacts
-from dangjian.loaders.facts_events import ORGANIZER_CLASSES, EventFacts
+from dangjian.loaders.facts_events import ORGANIZER_CLASSES, VENUE_MARKERS, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
 from dangjian.loaders.mentions import (BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, FOLLOWED_AS_UNIT, NAME_CHAR, PLACE_CLASSES, Mention,
                                        find_units, is_known, unit_suffix)
@@ -22,7 +22,7 @@ from dangjian.loaders.text import Sentence, for_matching, name_key, split_senten
 SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
 # party committees typed as organizations: the organs named after them are theirs, not set up in them
 COMMITTEES = ("区委", "市委", "县委", "州委", "省委", "镇委")
-PLACE_OPENERS = ("在", "到", "赴", "走进", "来到", "前往", "深入", "走入", "进入", "位于", "地处")
+PLACE_OPENERS = VENUE_MARKERS + ("位于", "地处")
 
 
 @dataclass
@@ -69,6 +69,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             self._read_branches(sent)
             taken = [(e.start, e.end) for e in events]
             self._read_programs(sent, taken)
+            self._read_partners_acting(sent, units)
             self._read_cobuilding(sent, units)
         self._finish_joins()
         self._finish_signings()

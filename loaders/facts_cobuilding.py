@@ -85,7 +85,6 @@ class CobuildingFacts:
 
     def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
-        self._read_partners_acting(sent, units)
         text = sent.text
         listed_units = LISTED_UNITS.search(text) is not None and COBUILD_RE.search(self.norm) is not None
         if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text) and not listed_units:

@@ -13,8 +13,8 @@ from itertools import chain
 
 from dangjian.loaders import lexicon as lx
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.name_words import (city_short, described_by_kind, inner_start, is_generic, is_generic_place,
-                                         lead_length)
+from dangjian.loaders.name_words import (described_by_kind, inner_start, is_generic, is_generic_place,
+                                         lead_length, name_tag)
 from dangjian.loaders.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES
@@ -716,9 +716,7 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
 
 
 def _is_stop_word(word: str, strict: bool = False) -> bool:
-    if city_short(word):
-        return False  # 包头 (a city, tagged as a verb) in 包头师范学院
-    pos = tag(word)
+    pos = name_tag(word)
     if strict:
         return len(word) > 1 and pos.startswith(_STRICT_STOP_TAGS) and pos not in ("vn", "vd")
     return pos.startswith(_STOP_TAGS) and pos not in ("vn", "vd")

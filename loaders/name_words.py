@@ -62,10 +62,15 @@ def city_short(word: str) -> bool:
     return len(word) >= 2 and any(c.name == word + "市" for c in get_gazetteer().candidates(word, "City"))
 
 
+def name_tag(word: str) -> str:
+    """jieba's tag of a word, with a city written without 市 read as a place name (包头, which jieba tags a verb)."""
+    return "ns" if city_short(word) else tag(word)
+
+
 def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
-    pos = "v" if word in _VERB_PHRASES else tag(word)
+    pos = "v" if word in _VERB_PHRASES else name_tag(word)
     place = cls in PLACE_CLASSES
-    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz") or city_short(word):
+    if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz"):
         return False
     if len(word) == 1:  # jieba leaves the characters of an unknown name alone (莫 阳, 相 城): tags mislead there
         if pos.startswith("a"):  # 运营好街道: an adjective that ends a verb phrase; 冷洞村 keeps its 冷
@@ -108,9 +113,7 @@ def inner_start(name: str, registered: bool = False) -> int:
 
 
 def _verbish(word: str) -> bool:
-    if city_short(word):
-        return False  # 包头师范学院: a city, though jieba tags it as a verb
-    pos = tag(word)
+    pos = name_tag(word)
     if word in ("与", "和", "及", "同", "跟"):
         return False  # 海洋与地球学院: conjunctions between units are the delimiters' business
     if len(word) == 1:  # a lone character tagged as a verb is often part of a name (粮油建艺系): only grammar cuts
