@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from dangjian.loaders.segment import parse_byline, segment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,21 +88,21 @@ def test_segment_a_page_header_phrase_opening_with_wen_is_no_byline():
     assert parse_byline("美丽青城 文明花开") is None
 
 
-def test_segment_a_dash_subtitle_stays_with_its_title_and_the_lead_keeps_its_credits():
-    text = ("青松社区联合区人社局开展主题党日活动\n结对共建聚合力\n"
-            "——东川街道青松社区联合区人社局开展“微心愿”认领活动\n\n"
-            "新东川讯(东川日报记者 王明远)为加强党员与群众的联系,青松社区开展活动。\n\n活动持续了一个上午。\n")
-    articles = segment(text)
-    assert len(articles) == 1
-    assert articles[0].title.startswith("青松社区联合区人社局开展主题党日活动")
-    assert "王明远" in articles[0].authors
+DASH_SUBTITLE = ("青松社区联合区人社局开展主题党日活动\n结对共建聚合力\n"
+                 "——东川街道青松社区联合区人社局开展“微心愿”认领活动\n\n"
+                 "新东川讯(东川日报记者 王明远)为加强党员与群众的联系,青松社区开展活动。\n\n活动持续了一个上午。\n")
+# short lines and a byline under a title open no second article before any body
+CAPTIONS_AND_BYLINE = ("邻里同心 共建美好家园\n\n青松街道凝聚多方力量推进社区治理\n\n"
+                       "陈明和李华共同启动“青松红”共建项目\n新一届区域化党建联席会议成员单位代表领取聘书\n\n"
+                       "□记者 周文 整理报道\n\n12月10日上午,青松街道召开区域化党建联席会议,二十余家单位参加。\n")
 
 
-def test_short_lines_and_a_byline_under_a_title_open_no_second_article_before_any_body():
-    page = ("邻里同心 共建美好家园\n\n青松街道凝聚多方力量推进社区治理\n\n"
-            "陈明和李华共同启动“青松红”共建项目\n新一届区域化党建联席会议成员单位代表领取聘书\n\n□记者 周文 整理报道\n\n"
-            "12月10日上午,青松街道召开区域化党建联席会议,二十余家单位参加。\n")
+@pytest.mark.parametrize("page, title, author", [
+    (DASH_SUBTITLE, "青松社区联合区人社局开展主题党日活动", "王明远"),
+    (CAPTIONS_AND_BYLINE, "邻里同心", "周文"),
+], ids=["dash-subtitle", "captions-and-byline"])
+def test_segment_lines_under_a_title_stay_with_it_and_the_lead_keeps_its_credits(page, title, author):
     articles = segment(page)
     assert len(articles) == 1
-    assert articles[0].title.startswith("邻里同心")
-    assert "周文" in articles[0].authors
+    assert articles[0].title.startswith(title)
+    assert author in articles[0].authors
