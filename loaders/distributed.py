@@ -74,7 +74,7 @@ def load_on_cluster(store, paths: Iterable[Path], options: LoadOptions, client,
 
 def _extract(docs: list[Document], options: LoadOptions) -> list[Outcome]:
     """On a worker: each document's outcome, as the local pipeline computes it."""
-    return [pipeline._work(doc, options)[1] for doc in docs]
+    return [pipeline.process_document(doc, options)[1] for doc in docs]
 
 
 def _on_cluster(client, known: dict[str, int], batch_chars: int) -> Callable[[list[Path], LoadOptions], Results]:

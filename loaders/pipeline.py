@@ -225,7 +225,8 @@ def _unchanged(ids: dict[int, tuple[str, str]], options: LoadOptions) -> bool:
         _KNOWN.get(article_id) == (digest, EXTRACTOR_VERSION) for article_id, digest in ids.values())
 
 
-def _work(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, Outcome]:
+def process_document(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, Outcome]:
+    """One document's step of a load, wherever it runs (this process, a pool worker, a Dask worker): its outcome."""
     if isinstance(item, ReadError):
         return item, str(item)
     try:
@@ -247,7 +248,7 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
     docs = iter_documents(paths, max_chars=options.max_chars)
     if options.jobs <= 1:
         for item in docs:
-            yield _work(item, options)
+            yield process_document(item, options)
         return
     import multiprocessing as mp
     from collections import deque
@@ -256,7 +257,7 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
     with mp.get_context("fork").Pool(options.jobs) as pool:
         window: deque = deque()
         for item in docs:
-            window.append(pool.apply_async(_work, (item, options)))
+            window.append(pool.apply_async(process_document, (item, options)))
             if len(window) >= 8 * options.jobs:
                 yield window.popleft().get()
         while window:
