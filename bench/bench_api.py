@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 ID, ART, GRAPH = "https://w3id.org/dangjian/id/", "https://w3id.org/dangjian/article/", "https://w3id.org/dangjian/graph/"
 DJ, RDF, RDFS, SKOS = ("https://w3id.org/dangjian/ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                        "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2004/02/skos/core#")
-OA, SCHEMA, DCT, XSD = ("http://www.w3.org/ns/oa#", "https://schema.org/", "http://purl.org/dc/terms/",
+SCHEMA, DCT, XSD = ("https://schema.org/", "http://purl.org/dc/terms/",
                         "http://www.w3.org/2001/XMLSchema#")
 TRIPLES_PER_COMMUNITY = 155  # what one community with its article adds, roughly
 SYLLABLES = "春江桃源新华民丰和平安宁东西南北阳光明湖山水云龙凤金银玉翠兴福康泰盛昌荣德仁义礼智信文武" \
@@ -138,24 +138,16 @@ def _community(q: _Writer, rng: random.Random, c: int, street: str, partners: li
 
 
 def _mention(q: _Writer, article: str, n: int, body: str, sentence: ox.Literal) -> None:
-    ann, target = f"{article}/ann/{n}", f"{article}/ann/{n}/target"
-    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "SentenceAnnotation")
-    q(ann, OA + "motivatedBy", OA + "identifying"), q(ann, OA + "hasBody", body)
-    q(ann, DJ + "evidence", sentence), q(ann, OA + "hasTarget", target)
-    q(target, RDF + "type", OA + "SpecificResource"), q(target, OA + "hasSource", article)
-    q(target, OA + "hasSelector", target + "/quote"), q(target + "/quote", RDF + "type", OA + "TextQuoteSelector")
-    q(target + "/quote", OA + "exact", ox.Literal(sentence.value[:4]))
-    q(target, OA + "hasSelector", target + "/pos"), q(target + "/pos", RDF + "type", OA + "TextPositionSelector")
-    q(target + "/pos", OA + "start", ox.Literal(0)), q(target + "/pos", OA + "end", ox.Literal(4))
+    node = f"{article}/sentence/{n * 10}-{n * 10 + len(sentence.value)}"
+    q(node, DJ + "start", ox.Literal(n * 10)), q(node, DJ + "end", ox.Literal(n * 10 + len(sentence.value)))
+    q(node, DCT + "isPartOf", article), q(node, DJ + "states", body)
 
 
 def _fact(q: _Writer, article: str, n: int, spo: tuple[str, str, str], sentence: ox.Literal) -> None:
-    ann, body, target = f"{article}/ann/{n}", f"{article}/ann/{n}/body", f"{article}/ann/{n}/target"
-    q(ann, RDF + "type", OA + "Annotation"), q(ann, RDF + "type", DJ + "SentenceAnnotation")
-    q(ann, OA + "motivatedBy", OA + "describing"), q(ann, OA + "hasBody", body)
-    q(body, RDF + "type", RDF + "Statement"), q(body, RDF + "subject", spo[0])
-    q(body, RDF + "predicate", spo[1]), q(body, RDF + "object", spo[2])
-    q(ann, DJ + "evidence", sentence), q(ann, OA + "hasTarget", target), q(target, OA + "hasSource", article)
+    node, body = f"{article}/sentence/{n * 10}-{n * 10 + len(sentence.value)}", f"{article}/fact/{n}"
+    q(node, DJ + "start", ox.Literal(n * 10)), q(node, DJ + "end", ox.Literal(n * 10 + len(sentence.value)))
+    q(node, DCT + "isPartOf", article), q(node, DJ + "states", body)
+    q(body, RDF + "subject", spo[0]), q(body, RDF + "predicate", spo[1]), q(body, RDF + "object", spo[2])
 
 
 WRK_SCRIPT = """
@@ -176,10 +168,11 @@ done = function(summary, latency, requests)
 end
 """
 
-HIDDEN = ("rdf:type", "oa:hasBody", "oa:hasSource", "oa:hasTarget", "rdf:subject", "rdf:object", "rdf:predicate",
+HIDDEN = ("rdf:type", "dj:states", "dct:isPartOf", "rdf:subject", "rdf:object", "rdf:predicate",
           "prov:wasGeneratedBy", "schema:url")
 PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/"
-            "rdf-schema#> PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+            "rdf-schema#> PREFIX dct: <http://purl.org/dc/terms/> PREFIX prov: <http://www.w3.org/ns/prov#> "
+            "PREFIX dj: <https://w3id.org/dangjian/ontology#> "
             "PREFIX schema: <https://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
 
 

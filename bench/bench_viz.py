@@ -29,7 +29,7 @@ from dangjian.graph.embedded import EmbeddedStore
 from dangjian.graph.network import project
 from dangjian.graph.viz import build_page
 from dangjian.graph.viz_select import overview
-from dangjian.ontology import ARTICLE, DJ, GRAPH, ID, OA, RDF, RDFS, XSD
+from dangjian.ontology import ARTICLE, DCT, DJ, GRAPH, ID, RDF, RDFS, XSD
 
 TRIPLES_PER_COMMUNITY = 160  # what synthetic() writes per community, roughly
 COMMUNITIES_PER_STREET = 8
@@ -111,15 +111,11 @@ def synthetic(triples: int, seed: int = 1) -> Iterator[ox.Quad]:
             yield _quad(event, DJ + "program", rnd.choice(programs), g)
             yield _quad(event, DJ + "location", rnd.choice(facilities), g)
         for m, body in enumerate([community, party] * 5):
-            ann = f"{art}/ann/{m}"
-            target = ox.BlankNode()
-            yield _quad(ann, a, OA + "Annotation", g)
-            yield _quad(ann, a, DJ + "SentenceAnnotation", g)
-            yield _quad(ann, OA + "hasBody", body, g)
-            yield _quad(ann, DJ + "evidence", zh(f"第{m}句，{c}社区开展活动。"), g)
-            yield ox.Quad(ox.NamedNode(ann), ox.NamedNode(OA + "hasTarget"), target, ox.NamedNode(g))
-            yield ox.Quad(target, ox.NamedNode(OA + "hasSource"), ox.NamedNode(art), ox.NamedNode(g))
-            yield ox.Quad(target, ox.NamedNode(a), ox.NamedNode(OA + "SpecificResource"), ox.NamedNode(g))
+            sentence = f"{art}/sentence/{m * 20}-{m * 20 + 12}"
+            yield _quad(sentence, DJ + "start", ox.Literal(m * 20), g)
+            yield _quad(sentence, DJ + "end", ox.Literal(m * 20 + 12), g)
+            yield _quad(sentence, DCT + "isPartOf", art, g)
+            yield _quad(sentence, DJ + "states", body, g)
 
 
 def timed(label: str, work):

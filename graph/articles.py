@@ -32,7 +32,7 @@ def list_articles(store, *, limit: int = 100, offset: int = 0) -> dict:
 def article_facts(store, article: str) -> dict | None:
     """One article (title, date, source, url, authors) with its entities and facts, or None if unknown.
 
-    Facts are the statements the article's annotations point at, each with the sentences that state it;
+    Facts are the statements the article's sentences state, each with the sentences that state it;
     entities are the ones its sentences name, with the number of sentences naming each.
     """
     ref = iri(article)
@@ -43,15 +43,15 @@ def article_facts(store, article: str) -> dict | None:
     graph = iri(head[0]["g"].value)
     # a fact's statement is the body, or for a post's or event's own facts, the post or event
     rows = select(store, f"""SELECT ?s ?p ?o ?evidence WHERE {{
-        GRAPH {graph} {{ ?ann oa:hasBody ?st . {sentence_text("?ann", "evidence")} }}
+        GRAPH {graph} {{ ?sentence dj:states ?st . {sentence_text("?sentence", "evidence")} }}
         {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
         UNION {{ ?st a ?kind FILTER(?kind IN (dj:Post, dj:Event)) BIND(?st AS ?s) ?s ?p ?o }} }}""")
     authors = select(store, f"SELECT ?p WHERE {{ {ref} dj:author ?p }}")
     # an entity is named by a sentence as a body of its own, or through a statement, post or event of the sentence
-    mentioned = select(store, f"""SELECT ?e (COUNT(DISTINCT ?ann) AS ?n) WHERE {{
-        {{ GRAPH {graph} {{ ?ann oa:hasBody ?e }} FILTER NOT EXISTS {{ ?e rdf:subject ?s }} }}
-        UNION {{ GRAPH {graph} {{ ?ann oa:hasBody ?x }} ?x rdf:subject|rdf:object ?e FILTER(isIRI(?e)) }}
-        UNION {{ GRAPH {graph} {{ ?ann oa:hasBody ?x }} ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event))
+    mentioned = select(store, f"""SELECT ?e (COUNT(DISTINCT ?sentence) AS ?n) WHERE {{
+        {{ GRAPH {graph} {{ ?sentence dj:states ?e }} FILTER NOT EXISTS {{ ?e rdf:subject ?s }} }}
+        UNION {{ GRAPH {graph} {{ ?sentence dj:states ?x }} ?x rdf:subject|rdf:object ?e FILTER(isIRI(?e)) }}
+        UNION {{ GRAPH {graph} {{ ?sentence dj:states ?x }} ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event))
                  ?x ?link ?e FILTER(isIRI(?e) && ?link != rdf:type) }}
         }} GROUP BY ?e ORDER BY DESC(?n)""")
     named = [r["s"].value for r in rows] + [r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)]

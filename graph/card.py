@@ -15,7 +15,7 @@ __all__ = ["entity_card", "INCOMING_CAP"]
 INCOMING_CAP = 200
 _NAMES = {RDF + "type", RDFS + "label", SKOS + "altLabel", DJ + "code", SKOS + "notation"}
 # Links from the provenance layer: shown as sources, not as incoming links.
-_PROVENANCE = ("oa:hasBody", "rdf:subject", "rdf:object", "oa:hasSource")
+_PROVENANCE = ("dj:states", "rdf:subject", "rdf:object", "dct:isPartOf")
 
 
 def entity_card(store, entity: str, *, lang: str = "zh") -> dict | None:
@@ -75,14 +75,14 @@ def _incoming(store, ref: str, rows: list[dict], nodes: dict[str, dict], lang: s
 
 def _sources(store, ref: str) -> list[dict]:
     """The articles that mention the entity or state a fact about it, each with its evidence sentences."""
-    tail = f"?ann oa:hasTarget ?target . ?target oa:hasSource ?article . {sentence_text('?ann', 'evidence')}"
-    # Each branch joins on its own: oxigraph evaluates a UNION followed by a join by scanning every annotation.
+    tail = f"?sentence dct:isPartOf ?article . {sentence_text('?sentence', 'evidence')}"
+    # Each branch joins on its own: oxigraph evaluates a UNION followed by a join by scanning every sentence.
     # A sentence names an entity as a body, or through a statement, post or event that points at it.
     rows = select(store, f"""SELECT DISTINCT ?article ?evidence WHERE {{
-        {{ ?ann oa:hasBody {ref} . {tail} }}
-        UNION {{ ?st rdf:subject {ref} . ?ann oa:hasBody ?st . {tail} }}
-        UNION {{ ?st rdf:object {ref} . ?ann oa:hasBody ?st . {tail} }}
-        UNION {{ ?x ?link {ref} . ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?ann oa:hasBody ?x . {tail} }} }}""")
+        {{ ?sentence dj:states {ref} . {tail} }}
+        UNION {{ ?st rdf:subject {ref} . ?sentence dj:states ?st . {tail} }}
+        UNION {{ ?st rdf:object {ref} . ?sentence dj:states ?st . {tail} }}
+        UNION {{ ?x ?link {ref} . ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?sentence dj:states ?x . {tail} }} }}""")
     found = {r["article"].value for r in rows if isinstance(r["article"], ox.NamedNode)}
     if not found:
         return []

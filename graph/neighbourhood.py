@@ -12,7 +12,7 @@ __all__ = ["neighbourhood", "MAX_HOPS", "MAX_NODES"]
 MAX_HOPS = 3
 MAX_NODES = 2000
 # The provenance layer and typing are not links between entities.
-_HIDDEN = ("rdf:type", "oa:hasBody", "oa:hasSource", "oa:hasTarget", "rdf:subject", "rdf:object",
+_HIDDEN = ("rdf:type", "dj:states", "dct:isPartOf", "rdf:subject", "rdf:object",
            "rdf:predicate", "prov:wasGeneratedBy", "schema:url")
 
 

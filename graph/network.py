@@ -8,7 +8,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from dangjian.graph.store import Store
-from dangjian.ontology import DJ, OA, sparql_prefixes
+from dangjian.ontology import DJ, sparql_prefixes
 
 # Entity classes a node can have, most specific first: a node typed both
 # dj:PartyOrganization and dj:Organization is a party organization.
@@ -91,10 +91,14 @@ def _add_nodes(store: Store, G: nx.MultiDiGraph) -> None:
         G.add_node(s, type=NODE_CLASSES[r], label=labels.get(s, (False, local_name(s)))[1])
 
 
+# What a sentence states and where it stands: evidence, not links between entities.
+_PROVENANCE = frozenset({DJ + "states", DJ + "start", DJ + "end"})
+
+
 def _add_edges(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
     # Naming the dj: predicates in use lets the store read them from its predicate index.
     used = [row["p"].value for row in _rows(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")]
-    predicates = " ".join(f"<{p}>" for p in used if p.startswith(DJ))
+    predicates = " ".join(f"<{p}>" for p in used if p.startswith(DJ) and p not in _PROVENANCE)
     if not predicates:
         return
     query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o . FILTER(isIRI(?o)) }}"
@@ -130,9 +134,9 @@ def _add_articles(store: Store, G: nx.MultiDiGraph, lang: str) -> None:
     """Article nodes, each linked to the entities its sentences name (as bodies, or through the statements, posts
     and events that are bodies)."""
     query = f"""SELECT ?a ?l ?e WHERE {{ ?a a dj:Article . OPTIONAL {{ ?a rdfs:label ?l }}
-        OPTIONAL {{ ?ann <{OA}hasTarget>/<{OA}hasSource> ?a .
-          {{ ?ann <{OA}hasBody> ?e }} UNION {{ ?ann <{OA}hasBody>/(rdf:subject|rdf:object) ?e }}
-          UNION {{ ?ann <{OA}hasBody> ?x . ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?x ?link ?e
+        OPTIONAL {{ ?sentence dct:isPartOf ?a .
+          {{ ?sentence dj:states ?e }} UNION {{ ?sentence dj:states/(rdf:subject|rdf:object) ?e }}
+          UNION {{ ?sentence dj:states ?x . ?x a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?x ?link ?e
                    FILTER(?link != rdf:type) }}
           FILTER(isIRI(?e)) }} }}"""
     for row in _rows(store, query):

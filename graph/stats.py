@@ -10,7 +10,7 @@ __all__ = ["Stats", "store_stats"]
 
 CLASS_COUNTS = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n)
-WHERE {{ ?entity a ?class . FILTER(STRSTARTS(STR(?class), "{DJ}") && ?class != <{DJ}SentenceAnnotation>) }}
+WHERE {{ ?entity a ?class . FILTER(STRSTARTS(STR(?class), "{DJ}")) }}
 GROUP BY ?class
 """
 

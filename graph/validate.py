@@ -9,16 +9,16 @@ import pyoxigraph as ox
 
 from dangjian.graph.results import shorten
 from dangjian.graph.store import Store
-from dangjian.ontology import GRAPH, OA, RDF, RDFS, SH, ontology_path, shapes_path
+from dangjian.ontology import DJ, GRAPH, RDF, RDFS, SH, ontology_path, shapes_path
 
 __all__ = ["Violation", "ValidationReport", "validate_store", "validate_articles"]
 
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-# What an article graph names: its annotations' bodies, what those point at (a statement's subject and object, a
+# What an article graph names: what its sentences state, what that points at (a statement's subject and object, a
 # post's or event's units and people), and its authors.
 _NAMED = f"""SELECT DISTINCT ?n WHERE {{
-  {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?n }} }}
-  UNION {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?x }} ?x ?link ?n FILTER(isIRI(?n) && ?link NOT IN (<{RDF}type>, <{RDF}predicate>)) }}
+  {{ GRAPH <%(graph)s> {{ ?a <{DJ}states> ?n }} }}
+  UNION {{ GRAPH <%(graph)s> {{ ?a <{DJ}states> ?x }} ?x ?link ?n FILTER(isIRI(?n) && ?link NOT IN (<{RDF}type>, <{RDF}predicate>)) }}
   UNION {{ GRAPH <%(graph)s> {{ ?article <https://w3id.org/dangjian/ontology#author> ?n }} }} }}"""
 # Everything said about those nodes, with the type and label of what it points at (so class checks see them).
 _AROUND = """CONSTRUCT { ?n ?p ?o . ?o a ?type . ?o <%s> ?label } WHERE {

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dangjian.loaders.to_rdf import article_graph
-from dangjian.ontology import ARTICLE, DJ, GRAPH, KNOWLEDGE_GRAPH, OA, PROV, RDF
+from dangjian.ontology import ARTICLE, DJ, GRAPH, KNOWLEDGE_GRAPH, PROV, RDF
 
 __all__ = ["retract_article", "stored_hashes", "stored_documents", "article_ids_of"]
 
@@ -10,28 +10,28 @@ _PREFIX = f"{GRAPH}article/"
 
 # A fact (an rdf:Statement) goes with its triple; an entity with everything said about it (its type, labels,
 # and facts: a post's or event's own facts have no statement of their own). Only what no remaining graph still
-# names: a fact two articles state survives the removal of one, and an entity survives while an annotation names
-# it, or names a fact, post or event that points at it (a sentence's statement stands for its subject and object).
+# names: a fact two articles state survives the removal of one, and an entity survives while a sentence states
+# it, or states a fact, post or event that points at it (a sentence's statement stands for its subject and object).
 # Three NOT EXISTS, no UNION or path inside one: Virtuoso loses ?b in those and removes what is still stated.
 _CLEANUP = f"""
 DELETE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?b ?p ?o . ?s ?pred ?obj }} }}
 WHERE {{
   VALUES ?b {{ %s }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?annotation <{OA}hasBody> ?b }} }}
-  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stated <{RDF}subject> ?b }} GRAPH ?h {{ ?other <{OA}hasBody> ?stated }} }}
-  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stating <{RDF}object> ?b }} GRAPH ?i {{ ?another <{OA}hasBody> ?stating }} }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?sentence <{DJ}states> ?b }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stated <{RDF}subject> ?b }} GRAPH ?h {{ ?other <{DJ}states> ?stated }} }}
+  FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?stating <{RDF}object> ?b }} GRAPH ?i {{ ?another <{DJ}states> ?stating }} }}
   FILTER NOT EXISTS {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?own ?link ?b ; a ?kind FILTER(?kind IN (<{DJ}Post>, <{DJ}Event>)) }}
-                      GRAPH ?j {{ ?third <{OA}hasBody> ?own }} }}
+                      GRAPH ?j {{ ?third <{DJ}states> ?own }} }}
   GRAPH <{KNOWLEDGE_GRAPH}> {{
     {{ ?b <{RDF}subject> ?s ; <{RDF}predicate> ?pred ; <{RDF}object> ?obj ; ?p ?o }}
     UNION {{ ?b ?p ?o FILTER NOT EXISTS {{ ?b <{RDF}subject> ?any }} }}
   }}
 }}"""
 
-# What an article's annotations name, and what those point at in the knowledge graph: the candidates to remove.
+# What an article's sentences state, and what that points at in the knowledge graph: the candidates to remove.
 _NAMED = f"""SELECT DISTINCT ?b WHERE {{
-  {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?b }} }}
-  UNION {{ GRAPH <%(graph)s> {{ ?a <{OA}hasBody> ?x }}
+  {{ GRAPH <%(graph)s> {{ ?a <{DJ}states> ?b }} }}
+  UNION {{ GRAPH <%(graph)s> {{ ?a <{DJ}states> ?x }}
           GRAPH <{KNOWLEDGE_GRAPH}> {{ ?x ?link ?b FILTER(isIRI(?b) && ?link NOT IN (<{RDF}type>, <{RDF}predicate>)) }} }}
 }}"""
 

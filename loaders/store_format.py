@@ -10,9 +10,11 @@ __all__ = ["STORE_FORMAT", "StoreFormatError", "check_store_format", "format_qua
 
 # 1: every article graph restated its entities and facts, an annotation per mention and fact.
 # 2: entities and facts once in the knowledge graph; article graphs hold a sentence annotation each.
-# 3: a sentence's text is no longer copied (dj:evidence): it is read from schema:text by its offsets; an entity a
+# 3: a sentence's text is no longer copied (as a literal of its annotation): it is read from schema:text by its offsets; an entity a
 #    statement, post or event of the same sentence names is no body of its own.
-STORE_FORMAT = "3"
+# 4: no Web Annotation per sentence: a sentence is a node with its offsets and article that dj:states its facts and
+#    entities; a fact's rdf:Statement is no longer typed (rdf:subject's domain says it).
+STORE_FORMAT = "4"
 
 
 class StoreFormatError(StoreError):

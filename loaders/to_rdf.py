@@ -13,7 +13,7 @@ from dangjian.loaders import ntriples as nt
 from dangjian.loaders.credits import opening_words
 from dangjian.loaders.model import ArticleFacts, Entity, Fact, Literal
 from dangjian.loaders.ntriples import Triple
-from dangjian.ontology import ARTICLE, DCT, DJ, GAZETTEER_GRAPH, GRAPH, ID, OA, PROV, RDF, RDFS, SCHEMA, SKOS
+from dangjian.ontology import ARTICLE, DCT, DJ, GAZETTEER_GRAPH, GRAPH, ID, PROV, RDF, RDFS, SCHEMA, SKOS
 
 # Characters an IRI path may not hold (RFC 3987), percent-encoded; Chinese stays readable. Beyond ASCII
 # only `ucschar` may stand as is: not C1 controls, surrogates, private use, U+FFF0-FFFF (U+FFFD among
@@ -127,7 +127,7 @@ def knowledge_triples(facts: ArticleFacts) -> tuple[dict[str, list[Triple]], lis
         rest.append((s, p, o))
         if not self_evident(fact, facts):
             stmt = fact_iri(fact)
-            rest += [(stmt, TYPE, _term(RDF, "Statement")), (stmt, _term(RDF, "subject"), s),
+            rest += [(stmt, _term(RDF, "subject"), s),
                      (stmt, _term(RDF, "predicate"), p), (stmt, _term(RDF, "object"), o)]
     return heads, rest
 
@@ -206,29 +206,24 @@ def _bodies(facts: ArticleFacts) -> dict[Span, list[str]]:
 
 
 def _evidence(facts: ArticleFacts, art: str) -> Iterator[Triple]:
-    """One Web Annotation per sentence that states something: its bodies are the facts (rdf:Statement nodes) and
-    entities it states, its target the sentence (a TextPositionSelector in code points into schema:text, which
-    holds the sentence's text)."""
+    """Each sentence that states something, once: its offsets (code points into the article's schema:text, which
+    holds its text; `dj:end` exclusive), the article it is part of, and `dj:states` each fact (its rdf:Statement
+    node) and entity it states. What the article states in no particular sentence hangs on a node of the article
+    with no offsets (`<article/statements>`)."""
     source = nt.iri(art)
-    kind, has_target, has_body = _term(DJ, "SentenceAnnotation"), _term(OA, "hasTarget"), _term(OA, "hasBody")
+    states, part_of = _term(DJ, "states"), _term(DCT, "isPartOf")
+    start_of, end_of = _term(DJ, "start"), _term(DJ, "end")
     for span, bodies in sorted(_bodies(facts).items(), key=lambda item: item[0] or (-1, -1)):
         if span is None:
-            ann = nt.iri(f"{art}/statements")
-            yield ann, TYPE, kind
-            yield ann, has_target, source
+            node = nt.iri(f"{art}/statements")
         else:
             start, end = span
-            node = f"{art}/sentence/{start}-{end}"
-            ann, target, pos = nt.iri(node), nt.iri(f"{node}/target"), nt.iri(f"{node}/position")
-            yield ann, TYPE, kind
-            yield ann, has_target, target
-            yield target, _term(OA, "hasSource"), source
-            yield target, _term(OA, "hasSelector"), pos
-            yield pos, TYPE, _term(OA, "TextPositionSelector")
-            yield pos, _term(OA, "start"), nt.typed(str(start), "integer")
-            yield pos, _term(OA, "end"), nt.typed(str(end), "integer")
+            node = nt.iri(f"{art}/sentence/{start}-{end}")
+            yield node, start_of, nt.typed(str(start), "integer")
+            yield node, end_of, nt.typed(str(end), "integer")
+        yield node, part_of, source
         for body in bodies:
-            yield ann, has_body, body
+            yield node, states, body
 
 
 GAZETTEER_SOURCE = "https://w3id.org/dangjian/source/jionlp-china-location"

@@ -47,7 +47,7 @@ def test_query_pool_kills_a_query_at_the_limit_and_keeps_answering(embedded) -> 
             await pool.close()
     stopped_after, count, workers = asyncio.run(scenario())
     assert stopped_after < 1.5
-    assert count == 121 and workers == 1
+    assert count == 87 and workers == 1
 
 
 def test_query_pool_reopens_snapshots_after_writes(embedded) -> None:
@@ -60,7 +60,7 @@ def test_query_pool_reopens_snapshots_after_writes(embedded) -> None:
             return before, _count(await pool.run(QueryRequest(COUNT)))
         finally:
             await pool.close()
-    assert asyncio.run(scenario()) == (121, 122)
+    assert asyncio.run(scenario()) == (87, 88)
 
 
 def test_query_pool_thread_runner_answers_at_the_limit_and_holds_the_slot(embedded) -> None:
@@ -79,7 +79,7 @@ def test_query_pool_thread_runner_answers_at_the_limit_and_holds_the_slot(embedd
                 return _count(await runner.run(QueryRequest(COUNT)))
         finally:
             await runner.close()
-    assert asyncio.run(scenario()) == 121
+    assert asyncio.run(scenario()) == 87
 
 
 def test_query_pool_make_runner_uses_processes_only_for_the_embedded_store(embedded) -> None:

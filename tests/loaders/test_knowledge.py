@@ -37,7 +37,7 @@ def hosted(store) -> list[tuple]:
 
 
 def supporting_graphs(store, predicate: str) -> list[tuple]:
-    return rows(store, f"SELECT ?g WHERE {{ ?fact rdf:predicate dj:{predicate} . GRAPH ?g {{ ?a oa:hasBody ?fact }} }}")
+    return rows(store, f"SELECT ?g WHERE {{ ?fact rdf:predicate dj:{predicate} . GRAPH ?g {{ ?sentence dj:states ?fact }} }}")
 
 
 @pytest.fixture
@@ -122,8 +122,7 @@ def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp
 def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_offsets(store):
     load_articles(store, [SAMPLE], LoadOptions(date="2023-07-20", progress=False))
     # Two NOT EXISTS rather than one over a UNION with BIND: Virtuoso drops the outer ?s from such a BIND.
-    proof = ("?annotation oa:hasBody {fact} ; oa:hasTarget [ oa:hasSource ?article ; "
-             "oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] . "
+    proof = ("?sentence dj:states {fact} ; dj:start ?start ; dj:end ?end ; dct:isPartOf ?article . "
              "?article a dj:Article ; schema:text ?text FILTER(?start < ?end && ?end <= STRLEN(?text))")
     unproven = rows(store, f"""SELECT ?s ?p ?o WHERE {{
       GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(dj:)) && ?p NOT IN (dj:code, dj:storeFormat)) }}
@@ -131,6 +130,17 @@ def test_knowledge_every_fact_of_the_sample_page_has_its_article_sentence_and_of
       FILTER NOT EXISTS {{ ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) {proof.format(fact="?s")} }} }}""")
     assert unproven == []
     assert len(rows(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{KNOWLEDGE_GRAPH}> {{ ?s ?p ?o }} }}")) > 200
+
+
+def test_knowledge_a_sentence_is_one_node_of_offsets_article_and_what_it_states(two_articles):
+    """Evidence, lean: each sentence once per article, with its start, end and article, and no type written."""
+    store, _ = two_articles
+    sentences = rows(store, "SELECT DISTINCT ?s WHERE { ?s dj:start ?b }")
+    assert len(sentences) >= 4
+    said = rows(store, "SELECT ?s ?p WHERE { ?s dj:start ?b ; ?p ?o FILTER(?p != dj:states) }")
+    assert {p for _, p in said} == {f"<{DJ}end>", f"<{DJ}start>", "<http://purl.org/dc/terms/isPartOf>"}
+    assert len(said) == 3 * len(sentences)  # one start, end and article each
+    assert rows(store, "SELECT ?x WHERE { { ?x dj:start ?b } UNION { ?x rdf:subject ?s } ?x a ?t }") == []
 
 
 def test_knowledge_load_time_check_sees_what_the_articles_touched_and_nothing_else(two_articles):

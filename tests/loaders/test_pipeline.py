@@ -11,13 +11,12 @@ PROVENANCE = """
 PREFIX dj: <https://w3id.org/dangjian/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
 SELECT ?title ?sentence ?start ?end WHERE {
   ?community rdfs:label "蠡口社区"@zh . ?street rdfs:label "元和街道"@zh .
   ?statement rdf:subject ?community ; rdf:predicate dj:partOf ; rdf:object ?street .
-  ?evidence oa:hasBody ?statement ;
-            oa:hasTarget [ oa:hasSource ?article ; oa:hasSelector [ oa:start ?start ; oa:end ?end ] ] .
+  ?evidence dj:states ?statement ; dj:start ?start ; dj:end ?end ; dct:isPartOf ?article .
   ?article rdfs:label ?title ; schema:text ?text .
   BIND (SUBSTR(?text, ?start + 1, ?end - ?start) AS ?sentence)
 }"""

@@ -30,7 +30,7 @@ TERM_TYPES = PROPERTY_TYPES | {OWL.Class}
 
 # Extension terms the loaders' provenance model (docs/DESIGN.md) relies on.
 EXTENSION_TERMS = (
-    "SentenceAnnotation", "storeFormat", "evidence", "sourceFile", "contentHash", "truncated",
+    "Sentence", "states", "start", "end", "storeFormat", "sourceFile", "contentHash", "truncated",
     "extractorVersion", "code", "dateText", "adminLevel",
 )
 
@@ -67,7 +67,6 @@ ALIGNMENTS = [
     ("Article", RDFS.subClassOf, SCHEMA.NewsArticle),
     ("Article", RDFS.subClassOf, PROV.Entity),
     ("Program", RDFS.subClassOf, SKOS.Concept),
-    ("SentenceAnnotation", RDFS.subClassOf, OA.Annotation),
     ("CoBuildingPartnership", RDFS.subClassOf, ORG.OrganizationalCollaboration),
     ("partOf", RDFS.subPropertyOf, SCHEMA.containedInPlace),
     ("subOrganizationOf", RDFS.subPropertyOf, ORG.subOrganizationOf),
