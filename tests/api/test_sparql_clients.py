@@ -7,13 +7,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 import rdflib
-from SPARQLWrapper import JSONLD, N3, SPARQLWrapper
+from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
 
 DJ = "https://w3id.org/dangjian/ontology#"
 CONSTRUCT = f"CONSTRUCT {{ ?c <{DJ}partOf> ?s }} WHERE {{ ?c a <{DJ}Community> ; <{DJ}partOf> ?s }}"
+SELECT = f"SELECT * WHERE {{ ?c a <{DJ}Community> }}"
 EDITOR = "https://editor.example.org"
 
 
@@ -35,6 +36,23 @@ def test_sparql_clients_sparqlwrapper_gets_n3_from_construct(base_url: str) -> N
     assert response.response.headers["Content-Type"].startswith("text/n3")
     graph = rdflib.Graph().parse(data=response.convert(), format="n3")
     assert len(graph) == 2
+
+
+@pytest.mark.parametrize("method", [GET, POST])
+@pytest.mark.parametrize("query, return_format, media", [
+    (CONSTRUCT, TURTLE, "text/turtle"), (CONSTRUCT, N3, "text/n3"), (CONSTRUCT, RDFXML, "application/rdf+xml"),
+    (CONSTRUCT, JSONLD, "application/ld+json"), (CONSTRUCT, XML, "application/rdf+xml"),
+    (SELECT, JSON, "application/sparql-results+json"), (SELECT, XML, "application/sparql-results+xml"),
+    (SELECT, CSV, "text/csv"), (SELECT, TSV, "text/tab-separated-values")])
+def test_sparql_clients_sparqlwrapper_gets_every_format_it_asks_for(base_url: str, method: str, query: str,
+                                                                    return_format: str, media: str) -> None:
+    endpoint = SPARQLWrapper(f"{base_url}/sparql")
+    endpoint.setQuery(query)
+    endpoint.setReturnFormat(return_format)
+    endpoint.setMethod(method)
+    response = endpoint.query()
+    assert response.response.headers["Content-Type"].startswith(media)
+    assert response.convert()
 
 
 def test_sparql_clients_unusable_format_falls_back_to_accept(client: httpx.Client) -> None:
