@@ -1,5 +1,5 @@
 """Score the extractor on the real-news development set (bench/devset/gold) with dangjian's scorer
-(dangjian.graph.gold_score, the one `dangjian eval` uses: the matching rules of ../shared/eval/score.py).
+(dangjian.loaders.gold_score, the one `dangjian eval` uses: the matching rules of ../shared/eval/score.py).
 
 The article texts are not in the repository: save each page's text as TEXTS/NAME.txt (see
 bench/devset/README.md for how to find it again), then
@@ -28,9 +28,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from dangjian.graph import gold_score as scorer
+from dangjian.loaders import gold_score as scorer
 from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.gold import Gold, normalize
+from dangjian.loaders.gold import Gold, normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_fixtures import SHARED, VENV_CLI, check_gold, micro_totals  # noqa: E402

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.gold import read_gold
-from dangjian.graph.gold_score import CORE_TYPES, read_system, score
+from dangjian.loaders.gold import read_gold
+from dangjian.loaders.gold_score import CORE_TYPES, read_system, score
 from dangjian.loaders.pipeline import LoadOptions, load_articles
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.gold import Gold, read_gold
-from dangjian.graph.gold_score import System, read_system, score
+from dangjian.loaders.gold import Gold, read_gold
+from dangjian.loaders.gold_score import System, read_system, score
 from dangjian.loaders.pipeline import LoadOptions, load_articles
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,7 @@
 """Precision, recall and F1 of a store's entities and relations against a document's gold annotations.
 
 Entities are scored per class: a system node of a class matches the gold entities of that class it is
-named like (graph.gold); several nodes for one gold entity count all but one as wrong; a node matching
+named like (loaders.gold); several nodes for one gold entity count all but one as wrong; a node matching
 nothing counts as wrong only when one of its names occurs in the text (else it is listed as ungrounded).
 Relations are scored per property: both ends must match the gold relation's ends by name, either way
 round for the symmetric `coBuildsWith`; a post is a person → organization relation whose title is
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dangjian.graph.gold import Gold, as_list, normalize
+from dangjian.loaders.gold import Gold, as_list, normalize
 from dangjian.graph.store import Store
 from dangjian.ontology import DJ, sparql_prefixes
 
