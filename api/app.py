@@ -7,9 +7,11 @@ from contextlib import asynccontextmanager
 from importlib import import_module, resources
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from dangjian.api import docs_page, store_errors
+from dangjian.api.head_requests import HeadAsGet
 from dangjian.api.limits import MAX_HEADER_BYTES, RequestLimits
 from dangjian.api.settings import Settings
 from dangjian.api.state import AppState
@@ -53,6 +55,9 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     app.state.dangjian = state
     store_errors.install(app)
     app.add_middleware(RequestLimits, max_header_bytes=MAX_HEADER_BYTES, max_body_bytes=settings_body(state.settings))
+    app.add_middleware(HeadAsGet)
+    if state.settings.cors_origins:
+        app.add_middleware(CORSMiddleware, **cors_options(state.settings.cors_origins))
     for name in _ROUTERS:
         app.include_router(import_module(f"dangjian.api.routes.{name}").router)
     app.include_router(docs_page.router)
@@ -79,6 +84,14 @@ def _declare_string_details(app: FastAPI) -> None:
                 fields["properties"]["detail"] = {"anyOf": [listed, {"type": "string"}], "title": "Detail"}
         return app.openapi_schema
     app.openapi = openapi
+
+
+def cors_options(origins: tuple[str, ...]) -> dict:
+    """What browsers on `origins` may do: query and update (with the bearer token), and read our headers."""
+    return dict(allow_origins=list(origins), allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                allow_headers=["Accept", "Content-Type", "Authorization"],
+                expose_headers=["Dangjian-Rows", "Dangjian-Row-Limit", "Dangjian-Truncated", "Retry-After"],
+                max_age=3600)
 
 
 def settings_body(settings: Settings) -> int:

@@ -12,7 +12,8 @@ from dangjian.graph.embedded import is_snapshot_error
 from dangjian.graph.store import StoreError
 
 # Subcommands in the order --help lists them; a name whose module does not exist yet is skipped.
-COMMANDS = ("load", "remove", "extract", "query", "export", "validate", "stats", "ontology", "serve", "viz", "analyze")
+COMMANDS = ("load", "remove", "extract", "query", "export", "validate", "stats", "ontology", "serve", "viz", "analyze",
+            "eval")
 
 DESCRIPTION = "Build and query a knowledge graph of community party-building (社区党建) news."
 EXAMPLES = """\

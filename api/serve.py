@@ -5,6 +5,7 @@ import copy
 import inspect
 import json
 import os
+import socket
 import sys
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from dangjian.api.settings import Settings
 from dangjian.graph.query_pool import default_memory_limit
 from dangjian.graph.store import open_store, store_spec
 
-__all__ = ["serve", "app_from_environment", "CONFIG_ENV"]
+__all__ = ["serve", "app_from_environment", "listening_socket", "CONFIG_ENV"]
 
 CONFIG_ENV = "DANGJIAN_SERVE_CONFIG"
 
@@ -43,6 +44,20 @@ def _log_config(access_log: bool) -> dict:
     return config
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A bound TCP socket, as uvicorn binds it, but failing with an OSError the caller can explain instead of
+    uvicorn's logged `[Errno 98]` and exit."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)  # worker processes serve on it
+    return sock
+
+
 def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           settings: Settings | None = None, access_log: bool = False) -> None:
     """Serve the store's API until interrupted; port 0 picks a free port. The URL is printed on stderr.
@@ -63,7 +78,7 @@ def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000
         config = uvicorn.Config("dangjian.api.serve:app_from_environment", factory=True, workers=workers, **options)
     else:
         config = uvicorn.Config(create_app(_open(spec, settings), settings=settings), **options)
-    sock = config.bind_socket()
+    sock = listening_socket(host, port)
     sock.listen(config.backlog)  # clients that come before the workers are up wait instead of being refused
     bound_host, bound_port = sock.getsockname()[:2]
     print(f"dangjian: serving {spec} at http://{bound_host}:{bound_port}/ (query page /sparql, API docs /docs); "

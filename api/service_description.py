@@ -10,7 +10,7 @@ __all__ = ["service_description"]
 SD = "http://www.w3.org/ns/sparql-service-description#"
 _W3_FORMATS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads",
-               "trig": "TriG", "jsonld": "JSON-LD", "rdfxml": "RDF_XML"}
+               "trig": "TriG", "jsonld": "JSON-LD", "rdfxml": "RDF_XML", "n3": "N3"}
 
 
 def service_description(endpoint: str, *, updates: bool) -> list[ox.Triple]:

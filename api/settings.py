@@ -32,6 +32,7 @@ class Settings:
     update_token: str | None = None
     services: tuple[str, ...] = ()
     loads: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = ()  # web origins whose pages may call the API from a browser; none by default
 
     def __post_init__(self) -> None:
         if self.query_timeout <= 0 or self.row_limit < 1 or self.max_query_length < 1 or self.query_slots < 1:
@@ -40,6 +41,9 @@ class Settings:
             raise ValueError("query_memory (--query-memory) is in MiB and must be at least 64")
         object.__setattr__(self, "services", tuple(self.services))  # lists when read back from JSON
         object.__setattr__(self, "loads", tuple(self.loads))
+        object.__setattr__(self, "cors_origins", tuple(self.cors_origins))
+        for origin in self.cors_origins:
+            _check_origin(origin)
         for endpoint in self.services:
             _check_endpoint(endpoint, "--allow-service")
         for source in self.loads:
@@ -64,6 +68,14 @@ class Settings:
                 values[name] = tuple(os.environ[env].split())
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
+
+
+def _check_origin(origin: str) -> None:
+    """A CORS origin is `*` or scheme://host[:port] with nothing after it, as browsers send it."""
+    scheme, _, rest = origin.partition("://")
+    if origin != "*" and (scheme not in ("http", "https") or not rest or "/" in rest or any(c.isspace() for c in rest)):
+        raise ValueError(f"--cors {origin!r}: give an origin as browsers send it, e.g. https://yasgui.example.org "
+                         f"(scheme, host and port, no path), or * for any origin")
 
 
 def _check_endpoint(url: str, option: str) -> None:

@@ -1,4 +1,5 @@
-"""Score the extractor on the real-news development set (bench/devset/gold) with the shared scorer.
+"""Score the extractor on the real-news development set (bench/devset/gold) with dangjian's scorer
+(dangjian.loaders.gold_score, the one `dangjian eval` uses: the matching rules of ../shared/eval/score.py).
 
 The article texts are not in the repository: save each page's text as TEXTS/NAME.txt (see
 bench/devset/README.md for how to find it again), then
@@ -11,24 +12,28 @@ bench/devset/README.md for how to find it again), then
 
 Every text is first checked: its first 20 characters must be the gold's `first20`, and
 ../shared/eval/heldout_check.py must not call it a hidden evaluation article (such a text is
-refused). Documents are loaded with `dangjian load` and read back with `dangjian query`, the
-shared scorer's own path; by default the command runs in this process (the same code, without
-starting Python and jieba once per document), `--subprocess` runs the real command line.
+refused). Each document is loaded into a fresh store and read back with SPARQL; by default the
+loaders run in this process (the same code, without starting Python and jieba once per document),
+`--subprocess` loads with the real `dangjian load` command line.
 This script fetches nothing. Exit status: 0 scored, 1 a text or gold file has problems, 2 bad usage.
 """
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
+import shlex
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from dangjian.loaders import gold_score as scorer
+from dangjian.graph.embedded import EmbeddedStore
+from dangjian.loaders.gold import Gold, normalize
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_fixtures import SHARED, VENV_CLI, check_gold, load_scorer, micro_totals  # noqa: E402
+from score_fixtures import SHARED, VENV_CLI, check_gold, micro_totals  # noqa: E402
 
 GOLD_DIR = Path(__file__).resolve().parent / "devset" / "gold"
 HELDOUT = SHARED / "eval" / "heldout_check.py"
@@ -62,51 +67,34 @@ def check_texts(files: list[Path], texts: Path) -> tuple[list[tuple[Path, dict, 
     return pairs, problems
 
 
-class InProcess:
-    """The scorer's Project, running `dangjian` commands in this process instead of a subprocess."""
-
-    def __init__(self, scorer, store: str) -> None:
-        from dangjian.api.cli import main
-        self._main, self._scorer, self.store = main, scorer, store
-
-    def run(self, *args: str) -> str:
-        raw, err = io.BytesIO(), io.StringIO()
-        out = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = self._main(list(args))
-        out.flush()
-        if status:
-            raise RuntimeError(f"dangjian {' '.join(args)[:120]} exited {status}: {err.getvalue()[-500:]}")
-        return raw.getvalue().decode("utf-8")
-
-    def load(self, document: str) -> None:
-        self.run("load", document, "--store", self.store)
-
-    def select(self, sparql: str) -> list[dict]:
-        data = json.loads(self.run("query", "--store", self.store, "--format", "json", sparql))
-        return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
-
-
-def score_one(scorer, data: dict, text: Path, cli: str | None) -> dict:
-    if cli is not None:
-        return scorer.score_document(cli, data, str(text))
-    import tempfile
+def score_one(data: dict, text: Path, cli: str | None) -> dict:
+    """Load `text` into a fresh store (in this process, or with `cli load`) and score it against `data`."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = InProcess(scorer, str(Path(tmp) / "kg"))
-        project.load(str(text))
-        system = scorer.read_system(project)
-        report = scorer.score(scorer.Gold(data), text.read_text(encoding="utf-8-sig"), *system)
-        report["duplicated"] = duplicated(scorer, scorer.Gold(data), *system[:2])
-        return report
+        store_dir = Path(tmp) / "kg"
+        if cli is not None:
+            subprocess.run([*shlex.split(cli), "load", str(text), "--store", str(store_dir), "--no-progress"],
+                           check=True, capture_output=True)
+        store = EmbeddedStore(store_dir)
+        try:
+            if cli is None:
+                from dangjian.loaders.pipeline import LoadOptions, load_articles
+                load_articles(store, [text], LoadOptions(progress=False))
+            system = scorer.read_system(store)
+        finally:
+            store.close()
+    gold = Gold(data["entities"], data.get("relations", []))
+    report = scorer.score(gold, text.read_text(encoding="utf-8-sig"), system)
+    report["duplicated"] = duplicated(gold, system)
+    return report
 
 
-def duplicated(scorer, gold, types: dict, labels: dict) -> list[str]:
+def duplicated(gold: Gold, system: scorer.System) -> list[str]:
     """Gold entities that several system nodes stand for (the scorer counts all but one as wrong)."""
     nodes: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for node, node_types in types.items():
+    for node, node_types in system.types.items():
         for t in node_types:
-            for i in gold.match(labels.get(node, set()), {t}):
-                nodes[(t, i)].append(min(labels.get(node, {node}), key=len))
+            for i in gold.match(system.labels.get(node, set()), {t}):
+                nodes[(t, i)].append(system.shortest_name(node))
     return [f"{t}: {gold.entities[i]['name']} <- {' | '.join(sorted(found))}"
             for (t, i), found in sorted(nodes.items()) if len(found) > 1]
 
@@ -142,15 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list each document's missed and wrong items")
     ap.add_argument("--json", type=Path, metavar="FILE", help="write every report to FILE")
     args = ap.parse_args(argv)
-    scorer = load_scorer()
     files = gold_files(args.only, args.gold)
     if not files:
         print(f"score_devset: no gold file in {args.gold} matches {args.only!r}", file=sys.stderr)
         return 2
     pairs, problems = check_texts(files, args.texts)
     for gold, data, text in pairs:
-        normed = scorer.norm(text.read_text(encoding="utf-8-sig"))
-        problems += [f"{gold.name}: {p}" for p in check_gold(data, normed, scorer.norm)]
+        normed = normalize(text.read_text(encoding="utf-8-sig"))
+        problems += [f"{gold.name}: {p}" for p in check_gold(data, normed, normalize)]
     for p in problems:
         print(p, file=sys.stderr)
     if args.check:
@@ -159,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     reports = {}
     for gold, data, text in pairs:
         print(f"scoring {text.stem} ...", file=sys.stderr)
-        reports[text.stem] = score_one(scorer, data, text, args.cli if args.subprocess else None)
+        reports[text.stem] = score_one(data, text, args.cli if args.subprocess else None)
     rows = list(reports.values())
     provinces = {json.loads(g.read_text(encoding="utf-8")).get("province") for g, _, _ in pairs}
     print(f"{len(rows)} documents, {len(provinces)} provinces")

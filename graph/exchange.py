@@ -1,6 +1,7 @@
 """GraphML and GEXF exports of the projected graph, for Gephi and Cytoscape."""
 from __future__ import annotations
 
+import io
 from typing import BinaryIO
 
 import networkx as nx
@@ -10,6 +11,7 @@ from dangjian.graph.store import Store
 from dangjian.graph.style import style_of
 
 FORMATS = ("graphml", "gexf")
+_XSI = b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 
 
 def _places(G: nx.MultiDiGraph, iris: frozenset[str]) -> str:
@@ -27,6 +29,8 @@ def flat_graph(G: nx.MultiDiGraph, *, timeline: bool = False, colours: bool = Fa
         attrs = {"label": data.get("label", node), "type": data.get("type", ""),
                  "streets": _places(G, data.get("streets", frozenset())),
                  "districts": _places(G, data.get("districts", frozenset()))}
+        if "sources" in data:
+            attrs["sources"] = str(data["sources"])
         if data.get("date"):
             attrs["date"] = str(data["date"])
             if timeline:
@@ -35,11 +39,13 @@ def flat_graph(G: nx.MultiDiGraph, *, timeline: bool = False, colours: bool = Fa
             r, g, b = style_of(attrs["type"]).rgb()
             attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
         F.add_node(node, **attrs)
-    for u, v, key, data in G.edges(keys=True, data=True):
+    for number, (u, v, key, data) in enumerate(G.edges(keys=True, data=True)):
         attrs = {"predicate": data.get("predicate", str(key)), "label": data.get("label", "")}
-        if data.get("title"):
-            attrs["title"] = data["title"]
-        F.add_edge(u, v, key=str(key), **attrs)
+        for name in ("title", "sources"):
+            if data.get(name) is not None and data.get(name) != "":
+                attrs[name] = str(data[name])
+        # The key becomes the edge's id, which GraphML readers (graphology, Cytoscape) need unique in the file.
+        F.add_edge(u, v, key=f"e{number}", **attrs)
     return F
 
 
@@ -49,8 +55,17 @@ def write_graphml(G: nx.MultiDiGraph, out: BinaryIO | str) -> None:
 
 
 def write_gexf(G: nx.MultiDiGraph, out: BinaryIO | str) -> None:
-    """GEXF 1.2 for Gephi: events carry start/end dates for the timeline, nodes their class colour."""
-    nx.write_gexf(flat_graph(G, timeline=True, colours=True), out, encoding="utf-8")
+    """GEXF 1.3 for Gephi: events carry start/end dates for the timeline, nodes their class colour.
+    networkx reads it back with `nx.read_gexf(path, version="1.3")`."""
+    buffer = io.BytesIO()
+    nx.write_gexf(flat_graph(G, timeline=True, colours=True), buffer, encoding="utf-8", version="1.3")
+    # networkx 3.6 spells the XML Schema instance namespace without "www."; schema validators need it exact.
+    body = buffer.getvalue().replace(b'xmlns:xsi="http://w3.org/2001/XMLSchema-instance"', _XSI, 1)
+    if isinstance(out, str):
+        with open(out, "wb") as handle:
+            handle.write(body)
+    else:
+        out.write(body)
 
 
 def export(store: Store, fmt: str, out: BinaryIO | str, *, include_articles: bool = False) -> nx.MultiDiGraph:

@@ -1,4 +1,5 @@
-"""Exporting a whole store as one RDF document (TriG and N-Quads keep the named graphs)."""
+"""Exporting a whole store as one RDF document (TriG, N-Quads and JSON-LD keep the named graphs; Turtle and
+RDF/XML hold their union)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -59,6 +60,7 @@ EXPORTERS: dict[str, Exporter] = {
     "nquads": _dataset_exporter(ox.RdfFormat.N_QUADS),
     "jsonld": _dataset_exporter(ox.RdfFormat.JSON_LD),
     "turtle": _union_exporter(ox.RdfFormat.TURTLE),
+    "rdfxml": _union_exporter(ox.RdfFormat.RDF_XML),
 }
 
 

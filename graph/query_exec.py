@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from dangjian.graph.column_order import SKIP as _SKIP
+from dangjian.graph.column_order import star_columns
 from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, pick
 from dangjian.graph.result_writers import write_result
 from dangjian.graph.sparql_reach import ReachRefused, check_reach
@@ -66,7 +68,7 @@ class QueryRequest:
 
     query: str
     accept: tuple[str, ...] = ("*/*",)
-    format: str | None = None
+    format: tuple[str, ...] = ()  # format= values, each possibly a comma-separated list; the first usable wins
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     row_limit: int = 10_000
@@ -111,7 +113,9 @@ def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
             what = "SELECT and ASK results" if kind == SOLUTIONS else "CONSTRUCT and DESCRIBE results"
             return QueryReply(error="not_acceptable", message=f"no type the Accept header (or format=) asks for fits; "
                                                               f"{what} can be sent as: {offered}")
-        written = write_result(result, fmt, request.row_limit)
+        columns = star_columns(request.query, [v.value for v in result.variables]) if kind == SOLUTIONS and \
+            not isinstance(result, ox.QueryBoolean) else None
+        written = write_result(result, fmt, request.row_limit, columns)
     except SyntaxError as error:
         return QueryReply(error="syntax", message=str(error))
     except ReachRefused as error:
@@ -122,7 +126,6 @@ def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
 
 
 # A FROM or FROM NAMED keyword outside strings, IRIs and comments.
-_SKIP = r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
 _FROM = re.compile(rf"{_SKIP}|(?<![\w?$:])(FROM)(?![\w:-])", re.IGNORECASE)
 
 

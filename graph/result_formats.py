@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -33,18 +34,21 @@ FORMATS = (
            ("application/xml", "text/xml")),
     Format("csv", "text/csv", SOLUTIONS, ox.QueryResultsFormat.CSV),
     Format("tsv", "text/tab-separated-values", SOLUTIONS, ox.QueryResultsFormat.TSV),
-    Format("turtle", "text/turtle", GRAPH, ox.RdfFormat.TURTLE, ("application/x-turtle", "ttl")),
+    Format("turtle", "text/turtle", GRAPH, ox.RdfFormat.TURTLE, ("application/x-turtle", "application/turtle", "ttl")),
     Format("nt", "application/n-triples", GRAPH, ox.RdfFormat.N_TRIPLES, ("text/plain", "ntriples")),
     Format("nquads", "application/n-quads", GRAPH, ox.RdfFormat.N_QUADS, ("nq",)),
     Format("trig", "application/trig", GRAPH, ox.RdfFormat.TRIG),
-    Format("jsonld", "application/ld+json", GRAPH, ox.RdfFormat.JSON_LD, ("application/json", "json-ld")),
+    Format("jsonld", "application/ld+json", GRAPH, ox.RdfFormat.JSON_LD,
+           ("application/json", "json-ld", "application/x-json+ld")),
     Format("rdfxml", "application/rdf+xml", GRAPH, ox.RdfFormat.RDF_XML, ("application/xml", "text/xml", "xml")),
+    # Turtle is N3 without N3's rules and formulae, so N3 clients (SPARQLWrapper's `N3`) can read it.
+    Format("n3", "text/n3", GRAPH, ox.RdfFormat.TURTLE, ("text/rdf+n3", "application/n3")),
 )
 
 
 def by_name(name: str, kind: str) -> Format | None:
     """The format of `kind` called `name` (short name, media type or alias), else None."""
-    name = name.strip().lower()
+    name = name.split(";")[0].strip().lower()
     for fmt in FORMATS:
         if fmt.kind == kind and (name == fmt.name or name == fmt.media_type or name in fmt.aliases):
             return fmt
@@ -90,10 +94,21 @@ def _quality(params: list[str]) -> float:
     return 1.0
 
 
-def pick(kind: str, accept: list[str], requested: str | None = None) -> Format | None:
-    """The format for a result of `kind`: the requested one if it fits, else the first acceptable one."""
-    if requested:
-        return by_name(requested, kind)
+def pick(kind: str, accept: list[str], requested: str | Sequence[str] | None = None) -> Format | None:
+    """The format for a result of `kind`: the first requested one that fits, else the first acceptable one.
+
+    `requested` holds the `format=` values, each a name or a comma-separated list of media types (as
+    SPARQLWrapper sends them); a value that names nothing usable falls back to the Accept header.
+
+    >>> pick(GRAPH, ["application/ld+json"], ["n3x", "application/ld+json,application/x-json+ld"]).name
+    'jsonld'
+    >>> pick(SOLUTIONS, ["text/csv"], "turtle").name
+    'csv'
+    """
+    for value in [requested] if isinstance(requested, str) else requested or ():
+        found = next(filter(None, (by_name(name, kind) for name in value.split(",") if name.strip())), None)
+        if found:
+            return found
     candidates = [f for f in FORMATS if f.kind == kind]
     for media in accept:
         if media == "*/*":

@@ -28,12 +28,13 @@ class Written:
     truncated: bool
 
 
-def write_result(result, fmt: Format, row_limit: int) -> Written:
-    """Serialize a pyoxigraph query result in `fmt`, keeping at most `row_limit` rows or triples."""
+def write_result(result, fmt: Format, row_limit: int, columns: list[str] | None = None) -> Written:
+    """Serialize a pyoxigraph query result in `fmt`, keeping at most `row_limit` rows or triples; solutions
+    get `columns` in that order when given (the engine's own order otherwise)."""
     if isinstance(result, ox.QueryBoolean):
         return Written(result.serialize(format=fmt.ox_format), 1, False)
     if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
+        names = columns or [v.value for v in result.variables]
         rows = list(itertools.islice(result, row_limit + 1))
         kept = [[row[n] for n in names] for row in rows[:row_limit]]
         return Written(_SOLUTION_WRITERS[fmt.name](names, kept), len(kept), len(rows) > row_limit)

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -120,7 +120,7 @@ class LoadReport:
         lines = [f"{self.articles} article(s) loaded, {self.unchanged} unchanged, {self.replaced} replaced, "
                  f"{self.facts} facts from {self.files} document(s) in {self.seconds:.1f} s"]
         if per_class:
-            lines.append(f"distinct entities: {per_class}")
+            lines.append(f"distinct entities the loaded articles name: {per_class}")
         if self.failed:
             lines.append(f"{len(self.failed)} skipped:")
             lines.extend(f"  {reason}" for reason in self.failed)
@@ -220,6 +220,12 @@ class Unchanged:
 Outcome = tuple[list["Encoded"], bytes] | Unchanged | str
 
 
+def given_metadata(doc: Document, options: LoadOptions) -> bool:
+    """Whether the load gives a date, source or URL the document does not state itself (so the flag applies)."""
+    return any(flag and not own for flag, own in ((options.date, doc.date), (options.source, doc.source),
+                                                  (options.url, doc.url)))
+
+
 def _unchanged(ids: dict[int, tuple[str, str]], options: LoadOptions) -> bool:
     return bool(ids) and not options.reextract and all(
         _KNOWN.get(article_id) == (digest, EXTRACTOR_VERSION) for article_id, digest in ids.values())
@@ -234,11 +240,13 @@ def process_document(item: Document | ReadError, options: LoadOptions) -> tuple[
         if known and not options.reextract:
             return item, Unchanged(known)
         identified = identify(item, options)
-        if _unchanged(identified[1], options):
+        # The document's digest, which covers the metadata, is new: metadata given now must reach its articles.
+        refresh = given_metadata(item, options)
+        if not refresh and _unchanged(identified[1], options):
             return item, Unchanged(len(identified[0]))
         results = extract_document(item, options, identified)
         gazetteer = nquads(results[0].gazetteer_lines, GAZETTEER_GRAPH) if results else ""
-        return item, ([encode(r) for r in results], gazetteer.encode())
+        return item, ([replace(encode(r), refresh=refresh) for r in results], gazetteer.encode())
     except Exception as error:  # an extractor bug must not stop a whole corpus; it is reported with the file
         where = item.path if item.line is None else f"{item.path}:{item.line}"
         return item, f"{where}: extraction failed ({type(error).__name__}: {error}) — please report it with this file"
@@ -281,6 +289,7 @@ class Encoded:
     heads: dict[str, bytes]   # entity IRI → N-Quads of its type and label, written when the store lacks them
     entities: dict[str, str]  # entity IRI → class
     facts: int
+    refresh: bool = False     # replace it even if its text is stored: the load gives metadata it was stored without
 
 
 def encode(result: ArticleResult) -> Encoded:
@@ -426,7 +435,7 @@ def _store_article(store, result: Encoded, options: LoadOptions, report: LoadRep
         report.unchanged += 1  # the same article twice in one load
         return
     known = _KNOWN.get(result.article_id)
-    if known == (result.content_hash, EXTRACTOR_VERSION) and not options.reextract:
+    if known == (result.content_hash, EXTRACTOR_VERSION) and not (options.reextract or result.refresh):
         report.unchanged += 1
         return
     if known is not None:

@@ -12,25 +12,34 @@ from dangjian.graph.export import EXPORTERS, export_store
 
 FORMATS = tuple(EXPORTERS)  # the RDF serializations of dangjian.graph.export
 NETWORK_FORMATS = ("graphml", "gexf")  # the entity network for Gephi and Cytoscape (dangjian.graph.exchange)
+TABLES = "csv"  # the entity network as nodes.csv and edges.csv (dangjian.graph.network_csv)
 
 
 def register(subparsers) -> None:
     parser = add_command(
-        subparsers, "export", help="write the whole graph as RDF",
+        subparsers, "export", help="write the whole graph as RDF, or its entity network for Gephi, Cytoscape, Excel",
         description="Write every named graph to one file. TriG, N-Quads and JSON-LD keep the named graphs "
-                    "(provenance: which article said what); Turtle holds the union of all graphs.",
+                    "(provenance: which article said what); Turtle and RDF/XML hold the union of all graphs. "
+                    "graphml, gexf and csv write the entity network (entities and their links); csv writes two "
+                    "tables, nodes.csv and edges.csv, into the directory -o names (default: the current one), "
+                    "with labels, types, streets and districts, and how many articles support each row.",
         examples=["dangjian export --format trig -o dangjian.trig",
                   "dangjian export --format turtle --store http://127.0.0.1:7878 | head",
-                  "dangjian export --format gexf -o dangjian.gexf   # for Gephi (events on its timeline)"])
-    parser.add_argument("--format", choices=FORMATS + NETWORK_FORMATS, required=True,
-                        help="trig | nquads | turtle | jsonld, or the entity network as graphml | gexf")
+                  "dangjian export --format rdfxml -o dangjian.rdf   # for Protégé and other RDF/XML tools",
+                  "dangjian export --format gexf -o dangjian.gexf   # for Gephi (events on its timeline)",
+                  "dangjian export --format csv -o network          # network/nodes.csv, network/edges.csv"])
+    parser.add_argument("--format", choices=FORMATS + NETWORK_FORMATS + (TABLES,), required=True,
+                        help="trig | nquads | turtle | jsonld | rdfxml, or the entity network as graphml | gexf | csv")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE (replaced only when the export succeeds) instead of stdout")
+                        help="write to FILE (replaced only when the export succeeds) instead of stdout; for csv, "
+                             "the directory to write nodes.csv and edges.csv into (created if missing)")
     add_store_option(parser, reading=True)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == TABLES:
+        return _run_tables(args)
     store = open_store_for(args, reading=True)
     try:
         if args.output is None:
@@ -40,9 +49,30 @@ def run(args: argparse.Namespace) -> int:
             count = _export_to_file(store, args.format, args.output)
     finally:
         store.close()
-    unit = "nodes" if args.format in NETWORK_FORMATS else "triples" if args.format == "turtle" else "statements"
+    unions = ("turtle", "rdfxml")
+    unit = "nodes" if args.format in NETWORK_FORMATS else "triples" if args.format in unions else "statements"
     print(f"exported {count} {unit}"
           + (f" to {args.output}" if args.output else ""), file=sys.stderr)
+    return 0
+
+
+def _run_tables(args: argparse.Namespace) -> int:
+    from dangjian.graph.network_csv import write_csv
+
+    directory = args.output or Path(".")
+    if directory.exists() and not directory.is_dir():
+        raise CommandError(f"{directory} is a file; for csv, -o names a directory to write nodes.csv and edges.csv into")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(f"cannot create the directory {directory}: {error.strerror or error}; choose another -o") from None
+    store = open_store_for(args, reading=True)
+    try:
+        nodes, edges = write_csv(store, directory)
+    finally:
+        store.close()
+    print(f"exported {nodes} nodes to {directory / 'nodes.csv'} and {edges} edges to {directory / 'edges.csv'}",
+          file=sys.stderr)
     return 0
 
 

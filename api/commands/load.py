@@ -24,7 +24,8 @@ def register(subparsers) -> None:
                   "dangjian load corpus/ --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.9:8890"])
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories to load")
     articles = parser.add_argument_group("articles")
-    articles.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) when a file does not say")
+    articles.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) when a file does not say; an "
+                                                        "article loaded before without it is replaced with it")
     articles.add_argument("--source", help="publisher (e.g. 苏州日报) when a file does not say")
     articles.add_argument("--url", help="address of the article when a file does not say")
     articles.add_argument("--jobs", type=positive_int, default=1, metavar="N", help="extract with N processes (default 1)")
@@ -112,6 +113,16 @@ def _is_store(directory: Path) -> bool:
     return (directory / "CURRENT").is_file() and (directory / "LOCK").is_file()
 
 
+def _store_totals(store) -> str:
+    """The store's entities per class as `dangjian stats` counts them, labelled so a reader sees why they differ
+    from the load's own counts (articles, the places around named ones, what earlier loads brought)."""
+    from dangjian.graph.stats import store_stats
+
+    held = ", ".join(f"{name} {n}" for name, n in sorted(store_stats(store).classes.items()) if n)
+    return (f"the store now holds (as `dangjian stats` counts, with the articles, the gazetteer's places around "
+            f"the named ones and earlier loads): {held}")
+
+
 def _load_rdf(store, files: list[Path], args: argparse.Namespace) -> int:
     from dangjian.graph.rdf_files import RdfFileError, load_rdf_file
 
@@ -148,6 +159,8 @@ def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
     summary = report.summary() if hasattr(report, "summary") else None
     if summary:
         _say(summary)
+    if getattr(report, "articles", 0):
+        _say(_store_totals(store))
     failed = getattr(report, "failed", 0)
     failures = len(failed) if isinstance(failed, (list, tuple, set, dict)) else int(failed or 0)
     if getattr(args, "validate", False) and getattr(report, "loaded", None):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 from pathlib import Path
 
 from dangjian.api.commands.common import (CommandError, UsageError, add_command, add_store_option,
@@ -23,6 +24,7 @@ def register(subparsers) -> None:
                   "dangjian serve -p 0                             # a free port; the URL is on stderr",
                   "dangjian serve --host 0.0.0.0 --workers 2       # an intranet server on both cores",
                   "dangjian serve --allow-service https://dbpedia.org/sparql   # federated queries to one endpoint",
+                  "dangjian serve --cors https://yasgui.example.org  # a query editor on that site may query",
                   'export DANGJIAN_UPDATE_TOKEN="$(python -c "import secrets;print(secrets.token_urlsafe(32))")"',
                   "dangjian serve --allow-updates                  # updates with that token as the bearer"])
     add_store_option(parser)
@@ -49,6 +51,10 @@ def register(subparsers) -> None:
     parser.add_argument("--allow-service", action="append", metavar="URL", dest="services",
                         help="let SPARQL queries call this endpoint with SERVICE (repeatable; default none: a query "
                              "with SERVICE gets 400, so the server never connects anywhere on a client's behalf)")
+    parser.add_argument("--cors", action="append", metavar="ORIGIN", dest="cors_origins",
+                        help="let web pages from ORIGIN (e.g. https://yasgui.example.org, or * for any) query this "
+                             "server from a browser: sends CORS headers and answers preflight requests "
+                             "(repeatable; default none: browsers block pages of other origins)")
     parser.add_argument("--access-log", action="store_true", help="log every request on stderr")
     parser.set_defaults(run=run)
 
@@ -68,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
                                      max_query_length=args.max_query_length, query_memory=args.query_memory,
                                      updates_enabled=args.allow_updates or None,
                                      services=tuple(args.services) if args.services else None,
-                                     loads=tuple(args.loads) if args.loads else None)
+                                     loads=tuple(args.loads) if args.loads else None,
+                                     cors_origins=tuple(args.cors_origins) if args.cors_origins else None)
     except ValueError as error:
         raise UsageError(str(error)) from None
     try:
@@ -77,6 +84,19 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     except OSError as error:
-        raise CommandError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}; "
-                           f"choose another --port (0 picks a free one)") from None
+        raise CommandError(_listen_failure(args.host, args.port, error)) from None
     return 0
+
+
+def _listen_failure(host: str, port: int, error: OSError) -> str:
+    """Why the server could not listen, naming the port and what to do."""
+    if error.errno == errno.EADDRINUSE:
+        return (f"port {port} on {host} is already in use, perhaps by another `dangjian serve`; stop that "
+                f"process (see who holds it: ss -ltnp 'sport = :{port}') or choose another port: "
+                f"--port {port + 1 if port < 65535 else 8000}, or -p 0 for a free one")
+    if error.errno == errno.EACCES:
+        return (f"not allowed to listen on {host}:{port} (ports below 1024 need administrator rights); "
+                f"choose a port above 1024, e.g. --port 8000")
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"{host} is not an address of this machine; use --host 127.0.0.1 or one of its own addresses"
+    return f"cannot listen on {host}:{port}: {error.strerror or error}; choose another --port (0 picks a free one)"

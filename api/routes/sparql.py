@@ -27,8 +27,10 @@ _UPDATE_WORDS = re.compile(
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 
 _QUERY_DOC = "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE)."
-_FORMAT_DOC = ("Result format, overriding the Accept header: json, xml, csv, tsv (SELECT, ASK); turtle, nt, "
-               "nquads, trig, jsonld, rdfxml (CONSTRUCT, DESCRIBE).")
+_FORMAT_DOC = ("Result format, overriding the Accept header: json, xml, csv, tsv (SELECT, ASK); turtle, n3, nt, "
+               "nquads, trig, jsonld, rdfxml (CONSTRUCT, DESCRIBE), or media types. Repeatable, and a value may "
+               "list media types separated by commas: the first that fits the result wins; when none does, "
+               "the Accept header decides.")
 _DEFAULT_DOC = "IRIs of named graphs whose merge is the default graph (repeatable); default: all of them."
 _NAMED_DOC = "IRIs of the named graphs the query may use in GRAPH (repeatable)."
 
@@ -62,13 +64,20 @@ def _wants_html(request: Request) -> bool:
     return bool(ranked) and ranked[0] in ("text/html", "application/xhtml+xml")
 
 
-async def _answer(state, request: Request, query: str, fmt: str | None,
+def _single(values: list[str], name: str) -> str | None:
+    """The one value of a protocol parameter; the SPARQL 1.1 Protocol allows `query=` and `update=` only once."""
+    if len(values) > 1:
+        raise HTTPException(400, f"the request has {len(values)} {name}= parameters; send exactly one")
+    return values[0] if values else None
+
+
+async def _answer(state, request: Request, query: str, fmt: list[str],
                   default_graph: list[str], named_graph: list[str]) -> Response:
     settings = state.settings
     if len(query) > settings.max_query_length:
         raise HTTPException(413, f"the query has {len(query):,} characters; this server accepts at most "
                                  f"{settings.max_query_length:,}")
-    sent = QueryRequest(query, tuple(parse_accept(request.headers.get("accept"))), fmt,
+    sent = QueryRequest(query, tuple(parse_accept(request.headers.get("accept"))), tuple(fmt),
                         _graphs(default_graph), _graphs(named_graph), settings.row_limit, settings.services)
     try:
         reply = (await state.runner.run(sent)).unwrap()
@@ -109,7 +118,7 @@ async def _update(state, request: Request, update: str) -> Response:
     return Response(status_code=204)
 
 
-def _description(state, request: Request, fmt: str | None) -> Response:
+def _description(state, request: Request, fmt: list[str]) -> Response:
     chosen = pick(GRAPH, parse_accept(request.headers.get("accept")), fmt)
     if chosen is None:
         raise HTTPException(406, "the service description is RDF: send an Accept header with text/turtle, "
@@ -125,7 +134,7 @@ def _description(state, request: Request, fmt: str | None) -> Response:
 async def sparql_get(
     request: Request, state: AppStateDep,
     query: Annotated[str | None, Query(description=_QUERY_DOC, examples=[ex.SPARQL_QUERY])] = None,
-    format: Annotated[str | None, Query(description=_FORMAT_DOC, examples=["csv"])] = None,
+    format: Annotated[list[str], Query(description=_FORMAT_DOC, examples=[["csv"]])] = [],
     default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=_DEFAULT_DOC,
                                                   examples=[["https://w3id.org/dangjian/graph/gazetteer"]])] = [],
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=_NAMED_DOC,
@@ -134,7 +143,9 @@ async def sparql_get(
     """Runs `query` (SPARQL 1.1 Protocol) and answers in the format the Accept header or `format` asks for.
     The default graph is the union of all named graphs unless the query (FROM) or `default-graph-uri` says
     otherwise. Without a query, a browser gets the query page and other clients the service description.
-    A result cut at the row limit carries `Dangjian-Truncated: true`; every result carries `Dangjian-Rows`."""
+    A result cut at the row limit carries `Dangjian-Truncated: true`; every result carries `Dangjian-Rows`.
+    Two `query=` parameters get 400."""
+    query = _single(request.query_params.getlist("query"), "query")
     if query is None:
         if _wants_html(request) and not format:
             return HTMLResponse(query_page(state.settings))
@@ -175,16 +186,18 @@ async def sparql_post(request: Request, state: AppStateDep) -> Response:
         text = (await request.body()).decode("utf-8", errors="replace")
         if content_type == "application/sparql-update":
             return await _update(state, request, text)
-        return await _answer(state, request, text, params.get("format"), params.getlist("default-graph-uri"),
+        return await _answer(state, request, text, params.getlist("format"), params.getlist("default-graph-uri"),
                              params.getlist("named-graph-uri"))
     if content_type not in _FORM:
         raise HTTPException(415, "send application/sparql-query, application/sparql-update or a form with query=")
     form = await request.form()
-    if "update" in form:
-        return await _update(state, request, str(form["update"]))
-    if "query" not in form:
+    update = _single([str(v) for v in form.getlist("update")], "update")
+    query = _single([str(v) for v in form.getlist("query")], "query")
+    if update is not None:
+        return await _update(state, request, update)
+    if query is None:
         raise HTTPException(400, "the form has neither query= nor update=")
-    fmt = form.get("format") or params.get("format")
-    return await _answer(state, request, str(form["query"]), fmt and str(fmt),
+    fmt = [str(v) for v in form.getlist("format")] or params.getlist("format")
+    return await _answer(state, request, query, fmt,
                          [str(v) for v in form.getlist("default-graph-uri")] or params.getlist("default-graph-uri"),
                          [str(v) for v in form.getlist("named-graph-uri")] or params.getlist("named-graph-uri"))

@@ -72,3 +72,24 @@ def test_serve_bad_usage_exits_2_and_a_missing_store_exits_1(tmp_path: Path, sto
     assert "DANGJIAN_UPDATE_TOKEN" in no_token.stderr
     missing = dangjian("serve", "--store", str(tmp_path / "nowhere"))
     assert missing.returncode == 1 and "dangjian load" in missing.stderr and missing.stdout == ""
+
+
+def test_serve_on_a_busy_port_names_the_port_and_what_to_do(store_dir: str) -> None:
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = dangjian("serve", "--store", store_dir, "--port", str(port))
+    assert busy.returncode == 1 and "Traceback" not in busy.stderr and "Errno" not in busy.stderr
+    assert f"port {port} on 127.0.0.1 is already in use" in busy.stderr
+    assert "-p 0" in busy.stderr and f"--port {port + 1}" in busy.stderr
+
+
+def test_serve_cors_option_lets_one_origin_query_from_a_browser(store_dir: str, serve_command) -> None:
+    origin = "https://editor.example.org"
+    with serve_command("--store", store_dir, "--cors", origin) as (url, _):
+        preflight = httpx.options(f"{url}/sparql", headers={"Origin": origin, "Access-Control-Request-Method": "GET"})
+        assert preflight.status_code == 200 and preflight.headers["access-control-allow-origin"] == origin
+    bad = dangjian("serve", "--store", store_dir, "--cors", "editor.example.org")
+    assert bad.returncode == 2 and "--cors" in bad.stderr

@@ -117,7 +117,7 @@ def test_sparql_unservable_format_gets_406(client: httpx.Client) -> None:
     assert client.get("/sparql", params={"query": CONSTRUCT},
                       headers={"Accept": "application/sparql-results+json"}).status_code == 406
     assert client.get("/sparql", params={"query": COMMUNITIES}, headers={"Accept": "image/png"}).status_code == 406
-    response = client.get("/sparql", params={"query": COMMUNITIES, "format": "turtle"})
+    response = client.get("/sparql", params={"query": COMMUNITIES, "format": "turtle"}, headers={"Accept": "text/turtle"})
     assert response.status_code == 406
     assert "csv" in response.json()["detail"]
 

@@ -1,6 +1,11 @@
 """GraphML and GEXF exports open again in networkx with the same nodes, edges and attributes."""
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -52,7 +57,7 @@ def test_exchange_graphml_round_trip(graph, tmp_path):
 def test_exchange_gexf_round_trip_with_timeline(graph, tmp_path):
     path = tmp_path / "g.gexf"
     write_gexf(graph, str(path))
-    back = nx.read_gexf(path)
+    back = nx.read_gexf(path, version="1.3")
     assert (len(back), back.number_of_edges()) == (len(graph), graph.number_of_edges())
     assert back.graph["mode"] == "dynamic"
     event = back.nodes[送清凉]
@@ -70,10 +75,44 @@ def test_exchange_export_rejects_unknown_format(tmp_path):
         export(None, "dot", str(tmp_path / "x.dot"))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", partial(nx.read_gexf, version="1.3"))])
 def test_exchange_cli_export_opens_in_networkx(dangjian, tmp_path, fmt, reader):
     dangjian("load", str(FIXTURE), check_status=0)
     done = dangjian("export", "--format", fmt, "-o", f"net.{fmt}", check_status=0)
     assert "exported 15 nodes" in done.stderr
     G = reader(tmp_path / f"net.{fmt}")
     assert (len(G), G.number_of_edges()) == (15, 15)
+
+
+def test_exchange_graphml_edge_ids_are_unique(graph, tmp_path):
+    path = tmp_path / "g.graphml"
+    write_graphml(graph, str(path))
+    ids = [edge.get("id") for edge in ET.parse(path).getroot().iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+    assert len(ids) == graph.number_of_edges() == len(set(ids)) and None not in ids
+
+
+def test_exchange_gexf_is_version_1_3(graph, tmp_path):
+    path = tmp_path / "g.gexf"
+    write_gexf(graph, str(path))
+    root = ET.parse(path).getroot()
+    assert root.tag == "{http://gexf.net/1.3}gexf" and root.get("version") == "1.3"
+    schema = root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
+    assert schema == "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
+
+
+GRAPHOLOGY = Path(__file__).parent / "graphology"
+
+
+def test_exchange_graphml_opens_in_graphology(graph, tmp_path):
+    """graphology (Sigma.js, Retina) refuses a GraphML file whose edge ids repeat."""
+    node = shutil.which("node")
+    if node is None or not (GRAPHOLOGY / "node_modules" / "graphology-graphml").is_dir():
+        pytest.skip("needs node and the readers: npm ci --prefix tests/graph/graphology")
+    path = tmp_path / "g.graphml"
+    write_graphml(graph, str(path))
+    done = subprocess.run([node, str(GRAPHOLOGY / "read_graphml.cjs"), str(path)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    read = json.loads(done.stdout)
+    assert (read["nodes"], read["edges"]) == (len(graph), graph.number_of_edges())
+    assert "送清凉" in read["labels"]

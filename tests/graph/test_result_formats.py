@@ -20,4 +20,11 @@ def test_result_formats_pick_fits_the_kind_of_result() -> None:
     assert pick(SOLUTIONS, ["text/*"]).name == "csv"
     assert pick(GRAPH, ["application/sparql-results+json"]) is None
     assert pick(SOLUTIONS, ["*/*"], "tsv").name == "tsv"
-    assert pick(SOLUTIONS, ["*/*"], "turtle") is None
+    assert pick(SOLUTIONS, ["text/turtle"], "turtle") is None
+
+
+def test_result_formats_pick_falls_back_to_accept_when_format_names_nothing_usable() -> None:
+    assert pick(SOLUTIONS, ["*/*"], "turtle").name == "json"
+    assert pick(GRAPH, ["application/ld+json"], ["json-ld", "application/ld+json,application/x-json+ld"]).name == "jsonld"
+    assert pick(GRAPH, ["application/n-triples"], ["unknown", "text/html,application/n-triples"]).name == "nt"
+    assert pick(GRAPH, ["text/turtle"], "n3").media_type == "text/n3"
