@@ -11,6 +11,7 @@ from pathlib import Path
 from dangjian.api import yasgui_assets
 from dangjian.api.questions import competency_questions
 from dangjian.api.settings import Settings
+from dangjian.ontology import PREFIXES
 
 __all__ = ["query_page"]
 
@@ -38,7 +39,8 @@ def query_page(settings: Settings, query: str = "", *, assets: Path | None = Non
     workbench = yasgui_assets.installed(assets)
     values = {"EXAMPLES": _script_json(list(competency_questions())), "LIMITS": html.escape(limits),
               "QUERY": _script_json(query) if workbench else html.escape(query),
-              "YASGUI_VERSION": yasgui_assets.VERSION, "NOTE": "" if workbench else MISSING_NOTE}
+              "YASGUI_VERSION": yasgui_assets.VERSION, "NOTE": "" if workbench else MISSING_NOTE,
+              "PREFIXES": _script_json(PREFIXES)}
     # One pass, so a query that contains a placeholder's name stays as written.
-    return re.sub(r"__(EXAMPLES|LIMITS|QUERY|YASGUI_VERSION|NOTE)__", lambda m: values[m.group(1)],
+    return re.sub(r"__(EXAMPLES|LIMITS|QUERY|YASGUI_VERSION|NOTE|PREFIXES)__", lambda m: values[m.group(1)],
                   _template("workbench.html" if workbench else "query.html"))

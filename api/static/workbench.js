@@ -1,6 +1,7 @@
 // The /sparql workbench: YASGUI (served from this server) pointed at this server's endpoint, nothing else.
-// Autocompleters that would ask Linked Open Vocabularies for terms are removed; prefixes come from YASGUI's
-// bundled list; a shared link's endpoint is ignored, so the page never queries another host.
+// Autocompleters that would ask Linked Open Vocabularies for terms are removed; prefix autocompletion offers
+// the project's prefixes (dj:, oa:, schema: …) from the page itself (a data: URL, not prefix.cc); a shared
+// link's endpoint is ignored, so the page never queries another host.
 "use strict";
 
 const endpoint = new URL("/sparql", window.location.href).href;
@@ -19,7 +20,8 @@ function offline(Yasgui) {
     const at = completers.indexOf(remote);
     if (at >= 0) completers.splice(at, 1);
   }
-  Yasgui.Yasqe.defaults.prefixCcApi = null;
+  Yasgui.Yasqe.defaults.prefixCcApi = "data:application/json," + encodeURIComponent(
+    document.getElementById("prefixes").textContent);
 }
 
 function start() {

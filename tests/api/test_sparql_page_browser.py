@@ -66,3 +66,12 @@ def test_sparql_page_browser_shared_link_queries_this_server_only(browser, base_
     assert browser.execute_script("return workbench.getTab().getEndpoint()") == f"{base_url}/sparql"
     assert_only_loopback(browser, base_url)
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and e["source"] != "network"]
+
+
+def test_sparql_page_browser_prefix_autocompletion_offers_the_project_prefixes(browser, base_url):  # noqa: F811
+    _open(browser, f"{base_url}/sparql")
+    browser.execute_script("const y = workbench.getTab().getYasqe(); y.setValue('PREFIX d'); "
+                           "y.focus(); y.setCursor({line: 0, ch: 8}); y.autocomplete();")
+    hints = wait_for(browser, "[...document.querySelectorAll('.CodeMirror-hints li')].map(li => li.textContent)")
+    assert "dj: <https://w3id.org/dangjian/ontology#>" in hints
+    assert_only_loopback(browser, base_url)
