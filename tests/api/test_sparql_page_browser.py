@@ -52,6 +52,9 @@ def test_sparql_page_browser_competency_question_runs_and_shows_rows_offline(bro
     assert browser.execute_script("return workbench.getTab().getName()") == browser.find_element(
         "css selector", "#questions button[data-name='street-communities']").text
     assert_only_loopback(browser, base_url)
+    outside = browser.execute_script("return [...document.querySelectorAll('a[href]')].filter(a => a.offsetParent "
+                                     "!== null && !a.href.startsWith(location.origin)).map(a => a.href)")
+    assert outside == []
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and e["source"] != "network"]
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "sparql-workbench.png"))
@@ -65,6 +68,9 @@ def test_sparql_page_browser_shared_link_queries_this_server_only(browser, base_
     wait_for(browser, f"{ROWS}.length > 0", seconds=30)
     assert browser.execute_script("return workbench.getTab().getEndpoint()") == f"{base_url}/sparql"
     assert_only_loopback(browser, base_url)
+    outside = browser.execute_script("return [...document.querySelectorAll('a[href]')].filter(a => a.offsetParent "
+                                     "!== null && !a.href.startsWith(location.origin)).map(a => a.href)")
+    assert outside == []
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and e["source"] != "network"]
 
 
