@@ -86,3 +86,16 @@ def table_shown(shown: str) -> tuple[list[str], int]:
     header = [cell.strip() for cell in rows[0].split("|")]
     body = [row for row in rows[1:] if not set(row.strip()) <= set("-+")]
     return header, len(body)
+
+
+def prose_urls(path: Path, base: str) -> list[str]:
+    """The pages under `base` that the text outside fenced blocks tells a reader to open (`base` alone names
+    the server, not a page)."""
+    outside, fenced = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced:
+            outside.append(line)
+    found = re.findall(re.escape(base) + r"/[^\s)`'\"]+", "\n".join(outside))
+    return sorted({url.rstrip(".,;:") for url in found})

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from markdown_examples import Block, blocks, command_lines, table_shown
+from markdown_examples import Block, blocks, command_lines, prose_urls, table_shown
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
@@ -178,6 +178,17 @@ def test_docs_examples_run_on_the_sample_and_answer_as_shown(block: Block, works
         _run_command(command, workspace, server)
 
 
+PROSE = [(path, url) for path in DOCS for url in prose_urls(path, DOCUMENTED_URL)]
+
+
+@pytest.mark.parametrize("path, url", PROSE, ids=[f"{p.name}:{u[len(DOCUMENTED_URL):] or '/'}" for p, u in PROSE])
+def test_docs_examples_pages_the_text_names_open_in_a_browser(path: Path, url: str, server: str) -> None:
+    answer = httpx.get(server + url[len(DOCUMENTED_URL):], headers={"Accept": "text/html"}, timeout=30,
+                       follow_redirects=True)
+    assert answer.status_code == 200, f"{path.name}: {url} answers {answer.status_code}"
+
+
 def test_docs_examples_are_found() -> None:
+    assert len(PROSE) >= 3
     assert len(EXAMPLES) >= 10
     assert any("curl" in b.text for b in EXAMPLES) and any(b.language == "sparql" for b in EXAMPLES)
