@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -23,6 +24,22 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+    # CommonMark with raw HTML off: a description's `<tag>` shows as text; unsafe link schemes are dropped.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def _md(text: object) -> str:
+    """A description written in Markdown (as OpenAPI says descriptions are), as HTML."""
+    return _markdown().render(str(text))
+
+
+def _md_inline(text: object) -> str:
+    return _markdown().renderInline(str(text))
+
+
 def _example_text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
 
@@ -34,7 +51,7 @@ def _parameters(operation: dict) -> str:
         if isinstance(examples, dict):
             examples = [v.get("value") for v in examples.values()]
         rows.append(f"<tr><td><code>{_e(p['name'])}</code></td><td>{_e(p['in'])}</td>"
-                    f"<td>{_e(p.get('description', ''))}</td>"
+                    f"<td>{_md_inline(p.get('description', ''))}</td>"
                     f"<td>{'<br>'.join(f'<code>{_e(_example_text(x))}</code>' for x in examples)}</td></tr>")
     if not rows:
         return ""
@@ -48,7 +65,7 @@ def _examples(operation: dict) -> str:
         for media, body in content.items():
             if "example" in body:
                 parts.append(f"<p>{_e(where)} <code>{_e(media)}</code></p><pre>{_e(_example_text(body['example']))}</pre>")
-    statuses = [f"<li><code>{_e(code)}</code> {_e(r.get('description', ''))}</li>"
+    statuses = [f"<li><code>{_e(code)}</code> {_md_inline(r.get('description', ''))}</li>"
                 for code, r in operation.get("responses", {}).items()]
     return "".join(parts) + (f"<ul>{''.join(statuses)}</ul>" if statuses else "")
 
@@ -57,14 +74,14 @@ def render(schema: dict) -> str:
     """The page for an OpenAPI schema: each operation with its description, parameters and examples."""
     info = schema.get("info", {})
     body = [f"<h1>{_e(info.get('title', ''))} {_e(info.get('version', ''))}</h1>",
-            f"<pre style='white-space:pre-wrap;background:none'>{_e(info.get('description', ''))}</pre>",
+            _md(info.get("description", "")),
             "<p>Machine-readable schema: <a href='/openapi.json'>/openapi.json</a></p>"]
     for path, methods in schema.get("paths", {}).items():
         body.append(f"<h2><code>{_e(path)}</code></h2>")
         for method, operation in methods.items():
             body.append(f"<div class='op'><p><span class='method'>{_e(method.upper())}</span>"
                         f"<strong>{_e(operation.get('summary', ''))}</strong></p>"
-                        f"<p>{_e(operation.get('description', ''))}</p>{_parameters(operation)}{_examples(operation)}</div>")
+                        f"{_md(operation.get('description', ''))}{_parameters(operation)}{_examples(operation)}</div>")
     return (f"<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>API · dangjian</title>"
             f"<style>{_STYLE}</style></head><body>{''.join(body)}</body></html>")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import shlex
 import shutil
 import sys
@@ -24,7 +25,8 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
-SHARED = ROOT.parent / "shared"
+# The shared evaluation folder (scorer and seed gold): $DANGJIAN_SHARED, else ../shared beside the repository.
+SHARED = Path(os.environ.get("DANGJIAN_SHARED") or ROOT.parent / "shared").resolve()
 SCORER = SHARED / "eval" / "score.py"
 SEED_GOLD = SHARED / "eval" / "seed-gold.json"
 VENV_CLI = ROOT / ".venv" / "bin" / "dangjian"
@@ -52,16 +54,23 @@ DOMAINS = {
 def load_scorer(path: Path = SCORER) -> ModuleType:
     """Import the shared scorer by file path; it is not a package."""
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: shared scorer not found; is ../shared next to the repository?")
+        raise FileNotFoundError(f"{path}: shared scorer not found; put the shared folder next to the repository "
+                                f"or set DANGJIAN_SHARED to it")
     spec = importlib.util.spec_from_file_location("dangjian_shared_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
+def resolve_folder(folder: Path) -> Path:
+    """A --dir as given from the current folder, else from the repository (the README's paths work from anywhere)."""
+    return folder if folder.is_absolute() or folder.is_dir() else ROOT / folder
+
+
 def gold_files(only: str | None = None, folders: list[Path] | None = None) -> list[Path]:
     """The fixtures' gold files (sorted) then the seed gold, optionally narrowed to one name."""
     if folders:
+        folders = [resolve_folder(folder) for folder in folders]
         files = sorted(f for folder in folders for f in folder.glob("*-gold.json"))
     else:
         files = sorted(FIXTURES.glob("*-gold.json")) + ([SEED_GOLD] if SEED_GOLD.is_file() else [])

@@ -5,6 +5,8 @@ import re
 
 import httpx
 
+from dangjian.api.docs_page import render
+
 OURS = {"sparql", "entities", "articles", "meta"}
 
 
@@ -39,3 +41,18 @@ def test_openapi_docs_page_is_self_contained(client: httpx.Client) -> None:
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "/api/entities/{id}/neighbourhood" in page.text
     assert not re.search(r'(?:src|href)=["\']https?://', page.text)
+
+
+def test_openapi_docs_page_renders_markdown_descriptions(client: httpx.Client) -> None:
+    page = client.get("/docs").text
+    assert "<strong><code>/sparql</code></strong>" in page and "<li>" in page
+    assert "**" not in page and "`" not in page
+
+
+def test_openapi_docs_page_keeps_html_in_a_description_as_text() -> None:
+    schema = {"info": {"title": "t", "description": "**bold** <script>alert(1)</script> [x](javascript:alert(1))"},
+              "paths": {"/a": {"get": {"summary": "s", "description": "`<img src=x onerror=alert(1)>`",
+                                       "parameters": [{"name": "q", "in": "query", "description": "<b>q</b>"}]}}}}
+    page = render(schema)
+    assert "<strong>bold</strong>" in page and "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert 'href="javascript:' not in page

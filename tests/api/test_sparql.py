@@ -6,10 +6,15 @@ import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
+
+from dangjian.api import yasgui_assets
+from dangjian.api.settings import Settings
+from dangjian.api.sparql_page import query_page
 
 DJ = "https://w3id.org/dangjian/ontology#"
 COMMUNITIES = f"SELECT ?c ?name WHERE {{ ?c a <{DJ}Community> ; <http://www.w3.org/2000/01/rdf-schema#label> ?name }} ORDER BY ?name"
@@ -207,7 +212,7 @@ def test_sparql_browser_gets_the_query_page_with_local_assets_only(client: httpx
     response = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
-    assert "<textarea" in page and 'id="examples"' in page
+    assert ('id="yasgui"' if yasgui_assets.installed() else "<textarea") in page and 'id="examples"' in page
     for asset in re.findall(r'(?:src|href)="([^"]+)"', page):
         assert asset.startswith("/"), asset
         assert client.get(asset).status_code in (200, 404 if asset == "/graph" else 200)
@@ -219,4 +224,13 @@ def test_sparql_query_page_escapes_the_query_it_shows(client: httpx.Client) -> N
     hostile = 'SELECT * { ?s ?p "</textarea><script>alert(1)</script>" }'
     page = client.get("/sparql", params={"query": hostile}, headers={"Accept": "text/html"}).text
     assert "<script>alert(1)" not in page
-    assert "&lt;/textarea&gt;&lt;script&gt;" in page
+    shown = re.search(r'<script id="initial" type="application/json">(.*?)</script>', page, re.S)
+    assert json.loads(shown[1]) == hostile if shown else "&lt;/textarea&gt;&lt;script&gt;" in page
+
+
+def test_sparql_query_page_without_yasgui_is_the_plain_page_saying_how_to_get_it(tmp_path: Path) -> None:
+    hostile = "SELECT * { ?s ?p \"</textarea><b>\" }"
+    page = query_page(Settings(), hostile, assets=tmp_path)
+    assert "<textarea" in page and "&lt;/textarea&gt;&lt;b&gt;" in page
+    assert "YASGUI" in page and "npm registry" in page and yasgui_assets.ENV in page
+    assert "/-/static/yasgui/" not in page

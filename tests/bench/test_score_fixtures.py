@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +103,20 @@ def test_score_fixtures_missing_cli_exits_2_with_a_hint(capsys):
 def test_score_fixtures_check_mode_prints_nothing_for_valid_gold(capsys):
     assert sf.main(["--check"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_score_fixtures_runs_from_any_folder_with_the_readme_paths(tmp_path):
+    python = Path(sys.executable)
+    checked = subprocess.run([str(python), str(SCRIPT), "--check", "--dir", "tests/fixtures/articles2"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stderr
+    scored = subprocess.run([str(python), str(SCRIPT), "--only", "seed", "--cli", str(python.parent / "dangjian")],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert scored.returncode == 0, scored.stderr
+    assert re.search(r"^seed\s+\d\.\d\d", scored.stdout, re.M), scored.stdout
+
+
+def test_score_fixtures_without_the_shared_folder_says_where_to_point_it(tmp_path):
+    done = subprocess.run([sys.executable, str(SCRIPT), "--check"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "DANGJIAN_SHARED": str(tmp_path / "nowhere")})
+    assert done.returncode == 2 and "DANGJIAN_SHARED" in done.stderr

@@ -139,7 +139,11 @@ def test_ontology_documents_every_term(ontology, name):
 def test_ontology_domain_and_range_follow_the_contract(ontology, name):
     domain, range_ = CONTRACT[name]
     assert class_set(ontology, ontology.value(dj[name], RDFS.domain)) == domain
-    assert class_set(ontology, ontology.value(dj[name], RDFS.range)) == range_
+    stated = class_set(ontology, ontology.value(dj[name], RDFS.range))
+    if range_ - stated:  # datatypes outside OWL 2's map: an rdfs:Literal range, the datatypes as schema:rangeIncludes
+        assert stated == {str(RDFS.Literal)}
+        stated = {str(t) for t in ontology.objects(dj[name], SCHEMA.rangeIncludes)}
+    assert stated == range_
 
 
 @pytest.mark.parametrize("name, link, target", ALIGNMENTS, ids=lambda x: str(x).rsplit("/", 1)[-1])
