@@ -53,13 +53,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _document_of(gold_path: Path, document: str | None) -> Path:
-    """The text a gold file names, looked for beside the gold file and one folder up (shared/eval → shared)."""
+    """The text a gold file names: as written (from here), else by name beside the gold file or one folder up
+    (shared/eval → shared)."""
     if not document:
         raise CommandError(f"{gold_path} names no \"document\"; give the text: dangjian eval {gold_path} TEXT")
-    for folder in (gold_path.parent, gold_path.parent.parent):
-        if (folder / document).is_file():
-            return folder / document
-    raise CommandError(f"{gold_path} names the document {document!r}, which is not beside it or one folder up; "
+    candidates = [Path(document)] + [folder / name for folder in (gold_path.parent, gold_path.parent.parent)
+                                     for name in dict.fromkeys((document, Path(document).name))]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise CommandError(f"{gold_path} names the document {document!r}, which is not here, beside it or one folder up; "
                        f"give the text: dangjian eval {gold_path} TEXT")
 
 
