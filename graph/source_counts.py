@@ -9,15 +9,15 @@ from dangjian.ontology import sparql_prefixes
 
 __all__ = ["node_sources", "edge_sources"]
 
-# A fact's articles are the graphs whose annotations have its statement as a body; a post's or event's own
-# links are supported by the graphs that have the post or event itself as a body (docs/DESIGN.md, Provenance).
+# A fact's articles are the graphs whose sentences state its statement; a post's or event's own links are
+# supported by the graphs whose sentences state the post or event itself (docs/DESIGN.md, Provenance).
 _LINKS = """SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {
-    { ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . GRAPH ?g { ?ann oa:hasBody ?f } }
+    { ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . GRAPH ?g { ?sentence dj:states ?f } }
     UNION { ?s a ?kind FILTER(?kind IN (dj:Post, dj:Event)) ?s ?p ?o FILTER(isIRI(?o))
-            GRAPH ?g { ?ann oa:hasBody ?s } } } GROUP BY ?s ?p ?o"""
+            GRAPH ?g { ?sentence dj:states ?s } } } GROUP BY ?s ?p ?o"""
 _POSTS = """SELECT ?person ?org ?title (COUNT(DISTINCT ?g) AS ?n) WHERE {
     ?post a dj:Post ; dj:holder ?person ; dj:organization ?org . OPTIONAL { ?post dj:title ?title }
-    GRAPH ?g { ?ann oa:hasBody ?post } } GROUP BY ?person ?org ?title"""
+    GRAPH ?g { ?sentence dj:states ?post } } GROUP BY ?person ?org ?title"""
 
 
 def node_sources(with_articles: nx.MultiDiGraph) -> dict[str, int]:
