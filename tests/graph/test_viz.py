@@ -90,7 +90,8 @@ def test_viz_hostile_labels_stay_data():
     parser = Assets()
     parser.feed(html)
     assert "img" not in parser.tags
-    labels = {n["label"] for n in config_of(html)["data"]["nodes"]}
+    data = config_of(html)["data"]
+    labels = {n["label"] for n in data["nodes"] + data["hidden"]["nodes"]}
     assert {HOSTILE, BREAKOUT} <= labels
     titles = {e["title"] for e in config_of(html)["data"]["edges"]}
     assert BREAKOUT in titles
@@ -107,13 +108,14 @@ def test_viz_overview_caps_and_says_what_was_left_out():
     chosen = overview(G, cap=10)
     assert len(chosen.nodes) == 10 and chosen.candidates == 62
     assert chosen.nodes[:2] == ["s0", "s1"]  # the streets open the overview
-    assert sum(chosen.left_out.values()) == 52
+    # 8 communities shown with their 16 events folded on them; the other 12 and their 24 events left out.
+    assert chosen.left_out == {"Community": 12, "Event": 24}
     data = payload(G, chosen, "zh")
     assert len(data["nodes"]) == 10 and data["truncated"]
-    assert "显示 10 / 62 个节点" in data["note"] and "因上限 10 未显示" in data["note"] and "活动 40" in data["note"]
+    assert "显示 10 / 62 个节点" in data["note"] and "因上限 10 未显示" in data["note"] and "活动 24" in data["note"]
     assert "?limit=" in data["note"]
     english = payload(G, chosen, "en")["note"]
-    assert "Showing 10 of 62 nodes" in english and "event 40" in english
+    assert "Showing 10 of 62 nodes" in english and "event 24" in english
 
 
 def test_viz_nodes_carry_class_style_positions_and_hover_labels():
@@ -124,7 +126,8 @@ def test_viz_nodes_carry_class_style_positions_and_hover_labels():
     assert community["color"] != street["color"] and community["shape"] != street["shape"]
     assert isinstance(community["x"], float) and isinstance(community["y"], float)
     assert community["title"].startswith("0号社区\n社区")
-    assert {e["title"] for e in data["edges"]} == {"隶属", "主办"}
+    assert {e["title"] for e in data["edges"]} == {"隶属"}
+    assert {e["title"] for e in data["hidden"]["edges"]} == {"主办"}  # events unfold with their links
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
 
 
@@ -145,8 +148,9 @@ def test_viz_filters_by_place_class_and_event_date():
     only = overview(G, filters=Filters(types=frozenset({"Community"})))
     assert {G.nodes[n]["type"] for n in only.nodes} == {"Community"}
     february = overview(G, filters=Filters(date_from="2023-02-01", date_to="2023-02-28"))
-    events = [n for n in february.nodes if G.nodes[n]["type"] == "Event"]
+    events = february.folding.hidden()
     assert events and all(G.nodes[n]["date"].startswith("2023-02") for n in events)
+    assert all(counts == {"Event": 1} for counts in february.folding.counts.values())
 
 
 def test_viz_find_node_by_iri_local_id_or_name():
