@@ -168,7 +168,7 @@ def select(G: nx.MultiDiGraph, *, centre: str | None = None, hops: int = 1, cap:
 def network_options(physics: bool = True) -> dict:
     """vis-network options from pyvis: Barnes–Hut physics that stabilizes briefly, straight edges, hover tooltips."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.barnes_hut(gravity=-1800, central_gravity=0.3, spring_length=70, spring_strength=0.03,
+    net.barnes_hut(gravity=-1200, central_gravity=0.3, spring_length=50, spring_strength=0.04,
                    damping=0.4, overlap=0.1)
     net.toggle_stabilization(True)
     options = json.loads(net.options.to_json())

@@ -50,8 +50,23 @@
   var SPREAD_MAX = 600;
   var wantFit = false;
 
+  // Physics leaves a round picture; the canvas is wide. Stretching it sideways before the labels are pulled apart
+  // lets the fitted picture use the width, so the labels are drawn larger.
+  function widen() {
+    var pos = network.getPositions(), ids = Object.keys(pos);
+    if (ids.length < 3) return;
+    var xs = ids.map(function (id) { return pos[id].x; }), ys = ids.map(function (id) { return pos[id].y; });
+    var w = Math.max.apply(null, xs) - Math.min.apply(null, xs) || 1, h = Math.max.apply(null, ys) - Math.min.apply(null, ys) || 1;
+    var box = $("network").getBoundingClientRect();
+    var k = Math.min(2, (box.width / Math.max(1, box.height)) / (w / h));
+    if (k <= 1.05) return;
+    var cx = (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2;
+    ids.forEach(function (id) { network.moveNode(id, cx + (pos[id].x - cx) * k, pos[id].y); });
+  }
+
   function done() {
     network.setOptions({ physics: { enabled: false } });
+    if (view.length <= SPREAD_MAX && wantFit) widen();
     window.spreadLabels(network, { max: SPREAD_MAX });
     if (wantFit) network.fit();
     wantFit = false;
@@ -399,7 +414,7 @@
       return;
     }
     $("card").textContent = T.loading;
-    getJSON(entityPath(iri)).then(renderCard).catch(function (err) {
+    getJSON(entityPath(iri) + "?lang=" + config.lang).then(renderCard).catch(function (err) {
       $("card").textContent = T.error + err.message;
     });
   }

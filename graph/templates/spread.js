@@ -12,9 +12,10 @@
     node.shape.resize(ctx, false, false);
     var w = node.shape.width, h = node.shape.height;
     if (INSIDE[node.options.shape]) return { l: -w / 2, r: w / 2, t: -h / 2, b: h / 2 };
-    var text = node.labelModule.getTextSize(ctx, false, false);
+    // vis-network hangs an outside label half a font size and 4 units below the shape.
+    var text = node.labelModule.getTextSize(ctx, false, false), font = node.labelModule.fontOptions.size;
     var half = Math.max(w, h) / 2, wide = Math.max(half, text.width / 2);
-    return { l: -wide, r: wide, t: -half, b: half + 4 + text.height };
+    return { l: -wide, r: wide, t: -half, b: half + font / 2 + 4 + text.height };
   }
 
   function items(network) {
