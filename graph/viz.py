@@ -23,7 +23,7 @@ from dangjian.graph.store import Store
 from dangjian.graph.style import CLASS_STYLES, style_of
 from dangjian.graph.viz_fold import Folding, is_group
 from dangjian.graph.viz_select import DEFAULT_CAP, Filters, Selection, focus, overview
-from dangjian.graph.viz_timeline import timeline
+from dangjian.graph.viz_timeline import UNIT_CLASSES, timeline
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 # Files the page needs, by the name it asks for: vis-network from pyvis's package, the rest ours.
@@ -63,9 +63,20 @@ def entity_node(G: nx.MultiDiGraph, n: str, lang: str, folded: dict[str, int] | 
         "id": n, "label": label, "name": data["label"], "title": tip, "cls": data["type"],
         "color": style.color, "shape": style.shape,
         "size": round(10 + min(20.0, 3 * math.sqrt(G.degree(n))), 1),
-        "streets": sorted(data.get("streets", ())), "districts": sorted(data.get("districts", ())),
-        "date": data.get("date"), "fold": folded or None,
+        **_places(data), "date": data.get("date"), "fold": folded or None,
     }
+
+
+# A node that works in more places than this (a program run all over a city) is kept by every place filter of
+# the page rather than carrying the list: its IRIs would outweigh the rest of the page.
+PLACES_CAP = 20
+
+
+def _places(data: dict) -> dict:
+    streets, districts = data.get("streets", ()), data.get("districts", ())
+    if len(streets) > PLACES_CAP or len(districts) > PLACES_CAP:
+        return {}
+    return {"streets": sorted(streets), "districts": sorted(districts)}
 
 
 def group_node(G: nx.MultiDiGraph, group: str, folding: Folding, lang: str) -> dict:
@@ -101,7 +112,8 @@ def vis_edges(G: nx.MultiDiGraph, nodes: list[str], among: Collection[str] | Non
     """vis-network edge dicts from `nodes` to any of `among` (default: to each other). The predicate's label
     shows on hover; a post's title (书记, 主任…) is written on the link itself."""
     shown = set(among if among is not None else nodes)
-    return [{"id": f"{u}|{k}|{v}", "from": u, "to": v, "title": d.get("label", k), "pred": d.get("predicate", k),
+    # No "id": the page makes one from the two ends and the predicate, as it does for links it is sent later.
+    return [{"from": u, "to": v, "title": d.get("label", k), "pred": d.get("predicate", k),
              **({"label": d["label"]} if d.get("predicate") == "post" else {})}
             for u in nodes if u in G for v, keyed in G.succ[u].items() if v in shown for k, d in keyed.items()]
 
@@ -261,9 +273,11 @@ def build_page(G: nx.MultiDiGraph, *, lang: str = "zh", centre: str | None = Non
 
 
 def offline_timelines(G: nx.MultiDiGraph, nodes: list[str], lang: str = "zh") -> dict[str, dict]:
-    """The timelines of the non-event nodes among `nodes`, for a standalone page."""
+    """The timelines of the units among `nodes` that have events, for a standalone page."""
     found = {}
     for n in nodes:
-        if G.nodes[n]["type"] != "Event":
-            found[n] = timeline(G, n, page_lang(lang))
+        if G.nodes[n]["type"] in UNIT_CLASSES:
+            line = timeline(G, n, page_lang(lang))
+            if line["events"]:
+                found[n] = line
     return found

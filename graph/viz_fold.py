@@ -2,7 +2,6 @@
 linked to nothing on screen are gathered under one labelled group node per class, so nothing floats alone."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -11,8 +10,10 @@ import networkx as nx
 # Classes the overview folds into counts on their units; a click unfolds them.
 FOLDED = ("Event", "Program")
 GROUP_PREFIX = "group:"
-# Members kept per folded host or group (the count still says how many there are): keeps the page light.
+# Members kept per folded host or group, and in all (the counts still say how many there are): keeps the
+# page light. Past them a count is larger than what a click unfolds; searching the unit shows them all.
 MEMBER_CAP = 200
+HIDDEN_CAP = 3000
 # For an event, which of its units holds it, best first: the organizer, then a partner, then the venue.
 _HOST_ORDER = {"organizer": 0, "partner": 1, "program": 1, "location": 2}
 
@@ -24,6 +25,7 @@ class Folding:
     members: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
 
     def hidden(self) -> list[str]:
         """Every folded node, once, in a stable order."""
@@ -40,19 +42,19 @@ def is_group(node: str) -> bool:
     return node.startswith(GROUP_PREFIX)
 
 
-def neighbours(G: nx.MultiDiGraph, node: str) -> Iterable[tuple[str, str]]:
-    """(neighbour, predicate) over links in either direction."""
-    for other, keyed in G.succ[node].items():
-        for data in keyed.values():
-            yield other, data.get("predicate", "")
-    for other, keyed in G.pred[node].items():
-        for data in keyed.values():
-            yield other, data.get("predicate", "")
+def neighbours(G: nx.MultiDiGraph, node: str, among: Collection[str] | None = None) -> Iterable[tuple[str, str]]:
+    """(neighbour, predicate) over links in either direction, only to nodes of `among` when given."""
+    # networkx's views cost microseconds a step; the adjacency dicts underneath answer the same, fast.
+    for adjacency in (G._succ[node], G._pred[node]):
+        for other, keyed in adjacency.items():
+            if among is None or other in among:
+                for data in keyed.values():
+                    yield other, data.get("predicate", "")
 
 
 def _hosts(G: nx.MultiDiGraph, node: str, shown: Collection[str]) -> list[str]:
     """The shown units a folded node belongs to: all those linked by its best kind of link."""
-    ranked = [(_HOST_ORDER.get(p, 3), other) for other, p in neighbours(G, node) if other in shown]
+    ranked = [(_HOST_ORDER.get(p, 3), other) for other, p in neighbours(G, node, shown)]
     if not ranked:
         return []
     best = min(rank for rank, _ in ranked)
@@ -63,13 +65,14 @@ def _add(folding: Folding, host: str, member: str, cls: str) -> None:
     counts = folding.counts.setdefault(host, {})
     counts[cls] = counts.get(cls, 0) + 1
     members = folding.members.setdefault(host, [])
-    if len(members) < MEMBER_CAP:
+    if len(members) < MEMBER_CAP and (member in folding.kept or len(folding.kept) < HIDDEN_CAP):
         members.append(member)
+        folding.kept.add(member)
 
 
 def linked_to_others(G: nx.MultiDiGraph, node: str, shown: Collection[str]) -> bool:
     """Whether `node` has a link to another shown node."""
-    return any(other in shown and other != node for other in (*G.succ[node], *G.pred[node]))
+    return any(other in shown and other != node for other in (*G._succ[node], *G._pred[node]))
 
 
 def fold(G: nx.MultiDiGraph, backbone: list[str], folded: list[str], units: Collection[str] = (),
@@ -86,11 +89,11 @@ def fold(G: nx.MultiDiGraph, backbone: list[str], folded: list[str], units: Coll
     shown.difference_update(loners)
     folding, left_out = Folding(), []
     for node in loners:
-        cls = G.nodes[node]["type"]
+        cls = G._node[node]["type"]
         folding.groups[group_id(cls)] = cls
         _add(folding, group_id(cls), node, cls)
     for node in folded:
-        cls = G.nodes[node]["type"]
+        cls = G._node[node]["type"]
         hosts = _hosts(G, node, shown)
         if not hosts and _hosts(G, node, units):
             left_out.append(node)
@@ -103,10 +106,5 @@ def fold(G: nx.MultiDiGraph, backbone: list[str], folded: list[str], units: Coll
     return drawn, folding, left_out
 
 
-def folded_counts(folding: Folding, node: str) -> Counter:
-    """How many of each class are folded on `node`."""
-    return Counter(folding.counts.get(node, {}))
-
-
-__all__ = ["FOLDED", "GROUP_PREFIX", "MEMBER_CAP", "Folding", "fold", "folded_counts", "group_id", "is_group",
+__all__ = ["FOLDED", "GROUP_PREFIX", "HIDDEN_CAP", "MEMBER_CAP", "Folding", "fold", "group_id", "is_group",
            "linked_to_others", "neighbours"]

@@ -112,7 +112,8 @@ def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = F
     cap = _cap(cap)
     candidates = [n for n in G if filters.keeps(G, n)]
     folds = not filters.types or not filters.types <= set(FOLDED)
-    folded = [n for n in candidates if folds and G.nodes[n]["type"] in FOLDED]
+    kind = {n: G._node[n]["type"] for n in candidates}
+    folded = [n for n in candidates if folds and kind[n] in FOLDED]
     hidden = set(folded)
     units = [n for n in candidates if n not in hidden]
     backbone = _backbone(G, units, cap)
@@ -123,10 +124,10 @@ def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = F
         if len(drawn) <= cap:
             break
         backbone = backbone[:max(0, len(backbone) - (len(drawn) - cap))]
-    left = Counter(G.nodes[n]["type"] for n in candidates)
-    left.subtract(G.nodes[n]["type"] for n in backbone)
-    left.subtract(G.nodes[n]["type"] for n in folded)
-    left.update(G.nodes[n]["type"] for n in cut)
+    left = Counter(kind.values())
+    left.subtract(kind[n] for n in backbone)
+    left.subtract(kind[n] for n in folded)
+    left.update(kind[n] for n in cut)
     return Selection(drawn, len(candidates), {t: c for t, c in left.items() if c > 0}, None, cap, folding=folding)
 
 

@@ -7,6 +7,11 @@ import networkx as nx
 from dangjian.graph.network import date_start, predicate_label
 from dangjian.graph.viz_fold import neighbours
 
+TIMELINE_CAP = 300
+# Units whose events a standalone page carries: the classes that organize, host or take part in events.
+UNIT_CLASSES = frozenset({"District", "Zone", "Street", "Community", "ResidentialCompound", "PartyOrganization",
+                          "Organization", "Facility", "Person"})
+
 
 def _units(G: nx.MultiDiGraph, node: str) -> set[str]:
     """The node and the units tied to it by hostUnit: a community's party committee, a committee's community."""
@@ -26,8 +31,9 @@ def unit_events(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str]]:
     return [(e, found[e]) for e in sorted(found, key=order)]
 
 
-def timeline(G: nx.MultiDiGraph, node: str, lang: str = "zh") -> dict:
-    """The JSON of the timeline strip: the unit's id, name and class, and its events with their dates.
+def timeline(G: nx.MultiDiGraph, node: str, lang: str = "zh", cap: int = TIMELINE_CAP) -> dict:
+    """The JSON of the timeline strip: the unit's id, name and class, and its events with their dates; past
+    `cap` events, the latest `cap` dated ones, and `more` says how many were left out.
 
     >>> timeline(G, community)["events"][0]  # doctest: +SKIP
     {'id': '…/event/…', 'label': '青年党员学习交流活动', 'date': '2023-07', 'day': '2023-07-01', 'role': '主办'}
@@ -37,7 +43,10 @@ def timeline(G: nx.MultiDiGraph, node: str, lang: str = "zh") -> dict:
                "day": date_start(G.nodes[e]["date"]) if G.nodes[e].get("date") else None,
                "role": predicate_label(p, lang)}
               for e, p in unit_events(G, node)]
-    return {"id": node, "label": data["label"], "cls": data["type"], "events": events}
+    more = max(0, len(events) - cap)
+    if more:
+        events = [e for e in events if e["day"]][-cap:]
+    return {"id": node, "label": data["label"], "cls": data["type"], "events": events, "more": more}
 
 
-__all__ = ["timeline", "unit_events"]
+__all__ = ["TIMELINE_CAP", "UNIT_CLASSES", "timeline", "unit_events"]

@@ -430,7 +430,8 @@
     var list = $("timeline");
     list.textContent = "";
     $("timeline-title").textContent = fmt(tl.events.length ? T.timeline : T.timeline_empty,
-                                          { label: tl.label, n: tl.events.length });
+                                          { label: tl.label, n: tl.events.length + (tl.more || 0) }) +
+      (tl.more ? " " + fmt(T.timeline_more, { n: tl.events.length }) : "");
     var year = null;
     tl.events.forEach(function (ev) {
       var shown = ev.day ? ev.day.slice(0, 4) : T.no_date;

@@ -231,7 +231,7 @@ def test_graph_page_browser_standalone_file_works_without_server(browser, sample
     G = project(sample_store)
     chosen = select(G)
     page = tmp_path / "graph.html"
-    page.write_text(build_page(G, links=None, cards=offline_cards(sample_store, chosen.nodes), selection=chosen),
+    page.write_text(build_page(G, links=None, cards=offline_cards(sample_store, chosen.entities()), selection=chosen),
                     encoding="utf-8")
     open_page(browser, page.as_uri())
     browser.find_element("id", "search").send_keys("蠡口社区")
@@ -240,6 +240,10 @@ def test_graph_page_browser_standalone_file_works_without_server(browser, sample
     wait_for(browser, "document.querySelector('#card h2') && document.querySelector('#card h2').textContent === '蠡口社区'")
     assert "元和街道" in browser.find_element("id", "panel").text
     assert browser.find_elements("css selector", "#card blockquote")
+    wait_for(browser, "document.querySelectorAll('#timeline li.event').length === 5")  # the timeline, offline too
+    open_page(browser, page.as_uri())
+    click_node(browser, "group:Facility")  # a group unfolds from the data the file carries
+    wait_for(browser, "document.querySelectorAll('#card ul.members li').length === 11")
     outside = [u for u in requests_made(browser) if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, outside
 
