@@ -54,11 +54,16 @@ def neighbours(G: nx.MultiDiGraph, node: str, among: Collection[str] | None = No
 
 def _hosts(G: nx.MultiDiGraph, node: str, shown: Collection[str]) -> list[str]:
     """The shown units a folded node belongs to: all those linked by its best kind of link."""
-    ranked = [(_HOST_ORDER.get(p, 3), other) for other, p in neighbours(G, node, shown)]
-    if not ranked:
-        return []
-    best = min(rank for rank, _ in ranked)
-    return sorted({other for rank, other in ranked if rank == best})
+    best, hosts = 4, set()
+    for adjacency in (G._succ[node], G._pred[node]):  # called once per event: plain loops, no generators
+        for other, keyed in adjacency.items():
+            if other in shown:
+                rank = min(_HOST_ORDER.get(data.get("predicate", ""), 3) for data in keyed.values())
+                if rank < best:
+                    best, hosts = rank, {other}
+                elif rank == best:
+                    hosts.add(other)
+    return sorted(hosts)
 
 
 def _add(folding: Folding, host: str, member: str, cls: str) -> None:

@@ -99,6 +99,20 @@ def _backbone(G: nx.MultiDiGraph, candidates: list[str], cap: int) -> list[str]:
     return skeleton + ranked
 
 
+def _make_room(drawn: list[str], folding: Folding, cut: list[str], extra: int) -> tuple[list[str], list[str]]:
+    """Group nodes count against the cap: drop the last `extra` units, and with them what was folded on them
+    alone. Returns the drawn nodes and what the cap left out of the folding and the backbone."""
+    units = [n for n in drawn if not is_group(n)]
+    if extra <= 0 or not units:
+        return drawn, cut
+    dropped = set(units[-extra:])
+    orphans = [m for host in dropped for m in folding.members.pop(host, [])]
+    for host in dropped:
+        folding.counts.pop(host, None)
+    held = set(folding.hidden())
+    return [n for n in drawn if n not in dropped], cut + sorted(dropped) + sorted({m for m in orphans if m not in held})
+
+
 def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = Filters()) -> Selection:
     """The backbone (streets, communities, party organizations, then other units) with events and programs
     folded into counts on their units, and unlinked entities gathered in one group node per class. Events
@@ -117,13 +131,9 @@ def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = F
     hidden = set(folded)
     units = [n for n in candidates if n not in hidden]
     backbone = _backbone(G, units, cap)
-    unit_set = set(units)
-    for _ in range(3):  # group nodes count against the cap: make room for them
-        # Under a class filter, entities standing alone are what was asked for: they are not gathered in groups.
-        drawn, folding, cut = fold(G, backbone, folded, unit_set, group_loners=not filters.types)
-        if len(drawn) <= cap:
-            break
-        backbone = backbone[:max(0, len(backbone) - (len(drawn) - cap))]
+    # Under a class filter, entities standing alone are what was asked for: they are not gathered in groups.
+    drawn, folding, cut = fold(G, backbone, folded, set(units), group_loners=not filters.types)
+    drawn, cut = _make_room(drawn, folding, cut, len(drawn) - cap)
     left = Counter(kind.values())
     left.subtract(kind[n] for n in backbone)
     left.subtract(kind[n] for n in folded)
