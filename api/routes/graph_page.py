@@ -103,8 +103,8 @@ def graph_overview(store: StoreDep, lang: Lang = "zh", focus: Focus = None, hops
 
 @router.get("/api/graph/timeline", summary="One unit's events in date order, for the page's timeline strip",
             responses=ex.GRAPH_PAGE)
-def graph_timeline(store: StoreDep, focus: Annotated[str, Query(description="The unit: IRI, local id or name.",
-                                                                examples=["蠡口社区"])],
+def graph_timeline(store: StoreDep, focus: Annotated[str, Query(min_length=1, examples=["蠡口社区"],
+                                                                description="The unit: IRI, local id or name.")],
                    lang: Lang = "zh") -> JSONResponse:
     """The events linked to the unit (or to the party organization set up in it), dated ones by date,
     undated ones last: `id`, `label`, `date` as the graph has it, `day` (its first day) and the unit's `role`."""

@@ -81,6 +81,7 @@ def test_graph_page_timeline_of_a_unit(client):
     assert [(e["label"], e["day"], e["role"]) for e in found["events"]] == [("邻里节", "2023-07-20", "organizer")]
     assert client.get("/api/graph/timeline", params={"focus": "没有这个社区"}).status_code == 404
     assert client.get("/api/graph/timeline").status_code == 422
+    assert client.get("/api/graph/timeline", params={"focus": ""}).status_code == 422
 
 
 def test_graph_page_routes_are_documented(client):
