@@ -85,7 +85,7 @@ TEXT: dict[str, dict[str, str]] = {
         "offline_card": "Offline file: showing what was known when it was exported.",
         "other_lang": "中文",
         "nodes": "nodes",
-        "group": "{cls} not linked to anything shown",
+        "group": "unlinked: {cls}",
         "group_Facility": "facilities with no known place",
         "unfold": "click to unfold",
         "folded": "Events and programs are folded into counts on their units: click a node to unfold or fold them.",
