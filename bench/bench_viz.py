@@ -7,11 +7,15 @@ focused 500-node neighbourhood over HTTP, from request to stable layout (the goa
     .venv/bin/python bench/bench_viz.py                 # about 1M triples, needs /usr/bin/chromium
     .venv/bin/python bench/bench_viz.py --triples 200000 --no-browser
 
-The table goes to stdout; progress to stderr.
+The table goes to stdout, each time with the CPU seconds (user+sys) spent meanwhile: this process's (the
+server runs in it, in a thread) and, for the Chromium rows, the browser's processes too (needs psutil). To
+compare with an older commit, run this same script with that commit's package installed.
+Progress goes to stderr.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -118,11 +122,37 @@ def synthetic(triples: int, seed: int = 1) -> Iterator[ox.Quad]:
             yield _quad(sentence, DJ + "states", body, g)
 
 
+def cpu_seconds(driver=None) -> float:
+    """User+sys CPU seconds of this process and, with `driver`, of the browser processes under chromedriver."""
+    times = os.times()
+    total = times.user + times.system
+    if driver is not None:
+        try:
+            import psutil
+        except ImportError:
+            return float("nan")
+        for proc in psutil.Process(driver.service.process.pid).children(recursive=True):
+            try:
+                cpu = proc.cpu_times()
+                total += cpu.user + cpu.system
+            except psutil.Error:
+                pass
+    return total
+
+
 def timed(label: str, work):
+    """The value of `work()`, its wall seconds and its CPU seconds."""
     say(f"… {label}")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     value = work()
-    return value, time.perf_counter() - start
+    return value, time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def in_browser(driver, url: str) -> tuple[float, float]:
+    """Milliseconds to a stable layout, and the CPU seconds the browser and this process spent on it."""
+    cpu = cpu_seconds(driver)
+    ms = stable_ms(driver, url)
+    return ms, cpu_seconds(driver) - cpu
 
 
 def browser(profile: Path):
@@ -190,24 +220,25 @@ def main() -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium timings")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-viz-") as tmp:
         store = EmbeddedStore(Path(tmp) / "store")
         quads = list(synthetic(args.triples))
-        _, seconds = timed(f"loading {len(quads):,} synthetic quads", lambda: store.oxigraph.bulk_extend(quads))
-        rows.append((f"load {len(quads):,} quads (bulk)", f"{seconds:.2f} s"))
-        G, seconds = timed("projecting into networkx", lambda: project(store))
-        rows.append((f"project → {len(G):,} nodes, {G.number_of_edges():,} edges", f"{seconds:.2f} s"))
-        results, seconds = timed("analytics", lambda: analyze(G))
+        _, seconds, cpu = timed(f"loading {len(quads):,} synthetic quads", lambda: store.oxigraph.bulk_extend(quads))
+        rows.append((f"load {len(quads):,} quads (bulk)", f"{seconds:.2f} s", f"{cpu:.2f} s"))
+        G, seconds, cpu = timed("projecting into networkx", lambda: project(store))
+        rows.append((f"project → {len(G):,} nodes, {G.number_of_edges():,} edges", f"{seconds:.2f} s", f"{cpu:.2f} s"))
+        results, seconds, cpu = timed("analytics", lambda: analyze(G))
         sample = f", betweenness from {results.betweenness_sample} sources" if results.betweenness_sample else ""
-        rows.append((f"analytics ({len(results.clusters)} clusters{sample})", f"{seconds:.2f} s"))
+        rows.append((f"analytics ({len(results.clusters)} clusters{sample})", f"{seconds:.2f} s", f"{cpu:.2f} s"))
         pages = {}
         for size in sizes:
-            html, seconds = timed(f"page of {size} nodes", lambda: build_page(G, cap=size, links=None))
+            html, seconds, cpu = timed(f"page of {size} nodes", lambda: build_page(G, cap=size, links=None))
             pages[size] = html
-            rows.append((f"build page, {size} nodes (overview of the whole graph)", f"{seconds * 1000:.0f} ms"))
-        _, seconds = timed("overview selection only", lambda: overview(G, cap=500))
-        rows.append(("overview selection, 500 of all nodes", f"{seconds * 1000:.0f} ms"))
+            rows.append((f"build page, {size} nodes (overview of the whole graph)", f"{seconds * 1000:.0f} ms",
+                         f"{cpu:.2f} s"))
+        _, seconds, cpu = timed("overview selection only", lambda: overview(G, cap=500))
+        rows.append(("overview selection, 500 of all nodes", f"{seconds * 1000:.0f} ms", f"{cpu:.2f} s"))
         if not args.no_browser:
             driver = browser(Path(tmp) / "chromium-profile")
             base, stop = serve(store)
@@ -216,23 +247,25 @@ def main() -> int:
                     path = Path(tmp) / f"page-{size}.html"
                     path.write_text(html, encoding="utf-8")
                     say(f"… Chromium, {size} nodes")
-                    rows.append((f"Chromium: open file → stable layout, {size} nodes", f"{stable_ms(driver, path.as_uri()):.0f} ms"))
+                    ms, cpu = in_browser(driver, path.as_uri())
+                    rows.append((f"Chromium: open file → stable layout, {size} nodes", f"{ms:.0f} ms", f"{cpu:.2f} s"))
                 say("… warming the server's projection")
                 stable_ms(driver, f"{base}/graph?limit=100")
                 centre, reach = focus_centre(G, 500, 3)
                 url = f"{base}/graph?focus={quote(centre, safe='')}&hops=3&limit=500"
                 stable_ms(driver, url)
-                runs = sorted(stable_ms(driver, url) for _ in range(7))
+                runs = sorted(in_browser(driver, url) for _ in range(7))
                 rows.append((f"HTTP /graph?focus=…&hops=3&limit=500 ({min(reach, 500)} nodes): request → stable, "
-                             f"median (min–max) of 7", f"{runs[3]:.0f} ms ({runs[0]:.0f}–{runs[-1]:.0f})"))
+                             f"median (min–max) of 7", f"{runs[3][0]:.0f} ms ({runs[0][0]:.0f}–{runs[-1][0]:.0f})",
+                             f"{runs[3][1]:.2f} s"))
             finally:
                 driver.quit()
                 stop()
         store.close()
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  result")
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
+    print(f"{'measure':<{width}}  {'wall':<20}  CPU (user+sys)")
+    for name, value, cpu in rows:
+        print(f"{name:<{width}}  {value:<20}  {cpu}")
     return 0
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from dangjian.graph.sparql_safety import iri_list
+from dangjian.graph.vocab_names import standard_name
 from dangjian.graph.store import Store
 from dangjian.ontology import ARTICLE, CORE_CLASSES, DJ, ID, ontology_path, sparql_prefixes
 
@@ -52,9 +53,10 @@ def _vocabulary() -> dict[tuple[str, str], str]:
 
 
 def vocab_label(iri: str, lang: str = "zh") -> str:
-    """The ontology's label of a class or property in `lang` (zh or en), else its local name."""
+    """The ontology's label of a class or property in `lang` (zh or en), else the name of a standard term
+    (rdfs:label, prov:wasDerivedFrom…), else its local name."""
     labels = _vocabulary()
-    found = labels.get((iri, lang)) or labels.get((iri, "en")) or labels.get((iri, ""))
+    found = labels.get((iri, lang)) or standard_name(iri, lang) or labels.get((iri, "en")) or labels.get((iri, ""))
     return found or iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 

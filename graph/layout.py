@@ -11,13 +11,15 @@ LAYOUT_SEED = 7
 # networkx's spring layout needs SciPy from 500 nodes on; larger components are laid out in rings.
 SPRING_MAX = 499
 SPACING = 70.0  # pixels between neighbouring nodes, roughly
+# Past this many nodes on a page, labels are too small to read at the fitted zoom: fewer spring rounds do.
+DETAILED_MAX = 600
 
 
-def spring(H: nx.Graph, seed: int = LAYOUT_SEED) -> Positions:
+def spring(H: nx.Graph, seed: int = LAYOUT_SEED, iterations: int = 60) -> Positions:
     """Fruchterman–Reingold positions with a fixed seed, scaled so nodes sit about SPACING apart."""
     if len(H) <= 1:
         return {n: (0.0, 0.0) for n in H}
-    pos = nx.spring_layout(H, seed=seed, iterations=60, method="force")
+    pos = nx.spring_layout(H, seed=seed, iterations=iterations, method="force")
     scale = SPACING * math.sqrt(len(H)) / 2
     return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
 
@@ -40,10 +42,10 @@ def rings(H: nx.Graph, centre: str) -> Positions:
     return pos
 
 
-def _component(H: nx.Graph, centre: str | None, seed: int) -> Positions:
+def _component(H: nx.Graph, centre: str | None, seed: int, iterations: int) -> Positions:
     if centre in H or len(H) > SPRING_MAX:
         return rings(H, centre if centre in H else max(H, key=lambda n: (H.degree(n), n)))
-    return spring(H, seed)
+    return spring(H, seed, iterations)
 
 
 def _pack(layouts: list[Positions]) -> Positions:
@@ -69,4 +71,5 @@ def positions(H: nx.Graph, centre: str | None = None, seed: int = LAYOUT_SEED) -
     if len(H) == 0:
         return {}
     parts = sorted(nx.connected_components(H), key=lambda p: (-len(p), min(p)))
-    return _pack([_component(H.subgraph(p), centre, seed) for p in parts])
+    iterations = 60 if len(H) <= DETAILED_MAX else 20
+    return _pack([_component(H.subgraph(p), centre, seed, iterations) for p in parts])

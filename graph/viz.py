@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,13 +21,16 @@ from dangjian.graph.network import PLACE_CLASSES, simple
 from dangjian.graph.page_text import page_lang, text
 from dangjian.graph.store import Store
 from dangjian.graph.style import CLASS_STYLES, style_of
+from dangjian.graph.viz_fold import Folding, is_group
 from dangjian.graph.viz_select import DEFAULT_CAP, Filters, Selection, focus, overview
+from dangjian.graph.viz_timeline import UNIT_CLASSES, timeline
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 # Files the page needs, by the name it asks for: vis-network from pyvis's package, the rest ours.
 ASSETS = {
     "vis-network.min.js": VIS_DIR / "vis-network.min.js",
     "vis-network.css": VIS_DIR / "vis-network.css",
+    "spread.js": Path(str(resources.files("dangjian.graph"))) / "templates" / "spread.js",
     "graph.js": Path(str(resources.files("dangjian.graph"))) / "templates" / "graph.js",
     "graph.css": Path(str(resources.files("dangjian.graph"))) / "templates" / "graph.css",
 }
@@ -34,30 +38,94 @@ FILTER_PLACES = ("District", "Zone", "Street")
 STABILIZATION_ITERATIONS = 80
 
 
-def vis_nodes(G: nx.MultiDiGraph, nodes: list[str], lang: str, centre: str | None = None) -> list[dict]:
+def _layout_graph(G: nx.MultiDiGraph, nodes: list[str]) -> nx.Graph:
+    """The simple graph to lay out: the drawn entities and their links, group nodes standing alone."""
+    H = simple(G.subgraph([n for n in nodes if not is_group(n)]))
+    H.add_nodes_from(n for n in nodes if is_group(n))
+    return H
+
+
+def counts_text(counts: dict[str, int], lang: str) -> str:
+    """Folded counts as a label line: "12 活动 · 3 品牌机制" ("12 events · 3 programs")."""
+    def one(cls: str, n: int) -> str:
+        name = style_of(cls).name(lang)
+        return f"{n} {name}s" if lang == "en" and n != 1 else f"{n} {name}"
+    return " · ".join(one(cls, n) for cls, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def entity_node(G: nx.MultiDiGraph, n: str, lang: str, folded: dict[str, int] | None = None) -> dict:
+    """One entity as a vis-network node: class colour and shape, plain-text tooltip, folded counts on a second line."""
+    data = G.nodes[n]
+    style = style_of(data["type"])
+    tip = f"{data['label']}\n{style.name(lang)}" + (f" · {data['date']}" if data.get("date") else "")
+    label = data["label"] + (f"\n{counts_text(folded, lang)}" if folded else "")
+    return {
+        "id": n, "label": label, "name": data["label"], "title": tip, "cls": data["type"],
+        "color": style.color, "shape": style.shape,
+        "size": round(10 + min(20.0, 3 * math.sqrt(G.degree(n))), 1),
+        **_places(data), "date": data.get("date"), "fold": folded or None,
+    }
+
+
+# A node that works in more places than this (a program run all over a city) is kept by every place filter of
+# the page rather than carrying the list: its IRIs would outweigh the rest of the page.
+PLACES_CAP = 20
+
+
+def _places(data: dict) -> dict:
+    streets, districts = data.get("streets", ()), data.get("districts", ())
+    if len(streets) > PLACES_CAP or len(districts) > PLACES_CAP:
+        return {}
+    return {"streets": sorted(streets), "districts": sorted(districts)}
+
+
+def group_node(G: nx.MultiDiGraph, group: str, folding: Folding, lang: str) -> dict:
+    """A group node: the unlinked entities of one class, labelled with what they are and how many; it has the
+    streets and districts of its members, so the place filter keeps it when it keeps them."""
+    words, cls = text(lang), folding.groups[group]
+    count = sum(folding.counts[group].values())
+    name = words.get(f"group_{cls}") or words["group"].format(cls=style_of(cls).name(lang))
+    members = folding.members[group]
+    return {"id": group, "label": f"{name}\n{count}", "name": name, "title": f"{name}: {count}\n{words['unfold']}",
+            "cls": "Group", "groupOf": cls, "color": style_of(cls).color, "shape": "box", "size": 14,
+            "fold": {cls: count}, "date": None,
+            "streets": sorted(set().union(*(G.nodes[m].get("streets", ()) for m in members))),
+            "districts": sorted(set().union(*(G.nodes[m].get("districts", ()) for m in members)))}
+
+
+def vis_nodes(G: nx.MultiDiGraph, nodes: list[str], lang: str, centre: str | None = None,
+              folding: Folding | None = None) -> list[dict]:
     """vis-network node dicts with positions, class colour and shape, and plain-text tooltips."""
-    pos = positions(simple(G.subgraph(nodes)), centre)
+    pos = positions(_layout_graph(G, nodes), centre)
+    folding = folding or Folding()
     out = []
     for n in nodes:
-        data = G.nodes[n]
-        style = style_of(data["type"])
-        tip = f"{data['label']}\n{style.name(lang)}" + (f" · {data['date']}" if data.get("date") else "")
+        counts = folding.counts.get(n)
+        node = group_node(G, n, folding, lang) if is_group(n) else entity_node(G, n, lang, counts)
         x, y = pos.get(n, (0.0, 0.0))
-        out.append({
-            "id": n, "label": data["label"], "title": tip, "cls": data["type"],
-            "color": style.color, "shape": style.shape, "x": round(x, 1), "y": round(y, 1),
-            "size": round(10 + min(20.0, 3 * math.sqrt(G.degree(n))), 1),
-            "streets": sorted(data.get("streets", ())), "districts": sorted(data.get("districts", ())),
-            "date": data.get("date"),
-        })
+        node.update(x=round(x, 1), y=round(y, 1))
+        out.append(node)
     return out
 
 
-def vis_edges(G: nx.MultiDiGraph, nodes: list[str]) -> list[dict]:
-    """vis-network edge dicts between the shown nodes; the predicate's label shows on hover."""
-    shown = set(nodes)
-    return [{"id": f"{u}|{k}|{v}", "from": u, "to": v, "title": d.get("label", k), "pred": d.get("predicate", k)}
-            for u in nodes for v, keyed in G.succ[u].items() if v in shown for k, d in keyed.items()]
+def vis_edges(G: nx.MultiDiGraph, nodes: list[str], among: Collection[str] | None = None) -> list[dict]:
+    """vis-network edge dicts from `nodes` to any of `among` (default: to each other). The predicate's label
+    shows on hover; a post's title (书记, 主任…) is written on the link itself."""
+    shown = set(among if among is not None else nodes)
+    # No "id": the page makes one from the two ends and the predicate, as it does for links it is sent later.
+    return [{"from": u, "to": v, "title": d.get("label", k), "pred": d.get("predicate", k),
+             **({"label": d["label"]} if d.get("predicate") == "post" else {})}
+            for u in nodes if u in G for v, keyed in G.succ[u].items() if v in shown for k, d in keyed.items()]
+
+
+def hidden_part(G: nx.MultiDiGraph, drawn: list[str], folding: Folding, lang: str) -> dict:
+    """What a click unfolds: the folded nodes (without positions), their links, and each host's members."""
+    hidden = folding.hidden()
+    universe = set(drawn) | set(hidden)
+    drawn_entities = [n for n in drawn if not is_group(n)]
+    nodes = [entity_node(G, n, lang) for n in hidden]
+    edges = vis_edges(G, hidden, universe) + vis_edges(G, drawn_entities, hidden)
+    return {"nodes": nodes, "edges": edges, "members": folding.members}
 
 
 def legend(G: nx.MultiDiGraph, lang: str) -> list[dict]:
@@ -88,14 +156,17 @@ def note(selection: Selection, edges: int, lang: str, centre_label: str | None =
 
 
 def payload(G: nx.MultiDiGraph, selection: Selection, lang: str = "zh") -> dict:
-    """The JSON the page draws: nodes, edges, and the note about the cap."""
+    """The JSON the page draws: nodes, edges, what a click unfolds, and the note about the cap."""
     lang = page_lang(lang)
-    nodes = vis_nodes(G, selection.nodes, lang, selection.centre)
+    folding = selection.folding or Folding()
+    nodes = vis_nodes(G, selection.nodes, lang, selection.centre, folding)
     edges = vis_edges(G, selection.nodes)
-    return {"nodes": nodes, "edges": edges, "centre": selection.centre, "truncated": selection.truncated,
-            "left_out": selection.left_out, "total": selection.candidates,
-            "note": note(selection, len(edges), lang,
-                         G.nodes[selection.centre]["label"] if selection.centre else None)}
+    words = note(selection, len(edges), lang, G.nodes[selection.centre]["label"] if selection.centre else None)
+    if folding.members:
+        words += " " + text(lang)["folded"]
+    return {"nodes": nodes, "edges": edges, "hidden": hidden_part(G, selection.nodes, folding, lang),
+            "centre": selection.centre, "truncated": selection.truncated,
+            "left_out": selection.left_out, "total": selection.candidates, "note": words}
 
 
 def select(G: nx.MultiDiGraph, *, centre: str | None = None, hops: int = 1, cap: int = DEFAULT_CAP,
@@ -109,7 +180,7 @@ def select(G: nx.MultiDiGraph, *, centre: str | None = None, hops: int = 1, cap:
 def network_options(physics: bool = True) -> dict:
     """vis-network options from pyvis: Barnes–Hut physics that stabilizes briefly, straight edges, hover tooltips."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.barnes_hut(gravity=-2500, central_gravity=0.1, spring_length=90, spring_strength=0.02,
+    net.barnes_hut(gravity=-1200, central_gravity=0.3, spring_length=50, spring_strength=0.04,
                    damping=0.4, overlap=0.1)
     net.toggle_stabilization(True)
     options = json.loads(net.options.to_json())
@@ -119,7 +190,7 @@ def network_options(physics: bool = True) -> dict:
                         "color": {"color": "#a8a8a8", "highlight": "#444444", "hover": "#444444"},
                         "width": 1, "hoverWidth": 1.5, "selectionWidth": 2}
     # Labels stay legible when a few hundred nodes are fitted on screen.
-    options["nodes"] = {"font": {"size": 16, "face": "sans-serif"}, "borderWidth": 1,
+    options["nodes"] = {"font": {"size": 18, "face": "sans-serif"}, "borderWidth": 1,
                         "scaling": {"label": {"drawThreshold": 3}}}
     options["interaction"].update(hover=True, tooltipDelay=120, hideEdgesOnDrag=False, multiselect=False)
     return options
@@ -157,15 +228,16 @@ class PageLinks:
 
 def render_page(data: dict, *, lang: str = "zh", links: PageLinks | None = PageLinks(),
                 places: list[dict] | None = None, legend_rows: list[dict] | None = None,
-                cards: dict[str, dict] | None = None, hops: int = 1) -> str:
+                cards: dict[str, dict] | None = None, hops: int = 1,
+                timelines: dict[str, dict] | None = None) -> str:
     """The HTML page around `data` (from `payload`): served with linked assets, or standalone with all inlined."""
     lang = page_lang(lang)
     words = text(lang)
     config = {
         "lang": lang, "text": words, "api": links.api if links else None, "hops": hops,
         "styles": {c: {"color": s.color, "shape": s.shape, "name": s.name(lang)} for c, s in CLASS_STYLES.items()},
-        "options": network_options(), "data": data, "places": places or [], "legend": legend_rows or [],
-        "cards": cards, "placeClasses": sorted(PLACE_CLASSES),
+        "options": network_options(physics=False), "data": data, "places": places or [], "legend": legend_rows or [],
+        "cards": cards, "placeClasses": sorted(PLACE_CLASSES), "timelines": timelines,
     }
     inline = None if links else {name: Markup(asset_text(name)) for name in ASSETS}
     return _templates().get_template("graph.html").render(
@@ -194,5 +266,18 @@ def build_page(G: nx.MultiDiGraph, *, lang: str = "zh", centre: str | None = Non
     """
     chosen = selection or select(G, centre=centre, hops=hops, cap=cap, filters=filters)
     data = payload(G, chosen, lang)
+    # A standalone file has no API to ask, so it carries the timelines of the units it can show.
+    timelines = None if links else offline_timelines(G, chosen.entities(), lang)
     return render_page(data, lang=lang, links=links, places=filter_places(G), legend_rows=legend(G, lang),
-                       cards=cards, hops=hops)
+                       cards=cards, hops=hops, timelines=timelines)
+
+
+def offline_timelines(G: nx.MultiDiGraph, nodes: list[str], lang: str = "zh") -> dict[str, dict]:
+    """The timelines of the units among `nodes` that have events, for a standalone page."""
+    found = {}
+    for n in nodes:
+        if G.nodes[n]["type"] in UNIT_CLASSES:
+            line = timeline(G, n, page_lang(lang))
+            if line["events"]:
+                found[n] = line
+    return found

@@ -9,12 +9,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from dangjian.graph.network import date_start
+from dangjian.graph.viz_fold import FOLDED, Folding, fold, is_group
 from dangjian.ontology import ID
 
 DEFAULT_CAP = 300
 MAX_CAP = 2000
 # The skeleton an overview opens with before the most connected entities fill the rest.
 SKELETON = ("District", "Zone", "Street")
+# After the skeleton, the backbone in this order: communities, then their party organizations, then the rest.
+TIERS = {"Community": 0, "PartyOrganization": 1}
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,17 @@ class Selection:
     centre: str | None = None
     cap: int = DEFAULT_CAP
     hops: int = 0
+    folding: Folding | None = None
 
     @property
     def truncated(self) -> bool:
         """Whether the cap cut anything."""
         return bool(self.left_out)
+
+    def entities(self) -> list[str]:
+        """Every entity the page can show: those drawn and those folded (group nodes are not entities)."""
+        hidden = self.folding.hidden() if self.folding else []
+        return [n for n in self.nodes if not is_group(n)] + hidden
 
 
 def _cap(cap: int) -> int:
@@ -78,20 +87,58 @@ def _select(G: nx.MultiDiGraph, ordered: list[str], cap: int, centre: str | None
     return Selection(shown, len(ordered), dict(left), centre, cap, hops)
 
 
+def _backbone(G: nx.MultiDiGraph, candidates: list[str], cap: int) -> list[str]:
+    """Streets and districts first (at most a third of the cap), then communities, party organizations and the
+    rest, each best connected first."""
+    skeleton = _most_connected(G, [n for n in candidates if G.nodes[n]["type"] in SKELETON], max(1, cap // 3))
+    chosen = set(skeleton)
+    rest = [n for n in candidates if n not in chosen]
+    succ, pred, data = G._succ, G._pred, G._node
+    ranked = heapq.nsmallest(cap - len(skeleton), rest, key=lambda v: (
+        TIERS.get(data[v]["type"], 2), -len(succ[v]) - len(pred[v]), data[v]["label"], v))
+    return skeleton + ranked
+
+
+def _make_room(drawn: list[str], folding: Folding, cut: list[str], extra: int) -> tuple[list[str], list[str]]:
+    """Group nodes count against the cap: drop the last `extra` units, and with them what was folded on them
+    alone. Returns the drawn nodes and what the cap left out of the folding and the backbone."""
+    units = [n for n in drawn if not is_group(n)]
+    if extra <= 0 or not units:
+        return drawn, cut
+    dropped = set(units[-extra:])
+    orphans = [m for host in dropped for m in folding.members.pop(host, [])]
+    for host in dropped:
+        folding.counts.pop(host, None)
+    held = set(folding.hidden())
+    return [n for n in drawn if n not in dropped], cut + sorted(dropped) + sorted({m for m in orphans if m not in held})
+
+
 def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = Filters()) -> Selection:
-    """Streets and districts first (at most a third of the cap), then the most connected entities.
+    """The backbone (streets, communities, party organizations, then other units) with events and programs
+    folded into counts on their units, and unlinked entities gathered in one group node per class. Events
+    whose units the cap left out are left out with them.
+
+    When the filter asks only for events or programs, they are shown themselves.
 
     >>> overview(G, cap=300).left_out  # doctest: +SKIP
-    {'Event': 512, 'Person': 97}
+    {'Person': 97}
     """
     cap = _cap(cap)
     candidates = [n for n in G if filters.keeps(G, n)]
-    skeleton = _most_connected(G, [n for n in candidates if G.nodes[n]["type"] in SKELETON], max(1, cap // 3))
-    chosen = set(skeleton)
-    shown = skeleton + _most_connected(G, [n for n in candidates if n not in chosen], cap - len(skeleton))
-    left = Counter(G.nodes[n]["type"] for n in candidates)
-    left.subtract(G.nodes[n]["type"] for n in shown)
-    return Selection(shown, len(candidates), {t: c for t, c in left.items() if c > 0}, None, cap)
+    folds = not filters.types or not filters.types <= set(FOLDED)
+    kind = {n: G._node[n]["type"] for n in candidates}
+    folded = [n for n in candidates if folds and kind[n] in FOLDED]
+    hidden = set(folded)
+    units = [n for n in candidates if n not in hidden]
+    backbone = _backbone(G, units, cap)
+    # Under a class filter, entities standing alone are what was asked for: they are not gathered in groups.
+    drawn, folding, cut = fold(G, backbone, folded, set(units), group_loners=not filters.types)
+    drawn, cut = _make_room(drawn, folding, cut, len(drawn) - cap)
+    left = Counter(kind.values())
+    left.subtract(kind[n] for n in backbone)
+    left.subtract(kind[n] for n in folded)
+    left.update(kind[n] for n in cut)
+    return Selection(drawn, len(candidates), {t: c for t, c in left.items() if c > 0}, None, cap, folding=folding)
 
 
 def focus(G: nx.MultiDiGraph, centre: str, *, hops: int = 1, cap: int = DEFAULT_CAP,

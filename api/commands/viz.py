@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"--focus: no entity named {args.focus!r}; try `dangjian query` or the API search")
         filters = _filters(G, args)
         chosen = select(G, centre=centre, hops=args.hops, cap=args.limit, filters=filters)
-        cards = offline_cards(store, chosen.nodes, args.lang)
+        cards = offline_cards(store, chosen.entities(), args.lang)
     finally:
         store.close()
     html = build_page(G, lang=args.lang, hops=args.hops, links=None, cards=cards, selection=chosen)

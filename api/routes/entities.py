@@ -74,11 +74,13 @@ async def entity_neighbourhood(
 
 
 @router.get("/{id:path}", summary="An entity's card", responses=ex.CARD)
-async def card(store: StoreDep, entity: EntityIRI) -> JSONResponse:
+async def card(store: StoreDep, entity: EntityIRI,
+               lang: Annotated[Literal["zh", "en"], Query(description="Language of the property and class names.")]
+               = "zh") -> JSONResponse:
     """Types, label, alternative labels, codes, every property with labelled values, incoming links (grouped
     by property, with counts) and sources: each article that mentions the entity or states a fact about it,
     with its title, date, URL and the evidence sentences."""
-    found = entity_card(store, entity)
+    found = entity_card(store, entity, lang=lang)
     if found is None:
         raise HTTPException(404, f"no entity {entity} in the graph")
     return JSONResponse(found)

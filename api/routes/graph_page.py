@@ -19,6 +19,7 @@ from dangjian.graph.page_text import page_lang
 from dangjian.graph.projection_cache import ProjectionCache
 from dangjian.graph.tables import tables_to_csv, to_csv
 from dangjian.graph.viz import ASSETS, FILTER_PLACES, PageLinks, build_page, payload, select
+from dangjian.graph.viz_timeline import timeline
 from dangjian.graph.viz_select import DEFAULT_CAP, MAX_CAP, Filters, find_node
 
 router = APIRouter(tags=["graph page"])
@@ -98,6 +99,17 @@ def graph_overview(store: StoreDep, lang: Lang = "zh", focus: Focus = None, hops
     chosen = select(G, centre=_centre(G, focus), hops=hops, cap=limit,
                     filters=_filters(G, types, place, date_from, date_to))
     return JSONResponse(payload(G, chosen, page_lang(lang)))
+
+
+@router.get("/api/graph/timeline", summary="One unit's events in date order, for the page's timeline strip",
+            responses=ex.GRAPH_PAGE)
+def graph_timeline(store: StoreDep, focus: Annotated[str, Query(min_length=1, examples=["蠡口社区"],
+                                                                description="The unit: IRI, local id or name.")],
+                   lang: Lang = "zh") -> JSONResponse:
+    """The events linked to the unit (or to the party organization set up in it), dated ones by date,
+    undated ones last: `id`, `label`, `date` as the graph has it, `day` (its first day) and the unit's `role`."""
+    G = projections.graph(store)
+    return JSONResponse(timeline(G, _centre(G, focus), page_lang(lang)))
 
 
 class NodeIds(BaseModel):

@@ -14,6 +14,7 @@
   var hiddenClasses = new Set();
   var filter = { place: "", from: "", to: "" };
   var mode = { focus: null };
+  var folds = { members: {}, nodes: {}, edges: [], open: {} };  // what a click unfolds, and what is unfolded
 
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
@@ -26,7 +27,7 @@
   }
 
   function keep(node) {
-    if (hiddenClasses.has(node.cls)) return false;
+    if (hiddenClasses.has(node.cls) || hiddenClasses.has(node.groupOf)) return false;
     if (filter.place && node.id !== filter.place && node.streets &&
         node.streets.indexOf(filter.place) < 0 && (node.districts || []).indexOf(filter.place) < 0) return false;
     if (node.cls === "Event" && (filter.from || filter.to)) {
@@ -44,11 +45,36 @@
     document.body.dataset.state = state;
     $("network").dataset.nodes = String(view.length);
   }
-  network.on("stabilizationIterationsDone", function () {
+  // After a short physics pass, up to this many nodes are pulled apart until no labels overlap; larger
+  // pictures are drawn too small for their labels at the fitted zoom anyway.
+  var SPREAD_MAX = 600;
+  var wantFit = false;
+
+  // Physics leaves a round picture; the canvas is wide. Stretching it sideways before the labels are pulled apart
+  // lets the fitted picture use the width, so the labels are drawn larger.
+  function widen() {
+    var pos = network.getPositions(), ids = Object.keys(pos);
+    if (ids.length < 3) return;
+    var xs = ids.map(function (id) { return pos[id].x; }), ys = ids.map(function (id) { return pos[id].y; });
+    var w = Math.max.apply(null, xs) - Math.min.apply(null, xs) || 1, h = Math.max.apply(null, ys) - Math.min.apply(null, ys) || 1;
+    var box = $("network").getBoundingClientRect();
+    var k = Math.min(2, (box.width / Math.max(1, box.height)) / (w / h));
+    if (k <= 1.05) return;
+    var cx = (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2;
+    // Straight on the body: moveNode would schedule a redraw per node.
+    ids.forEach(function (id) { network.body.nodes[id].x = cx + (pos[id].x - cx) * k; });
+  }
+
+  function done() {
     network.setOptions({ physics: { enabled: false } });
+    if (view.length <= SPREAD_MAX && wantFit) widen();
+    window.graphSpreadRounds = window.spreadLabels(network, { max: SPREAD_MAX });
+    if (wantFit) network.fit();
+    wantFit = false;
     window.graphStableAt = performance.now();  // ms since the page was requested (bench/bench_viz.py reads it)
     setState("stable");
-  });
+  }
+  network.on("stabilizationIterationsDone", done);
 
   // Positions arrive laid out, so physics only tidies up: fewer rounds for bigger graphs keeps it quick.
   function rounds() {
@@ -58,9 +84,9 @@
 
   function settle(fit) {
     setState("settling");
+    wantFit = fit;
     network.setOptions({ physics: { enabled: true } });
     network.stabilize(rounds());
-    if (fit) network.once("stabilized", function () { network.fit(); });
   }
 
   // ---- turning data into vis nodes and edges ----
@@ -70,10 +96,16 @@
     var label = raw.label || raw.id || raw.iri;
     var node = {
       id: raw.id && raw.id.indexOf("://") > 0 ? raw.id : (raw.iri || raw.id), label: label, cls: cls,
-      color: style.color, shape: style.shape, size: raw.size || 14,
-      title: label + "\n" + style.name + (raw.date ? " · " + raw.date : ""),
-      streets: raw.streets, districts: raw.districts, date: raw.date || null
+      name: raw.name || label, color: raw.color || style.color, shape: raw.shape || style.shape, size: raw.size || 14,
+      title: raw.title || label + "\n" + style.name + (raw.date ? " · " + raw.date : ""),
+      streets: raw.streets, districts: raw.districts, date: raw.date || null,
+      fold: raw.fold || null, groupOf: raw.groupOf || null
     };
+    if (cls === "Group") {
+      node.color = { background: "#ffffff", border: raw.color, highlight: { background: "#f4f4f4", border: raw.color } };
+      node.shapeProperties = { borderDashes: [5, 4] };
+      node.borderWidth = 2;
+    }
     if (typeof raw.x === "number") { node.x = raw.x; node.y = raw.y; }
     return node;
   }
@@ -81,16 +113,64 @@
   function edgeOf(link) {
     var from = link.from || link.source, to = link.to || link.target;
     var pred = link.pred || link.predicate || "";
-    return { id: link.id || from + "|" + pred + "|" + to, from: from, to: to, title: link.title || link.label || pred };
+    var edge = { id: link.id || from + "|" + pred + "|" + to, from: from, to: to, title: link.title || link.label || pred };
+    if (pred === "post" && (link.label || link.title)) edge.label = link.label || link.title;  // 书记, 主任… on the link
+    if (link.dashes) edge.dashes = true;
+    return edge;
   }
 
   function show(data) {
     nodes.clear();
     edges.clear();
+    var hidden = data.hidden || { nodes: [], edges: [], members: {} };
+    folds = { members: hidden.members || {}, nodes: {}, edges: hidden.edges || [], open: {} };
+    hidden.nodes.forEach(function (n) { folds.nodes[n.id] = n; });
     nodes.add(data.nodes.map(styled));
     edges.add(data.edges.map(edgeOf));
     $("note").textContent = data.note || "";
     settle(true);
+  }
+
+  // ---- folding: a click on a unit shows its events and programs around it, a second click folds them ----
+  function heldOpen(member, except) {
+    return Object.keys(folds.open).some(function (host) {
+      return host !== except && folds.members[host].indexOf(member) >= 0;
+    });
+  }
+
+  function unfold(host) {
+    var origin = network.getPosition(host);
+    var fresh = folds.members[host].filter(function (id) { return !nodes.get(id) && folds.nodes[id]; });
+    // Outwards from the middle of the picture, so the members land beside their unit, not on the crowd.
+    var centre = network.getViewPosition(), away = Math.atan2(origin.y - centre.y, origin.x - centre.x);
+    var radius = 110 + fresh.length * 8;
+    nodes.add(fresh.map(function (id, i) {
+      var angle = away + (fresh.length > 1 ? (i / (fresh.length - 1) - 0.5) * Math.min(Math.PI * 1.6, fresh.length * 0.5) : 0);
+      return styled(Object.assign({}, folds.nodes[id], { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) }));
+    }));
+    var present = function (id) { return nodes.get(id) !== null; };
+    edges.update(folds.edges.filter(function (e) { return present(e.from) && present(e.to); }).map(edgeOf));
+    if (host.indexOf("group:") === 0) {
+      edges.update(folds.members[host].map(function (id) {
+        return { id: host + "|member|" + id, from: host, to: id, dashes: true, title: T.members };
+      }).map(edgeOf));
+    }
+    folds.open[host] = true;
+  }
+
+  function foldBack(host) {
+    var gone = folds.members[host].filter(function (id) { return !heldOpen(id, host); });
+    delete folds.open[host];
+    nodes.remove(gone);
+    edges.remove(edges.getIds({ filter: function (e) { return !nodes.get(e.from) || !nodes.get(e.to); } }));
+  }
+
+  function toggleFold(host) {
+    if (!folds.members[host] || !folds.members[host].length) return false;
+    if (folds.open[host]) foldBack(host); else unfold(host);
+    window.spreadLabels(network);
+    setState("stable");
+    return true;
   }
 
   // Rings around the centre by hop, so the browser starts from a readable picture.
@@ -308,8 +388,26 @@
     if (!API) box.appendChild(el("p", T.offline_card, "meta"));
   }
 
+  function groupCard(id) {
+    var box = $("card"), node = nodes.get(id) || {};
+    box.textContent = "";
+    box.appendChild(el("h2", node.name || id));
+    box.appendChild(el("div", (config.styles[node.groupOf] || {}).name || "", "cls"));
+    box.appendChild(el("h3", T.members));
+    var list = el("ul", null, "members");
+    (folds.members[id] || []).forEach(function (member) {
+      var raw = folds.nodes[member] || {};
+      var li = el("li");
+      li.appendChild(entityLink({ iri: member, label: raw.name || raw.label }));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+
   function openCard(iri) {
     $("panel").hidden = false;
+    if (iri.indexOf("group:") === 0) { groupCard(iri); return; }
+    showTimeline(iri);
     if (!API) {
       var card = (config.cards || {})[iri];
       var node = nodes.get(iri) || {};
@@ -317,9 +415,49 @@
       return;
     }
     $("card").textContent = T.loading;
-    getJSON(entityPath(iri)).then(renderCard).catch(function (err) {
+    getJSON(entityPath(iri) + "?lang=" + config.lang).then(renderCard).catch(function (err) {
       $("card").textContent = T.error + err.message;
     });
+  }
+
+  // ---- the timeline strip: the focused unit's events along their dates ----
+  function timelineOf(iri) {
+    if (!API) return Promise.resolve((config.timelines || {})[iri] || null);
+    return getJSON(API + "/graph/timeline?lang=" + config.lang + "&focus=" + encodeURIComponent(iri));
+  }
+
+  function renderTimeline(tl) {
+    var list = $("timeline");
+    list.textContent = "";
+    $("timeline-title").textContent = fmt(tl.events.length ? T.timeline : T.timeline_empty,
+                                          { label: tl.label, n: tl.events.length + (tl.more || 0) }) +
+      (tl.more ? " " + fmt(T.timeline_more, { n: tl.events.length }) : "");
+    var year = null;
+    tl.events.forEach(function (ev) {
+      var shown = ev.day ? ev.day.slice(0, 4) : T.no_date;
+      if (shown !== year) { year = shown; list.appendChild(el("li", year, "year")); }
+      var li = el("li", null, "event");
+      li.dataset.iri = ev.id;
+      li.dataset.date = ev.day || "";
+      li.appendChild(el("time", ev.date ? ev.date : T.no_date));
+      var a = el("a", ev.label);
+      a.href = "#";
+      a.title = [ev.label, ev.role].filter(Boolean).join(" · ");
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        if (nodes.get(ev.id)) network.selectNodes([ev.id]);
+        openCard(ev.id);
+      });
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    $("timeline-strip").dataset.unit = tl.id;
+  }
+
+  function showTimeline(iri) {
+    timelineOf(iri).then(function (tl) {
+      if (tl && tl.cls !== "Event") renderTimeline(tl);
+    }).catch(function (err) { $("timeline-title").textContent = T.error + err.message; });
   }
 
   // ---- search with suggestions ----
@@ -427,10 +565,32 @@
     });
   }
 
+  // A date as yyyy-mm-dd whatever way it was typed (2023-7-1, 2023/07/01, 2023年7月1日, 20230701);
+  // "" when empty, null when it is no date.
+  function isoDate(text) {
+    var t = String(text || "").trim();
+    if (!t) return "";
+    var m = t.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/) || t.match(/^(\d{4})(\d{2})(\d{2})$/);
+    if (!m) return null;
+    var iso = m[1] + "-" + ("0" + m[2]).slice(-2) + "-" + ("0" + m[3]).slice(-2);
+    var d = new Date(iso + "T00:00:00Z");
+    return !isNaN(d) && d.toISOString().slice(0, 10) === iso ? iso : null;
+  }
+
+  function readDate(id) {
+    var box = $(id), iso = isoDate(box.value);
+    box.setAttribute("aria-invalid", iso === null ? "true" : "false");
+    if (iso !== null) box.value = iso;
+    return iso;
+  }
+
   function applyFilters() {
+    var from = readDate("date-from"), to = readDate("date-to");
+    $("date-error").hidden = from !== null && to !== null;
+    if (from === null || to === null) return;
     filter.place = $("place").value;
-    filter.from = $("date-from").value;
-    filter.to = $("date-to").value;
+    filter.from = from;
+    filter.to = to;
     if (API && !mode.focus) { loadOverview(); return; }
     view.refresh();
     setState("stable");
@@ -443,11 +603,16 @@
     $("place").value = "";
     $("date-from").value = "";
     $("date-to").value = "";
+    $("date-error").hidden = true;
     applyFilters();
   });
   $("overview").addEventListener("click", loadOverview);
   $("panel-close").addEventListener("click", function () { $("panel").hidden = true; });
-  network.on("click", function (p) { if (p.nodes.length === 1) openCard(p.nodes[0]); });
+  network.on("click", function (p) {
+    if (p.nodes.length !== 1) return;
+    toggleFold(p.nodes[0]);
+    openCard(p.nodes[0]);
+  });
   network.on("doubleClick", function (p) { if (p.nodes.length === 1) expand(p.nodes[0]); });
 
   // ---- start ----
@@ -456,5 +621,6 @@
   mode.focus = config.data.centre || null;
   show(config.data);
   if (mode.focus) { network.selectNodes([mode.focus]); openCard(mode.focus); }
-  window.graphPage = { network: network, nodes: nodes, edges: edges, view: view, focusOn: focusOn, expand: expand };
+  window.graphPage = { network: network, nodes: nodes, edges: edges, view: view, focusOn: focusOn, expand: expand,
+                       folds: function () { return folds; }, isoDate: isoDate };
 })();

@@ -1,6 +1,8 @@
 """/api/entities over a real server: search, cards and neighbourhoods of the hand-written community graph."""
 from __future__ import annotations
 
+import re
+
 import httpx
 import networkx as nx
 
@@ -98,3 +100,24 @@ def test_entities_neighbourhood_rejects_bad_arguments(client: httpx.Client) -> N
     assert client.get(url, params={"types": "Planet"}).status_code == 422
     assert client.get(url, params={"predicates": "part Of"}).status_code == 422
     assert client.get("/api/entities/place/000000000000/neighbourhood").status_code == 404
+
+
+def test_entities_card_names_every_property_and_class_in_chinese_and_english(client: httpx.Client,
+                                                                          community_store) -> None:
+    subjects = sorted({row["s"].value for row in community_store.query(
+        "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }")})
+    assert len(subjects) > 10
+    untranslated = set()
+    for subject in subjects:
+        for lang in ("zh", "en"):
+            response = client.get(f"/api/entities/{subject}", params={"lang": lang})
+            if response.status_code == 404:  # not an entity the API serves (a vocabulary term)
+                continue
+            card = response.json()
+            terms = [p["predicate"] for p in card["properties"] + card["incoming"]] + card["types"]
+            for term in terms:
+                named = re.search(r"[\u4e00-\u9fff]", term["label"]) if lang == "zh" \
+                    else not re.search(r"[a-z][A-Z]|[\u4e00-\u9fff]", term["label"])
+                if not named:
+                    untranslated.add((lang, term["iri"], term["label"]))
+    assert not untranslated, sorted(untranslated)

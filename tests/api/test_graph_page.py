@@ -77,9 +77,18 @@ def test_graph_page_network_export_opens_in_networkx(client, fmt, reader):
     assert (len(G), G.number_of_edges()) == (15, 15)
 
 
+def test_graph_page_timeline_of_a_unit(client):
+    found = client.get("/api/graph/timeline", params={"focus": "place/999901001001", "lang": "en"}).json()
+    assert [(e["label"], e["day"], e["role"]) for e in found["events"]] == [("邻里节", "2023-07-20", "organizer")]
+    assert client.get("/api/graph/timeline", params={"focus": "没有这个社区"}).status_code == 404
+    assert client.get("/api/graph/timeline").status_code == 422
+    assert client.get("/api/graph/timeline", params={"focus": ""}).status_code == 422
+
+
 def test_graph_page_routes_are_documented(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/graph", "/api/graph/overview", "/api/graph/nodes", "/api/analytics", "/api/graph/export"):
+    for path in ("/graph", "/api/graph/overview", "/api/graph/nodes", "/api/graph/timeline", "/api/analytics",
+                 "/api/graph/export"):
         operation = next(iter(paths[path].values()))
         assert operation.get("description"), f"{path} has no description"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -14,7 +15,7 @@ import pytest
 
 from dangjian.api.app import create_app
 from dangjian.graph.embedded import EmbeddedStore
-from dangjian.ontology import DJ, ID, RDF, RDFS
+from dangjian.ontology import DJ, ID, RDF, RDFS, XSD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -23,6 +24,10 @@ SAMPLE = REPO / "samples" / "seed-page.txt"
 ARTIFACTS = REPO / "tests" / "artifacts"
 XSS_LABEL = "<img src=x onerror=alert(1)>"
 XSS_IRI = ID + "org/xss-test"
+# Invented events of 蠡口社区 with dates (the sample page has none: its articles carry no date), out of order.
+DATED_EVENTS = [("test-autumn", "重阳敬老茶话会", "2023-10-23", XSD + "date"),
+                ("test-winter", "迎新春写福字活动", "2023-01-15", XSD + "date"),
+                ("test-summer", "暑期护苗课堂", "2023-08", XSD + "gYearMonth")]
 
 pytestmark = [
     pytest.mark.browser,
@@ -58,6 +63,14 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedS
         ox.Triple(xss, ox.NamedNode(RDFS + "label"), ox.Literal(XSS_LABEL, language="zh")),
         ox.Triple(xss, ox.NamedNode(DJ + "coBuildsWith"), ox.NamedNode(likou)),
     ])
+    events = []
+    for key, label, date, datatype in DATED_EVENTS:
+        event = ox.NamedNode(ID + "event/" + key)
+        events += [ox.Triple(event, ox.NamedNode(RDF + "type"), ox.NamedNode(DJ + "Event")),
+                   ox.Triple(event, ox.NamedNode(RDFS + "label"), ox.Literal(label, language="zh")),
+                   ox.Triple(event, ox.NamedNode(DJ + "date"), ox.Literal(date, datatype=ox.NamedNode(datatype))),
+                   ox.Triple(event, ox.NamedNode(DJ + "organizer"), ox.NamedNode(likou))]
+    store.add("https://w3id.org/dangjian/graph/file/dated-events.ttl", events)
     yield store
     store.close()
 
@@ -218,7 +231,7 @@ def test_graph_page_browser_standalone_file_works_without_server(browser, sample
     G = project(sample_store)
     chosen = select(G)
     page = tmp_path / "graph.html"
-    page.write_text(build_page(G, links=None, cards=offline_cards(sample_store, chosen.nodes), selection=chosen),
+    page.write_text(build_page(G, links=None, cards=offline_cards(sample_store, chosen.entities()), selection=chosen),
                     encoding="utf-8")
     open_page(browser, page.as_uri())
     browser.find_element("id", "search").send_keys("蠡口社区")
@@ -227,5 +240,151 @@ def test_graph_page_browser_standalone_file_works_without_server(browser, sample
     wait_for(browser, "document.querySelector('#card h2') && document.querySelector('#card h2').textContent === '蠡口社区'")
     assert "元和街道" in browser.find_element("id", "panel").text
     assert browser.find_elements("css selector", "#card blockquote")
+    wait_for(browser, "document.querySelectorAll('#timeline li.event').length === 5")  # the timeline, offline too
+    open_page(browser, page.as_uri())
+    click_node(browser, "group:Facility")  # a group unfolds from the data the file carries
+    wait_for(browser, "document.querySelectorAll('#card ul.members li').length === 11")
     outside = [u for u in requests_made(browser) if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, outside
+
+
+# ---- what officials meet on the overview: nothing floats, the backbone with counts, labels apart ----
+
+LABEL_BOXES = """
+const net = graphPage.network, body = net.body, scale = net.getScale();
+const drawn = item => item.options.label && item.labelModule.size.width > 0 &&
+  item.labelModule.fontOptions.size * scale >= item.labelModule.elementOptions.scaling.label.drawThreshold - 1;
+const box = (what, s) => ({what: what, l: s.left, t: s.top, r: s.left + s.width, b: s.top + s.height});
+const boxes = body.nodeIndices.map(id => body.nodes[id]).filter(drawn).map(n => box(n.options.label, n.labelModule.size))
+  .concat(body.edgeIndices.map(id => body.edges[id]).filter(drawn).map(e => box('link ' + e.options.label, e.labelModule.size)));
+return {boxes: boxes, px: 18 * scale};
+"""
+
+
+def visible_graph(driver) -> dict:
+    """The nodes and links the network draws now: id → class and label, and (from, to, label) links."""
+    return driver.execute_script("""
+        const body = graphPage.network.body;
+        return {nodes: Object.fromEntries(body.nodeIndices.map(id => [id, {cls: graphPage.nodes.get(id).cls,
+                                                                            label: body.nodes[id].options.label}])),
+                edges: body.edgeIndices.map(id => body.edges[id]).map(e => [e.fromId, e.toId, e.options.label || ''])};""")
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["what"], b["what"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]]
+
+
+def test_graph_page_browser_no_isolated_person_who_holds_a_post(browser, base_url, sample_store):
+    posts = [(r["person"].value, r["org"].value, r["title"].value) for r in sample_store.query(
+        f"SELECT ?person ?org ?title WHERE {{ ?post a <{DJ}Post> ; <{DJ}holder> ?person ; "
+        f"<{DJ}organization> ?org ; <{DJ}title> ?title }}")]
+    assert len(posts) >= 5
+    open_page(browser, f"{base_url}/graph")
+    shown = visible_graph(browser)
+    for person, org, title in posts:
+        assert person in shown["nodes"], f"{person} holds a post but is not on the overview"
+        assert [person, org, title] in shown["edges"], f"no link {title} from {person} to {org}"
+    linked = {end for edge in shown["edges"] for end in edge[:2]}
+    alone = [n["label"] for i, n in shown["nodes"].items() if i not in linked and n["cls"] != "Group"]
+    assert not alone, f"entities floating alone on the overview: {alone}"
+
+
+def test_graph_page_browser_facilities_sit_with_their_place_or_in_a_labelled_group(browser, base_url, sample_store):
+    clinic = _iri_of(sample_store, "富元家园卫生室", "Facility")
+    compound = _iri_of(sample_store, "富元家园", "ResidentialCompound")
+    open_page(browser, f"{base_url}/graph")
+    shown = visible_graph(browser)
+    assert any(edge[:2] == [clinic, compound] for edge in shown["edges"])
+    group = shown["nodes"]["group:Facility"]
+    assert group["label"] == "未标明地点的阵地\n11"
+    facilities = [i for i, n in shown["nodes"].items() if n["cls"] == "Facility"]
+    assert facilities == [clinic]
+    click_node(browser, "group:Facility")
+    wait_for(browser, "graphPage.network.body.nodeIndices.filter(id => graphPage.nodes.get(id).cls === 'Facility')"
+                      ".length === 12")
+    unfolded = visible_graph(browser)
+    members = [e[1] for e in unfolded["edges"] if e[0] == "group:Facility"]
+    assert len(members) == 11 and clinic not in members
+    wait_for(browser, "document.querySelectorAll('#card ul.members li').length === 11")
+    assert browser.find_element("css selector", "#card h2").text == "未标明地点的阵地"
+
+
+def test_graph_page_browser_overview_folds_events_into_counts_and_unfolds_on_click(browser, base_url, sample_store):
+    likou = _iri_of(sample_store, "蠡口社区", "Community")
+    organized = {r["e"].value for r in sample_store.query(
+        f"SELECT ?e WHERE {{ ?e a <{DJ}Event> ; <{DJ}organizer> <{likou}> }}")}
+    assert len(organized) == 5  # two from the sample page, three invented dated ones
+    open_page(browser, f"{base_url}/graph")
+    shown = visible_graph(browser)
+    classes = {n["cls"] for n in shown["nodes"].values()}
+    assert {"Street", "Community", "PartyOrganization"} <= classes and not classes & {"Event", "Program"}
+    assert shown["nodes"][likou]["label"] == "蠡口社区\n5 活动"
+    click_node(browser, likou)
+    wait_for(browser, f"graphPage.network.body.nodeIndices.filter(id => graphPage.nodes.get(id).cls === 'Event')"
+                      f".length === {len(organized)}")
+    unfolded = visible_graph(browser)
+    assert {e for e, n in unfolded["nodes"].items() if n["cls"] == "Event"} == organized
+    assert all([e, likou, ""] in unfolded["edges"] for e in organized)
+    assert not overlapping(browser.execute_script(LABEL_BOXES)["boxes"])
+    click_node(browser, likou)
+    wait_for(browser, "!graphPage.network.body.nodeIndices.some(id => graphPage.nodes.get(id).cls === 'Event')")
+
+
+def test_graph_page_browser_overview_labels_never_overlap(browser, base_url):
+    for lang in ("zh", "en"):
+        open_page(browser, f"{base_url}/graph?lang={lang}")
+        drawn = browser.execute_script(LABEL_BOXES)
+        assert len(drawn["boxes"]) >= 40, "labels are hidden at the default zoom"
+        assert drawn["px"] >= 9, f"labels are drawn {drawn['px']:.1f} px high at the default zoom"
+        assert any(b["what"] == "link 党委书记" for b in drawn["boxes"])
+        assert not overlapping(drawn["boxes"]), overlapping(drawn["boxes"])
+
+
+def test_graph_page_browser_dates_are_typed_and_shown_as_yyyy_mm_dd(browser, base_url, sample_store):
+    likou = _iri_of(sample_store, "蠡口社区", "Community")
+    open_page(browser, f"{base_url}/graph?focus={quote(likou, safe='')}")
+    start, end = browser.find_element("id", "date-from"), browser.find_element("id", "date-to")
+    assert start.get_attribute("type") == "text" and start.get_attribute("placeholder") == "yyyy-mm-dd"
+    start.send_keys("2023/8/1\t")
+    assert start.get_attribute("value") == "2023-08-01"
+    end.send_keys("12/31/2023\t")
+    assert end.get_attribute("aria-invalid") == "true" and browser.find_element("id", "date-error").is_displayed()
+    end.clear()
+    end.send_keys("2023年12月31日\t")
+    wait_for(browser, "document.getElementById('date-to').value === '2023-12-31'")
+    assert not browser.find_element("id", "date-error").is_displayed()
+    events = browser.execute_script("return graphPage.view.get().filter(n => n.cls === 'Event').map(n => n.date)")
+    assert sorted(events) == ["2023-08", "2023-10-23"]
+    stamps = [t.text for t in browser.find_elements("css selector", "#timeline time")]
+    assert stamps[:3] == ["2023-01-15", "2023-08", "2023-10-23"]
+
+
+def test_graph_page_browser_timeline_lists_focused_units_events_in_date_order(browser, base_url, sample_store):
+    likou = _iri_of(sample_store, "蠡口社区", "Community")
+    party = _iri_of(sample_store, "蠡口社区党委", "PartyOrganization")
+    expected = {r["e"].value for r in sample_store.query(f"""SELECT ?e WHERE {{ ?e a <{DJ}Event> .
+        {{ ?e ?p <{likou}> }} UNION {{ ?e ?p <{party}> }} }}""")}
+    open_page(browser, f"{base_url}/graph?focus={quote(likou, safe='')}")
+    wait_for(browser, f"document.getElementById('timeline-strip').dataset.unit === {json.dumps(likou)}")
+    items = browser.execute_script(
+        "return [...document.querySelectorAll('#timeline li.event')].map(li => [li.dataset.iri, li.dataset.date])")
+    assert {iri for iri, _ in items} == expected
+    dated = [day for _, day in items if day]
+    assert dated == sorted(dated) == ["2023-01-15", "2023-08-01", "2023-10-23"]
+    assert all(day for _, day in items[:len(dated)])  # undated events come last
+    assert "蠡口社区" in browser.find_element("id", "timeline-title").text
+    street = _iri_of(sample_store, "元和街道", "Street")
+    click_node(browser, street)
+    wait_for(browser, f"document.getElementById('timeline-strip').dataset.unit === {json.dumps(street)}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_graph_page_browser_card_names_every_property(browser, base_url, sample_store, lang):
+    likou = _iri_of(sample_store, "蠡口社区", "Community")
+    open_page(browser, f"{base_url}/graph?focus={quote(likou, safe='')}&lang={lang}")
+    wait_for(browser, "document.querySelectorAll('#card dt').length >= 3")
+    names = [dt.text for dt in browser.find_elements("css selector", "#card dt")]
+    raw = [n for n in names if re.search(r"[a-z][A-Z]", n) or (lang == "zh" and re.fullmatch(r"[A-Za-z ()0-9]+", n))]
+    assert not raw, f"raw property names on the card: {raw}"
+    assert ("数据来源" if lang == "zh" else "derived from") in names

@@ -10,6 +10,7 @@ import pytest
 
 from dangjian.graph.viz import ASSETS, build_page, payload, script_json
 from dangjian.graph.viz_select import Filters, find_node, focus, overview
+from dangjian.graph.viz_timeline import timeline
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>alert(2)</script>"
@@ -90,7 +91,8 @@ def test_viz_hostile_labels_stay_data():
     parser = Assets()
     parser.feed(html)
     assert "img" not in parser.tags
-    labels = {n["label"] for n in config_of(html)["data"]["nodes"]}
+    data = config_of(html)["data"]
+    labels = {n["label"] for n in data["nodes"] + data["hidden"]["nodes"]}
     assert {HOSTILE, BREAKOUT} <= labels
     titles = {e["title"] for e in config_of(html)["data"]["edges"]}
     assert BREAKOUT in titles
@@ -107,13 +109,14 @@ def test_viz_overview_caps_and_says_what_was_left_out():
     chosen = overview(G, cap=10)
     assert len(chosen.nodes) == 10 and chosen.candidates == 62
     assert chosen.nodes[:2] == ["s0", "s1"]  # the streets open the overview
-    assert sum(chosen.left_out.values()) == 52
+    # 8 communities shown with their 16 events folded on them; the other 12 and their 24 events left out.
+    assert chosen.left_out == {"Community": 12, "Event": 24}
     data = payload(G, chosen, "zh")
     assert len(data["nodes"]) == 10 and data["truncated"]
-    assert "显示 10 / 62 个节点" in data["note"] and "因上限 10 未显示" in data["note"] and "活动 40" in data["note"]
+    assert "显示 10 / 62 个节点" in data["note"] and "因上限 10 未显示" in data["note"] and "活动 24" in data["note"]
     assert "?limit=" in data["note"]
     english = payload(G, chosen, "en")["note"]
-    assert "Showing 10 of 62 nodes" in english and "event 40" in english
+    assert "Showing 10 of 62 nodes" in english and "event 24" in english
 
 
 def test_viz_nodes_carry_class_style_positions_and_hover_labels():
@@ -124,7 +127,8 @@ def test_viz_nodes_carry_class_style_positions_and_hover_labels():
     assert community["color"] != street["color"] and community["shape"] != street["shape"]
     assert isinstance(community["x"], float) and isinstance(community["y"], float)
     assert community["title"].startswith("0号社区\n社区")
-    assert {e["title"] for e in data["edges"]} == {"隶属", "主办"}
+    assert {e["title"] for e in data["edges"]} == {"隶属"}
+    assert {e["title"] for e in data["hidden"]["edges"]} == {"主办"}  # events unfold with their links
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
 
 
@@ -145,8 +149,9 @@ def test_viz_filters_by_place_class_and_event_date():
     only = overview(G, filters=Filters(types=frozenset({"Community"})))
     assert {G.nodes[n]["type"] for n in only.nodes} == {"Community"}
     february = overview(G, filters=Filters(date_from="2023-02-01", date_to="2023-02-28"))
-    events = [n for n in february.nodes if G.nodes[n]["type"] == "Event"]
+    events = february.folding.hidden()
     assert events and all(G.nodes[n]["date"].startswith("2023-02") for n in events)
+    assert all(counts == {"Event": 1} for counts in february.folding.counts.values())
 
 
 def test_viz_find_node_by_iri_local_id_or_name():
@@ -164,3 +169,54 @@ def test_viz_page_language(lang, title):
     html = build_page(street_graph(2, 1), lang=lang)
     assert f"<title>{title}</title>" in html
     assert config_of(html)["lang"] == lang
+
+
+def test_viz_overview_folds_events_onto_their_units_and_groups_what_links_to_nothing():
+    G = street_graph(2, 3)
+    entity(G, "p1", "Person", "王芳")
+    entity(G, "party", "PartyOrganization", "0号社区党委")
+    G.add_edge("party", "c0", key="hostUnit", predicate="hostUnit", label="设立于")
+    G.add_edge("p1", "party", key="post:书记", predicate="post", title="书记", label="书记")
+    entity(G, "f1", "Facility", "邻里中心")
+    entity(G, "f2", "Facility", "健身步道")
+    G.add_edge("f1", "c1", key="partOf", predicate="partOf", label="隶属")
+    entity(G, "lonely", "Person", "李四")
+    data = payload(G, overview(G), "zh")
+    shown = {n["id"]: n for n in data["nodes"]}
+    assert shown["c0"]["label"] == "0号社区\n3 活动" and shown["c0"]["fold"] == {"Event": 3}
+    assert not any(n["cls"] == "Event" for n in data["nodes"])
+    assert {"p1", "party", "f1"} <= set(shown) and {"f2", "lonely"}.isdisjoint(shown)
+    assert shown["group:Facility"]["label"] == "未标明地点的阵地\n1"
+    assert shown["group:Person"]["label"] == "未关联的人物\n1"
+    assert data["hidden"]["members"]["group:Facility"] == ["f2"]
+    assert sorted(data["hidden"]["members"]["c0"]) == ["e0-0", "e0-1", "e0-2"]
+    post = next(e for e in data["edges"] if e["pred"] == "post")
+    assert (post["from"], post["to"], post["label"]) == ("p1", "party", "书记")
+    english = payload(G, overview(G), "en")
+    assert next(n for n in english["nodes"] if n["id"] == "c0")["label"] == "0号社区\n3 events"
+
+
+def test_viz_group_nodes_count_against_the_cap():
+    G = street_graph(4, 1)
+    for i in range(3):
+        entity(G, f"lone{i}", ["Person", "Facility", "Organization"][i], f"孤立{i}")
+    capped = overview(G, cap=4)
+    assert len(capped.nodes) <= 4 and capped.truncated
+
+
+def test_viz_timeline_lists_a_units_events_by_date_undated_last():
+    G = street_graph(2, 0)
+    entity(G, "party", "PartyOrganization", "0号社区党委")
+    G.add_edge("party", "c0", key="hostUnit", predicate="hostUnit", label="设立于")
+    for key, date in (("late", "2023-11-02"), ("undated", None), ("early", "2023-02"), ("mid", "2023-06-30")):
+        entity(G, key, "Event", f"活动{key}", **({"date": date} if date else {}))
+    G.add_edge("late", "c0", key="organizer", predicate="organizer", label="主办")
+    G.add_edge("undated", "c0", key="partner", predicate="partner", label="协办")
+    G.add_edge("early", "party", key="organizer", predicate="organizer", label="主办")
+    G.add_edge("mid", "c0", key="location", predicate="location", label="地点")
+    found = timeline(G, "c0")
+    assert found["label"] == "0号社区"
+    assert [(e["id"], e["day"]) for e in found["events"]] == [
+        ("early", "2023-02-01"), ("mid", "2023-06-30"), ("late", "2023-11-02"), ("undated", None)]
+    assert found["events"][3]["role"] == "协办" and found["events"][0]["date"] == "2023-02"
+    assert [e["id"] for e in timeline(G, "c1")["events"]] == []
