@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import chain
 
 from dangjian.loaders import lexicon as lx
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.name_words import (described_by_kind, inner_start, is_generic, is_generic_place,
                                          lead_length, name_tag)
@@ -78,8 +79,8 @@ def _suffix_table() -> list[tuple[str, str]]:
 
 SUFFIXES = _suffix_table()
 SUFFIX_CLASS = dict(SUFFIXES)
-SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
-DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
+SUFFIX_RE = re.compile(longest_of(SUFFIX_CLASS))
+DELIM_RE = re.compile(longest_of(lx.DELIMITERS))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
 PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
 BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
@@ -97,9 +98,12 @@ DEPARTMENT_FIELD = re.compile(r"[与和及、]")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
+SUFFIX_LENGTHS = sorted({len(s) for s in SUFFIX_CLASS}, reverse=True)
+
+
 def unit_suffix(name: str) -> str:
     """The longest unit suffix a name ends in ('' for none)."""
-    return next((s for s, _ in SUFFIXES if name.endswith(s)), "")
+    return next((name[-n:] for n in SUFFIX_LENGTHS if n <= len(name) and name[-n:] in SUFFIX_CLASS), "")
 
 
 @lru_cache(maxsize=65536)
@@ -196,6 +200,8 @@ def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
     """Items of a list of units that carry no suffix (中国联通, 国美家电): organizations, when another item is a
     unit or the list counts its units (等20多家企事业单位)."""
     added: list[Mention] = []
+    if "、" not in sentence:
+        return units  # both lists are of items joined by 、
     for m in chain(UNIT_LIST.finditer(sentence), PARTNER_LIST.finditer(sentence)):
         items, pos = [], m.start("items")
         for raw in m.group("items").split("、"):

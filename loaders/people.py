@@ -5,16 +5,17 @@ import re
 from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.mentions import Mention
 from dangjian.loaders.words import frequency, guessed_words, tag, words
 
 # 支书 is a title of its own (村支书) but also the middle of 党总支书记: not after 总 or 党
-ROLE_RE = re.compile("|".join(sorted(("(?<![总党])支书" if r == "支书" else re.escape(r) for r in lx.ROLE_WORDS),
-                                     key=len, reverse=True)))
-PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS + lx.ORGAN_PARTY_WORDS,
-                                                  key=len, reverse=True)) + ")$")
+ROLE_RE = re.compile(longest_of(r for r in lx.ROLE_WORDS if r != "支书") + "|(?<![总党])支书")
+PARTY_WORD_RE = re.compile(f"({longest_of(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS + lx.ORGAN_PARTY_WORDS)})$")
 SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露|要求|提出)")
 NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")
+NAME_CHARS = re.compile(f"[{lx.CJK}·]+")
+DOTTED = re.compile(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}")
 NOT_NAMES = {"同志", "主任", "书记", "委员", "表示", "介绍", "记者", "居民", "群众", "党员", "大家", "我们", "他们",
              "负责人", "工作人员", "志愿者", "代表", "老人", "孩子", "小哥", "师傅", "阿姨", "大爷", "一行", "本人",
              "高度", "高效", "高质量", "方面", "方式", "方向", "方法", "常态", "全面", "明显", "任务", "向上", "向下",
@@ -70,14 +71,14 @@ STOP_CHARS = set("的了是在和与及为把被将也都就又已等对向从�
 def other_name_at(text: str, pos: int) -> str | None:
     """A name without a Han surname (其木格, 哈斯朝鲁, 阿依古丽) right after a title: two to four characters that
     end where a speech verb, punctuation or a word that follows names begins."""
-    dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", text[pos:])
+    dotted = DOTTED.match(text, pos)
     sizes = (4, 3, 2)
     if dotted:  # 阿不都热合曼·艾买提: the part after the dot ends where the words after a name begin
         dot = dotted.group().index("·")
         sizes = tuple(dot + 1 + k for k in range(2, len(dotted.group()) - dot))
     for size in sizes:
         name = text[pos:pos + size]
-        if len(name) < size or not re.fullmatch(f"[{lx.CJK}·]+", name) or (STOP_CHARS & set(name) and not dotted):
+        if len(name) < size or not NAME_CHARS.fullmatch(name) or (STOP_CHARS & set(name) and not dotted):
             continue
         rest = text[pos + size:]
         follows = lx.AFTER_NAME if not dotted else tuple(w for w in lx.AFTER_NAME if len(w) > 1)
@@ -125,11 +126,11 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
     posts: list[PostMention] = []
     taken = _Taken()
     for m in ROLE_RE.finditer(sentence):
-        dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", sentence[m.end():])
-        other = None if m.group() in SUPPORT_TITLES else other_name_at(sentence, m.end())
-        name = other if dotted else (name_at(sentence, m.end()) or other)
         if sentence[m.end():m.end() + 1] == "会":
             continue  # 委员会 is a committee, not a title
+        name = None if DOTTED.match(sentence, m.end()) else name_at(sentence, m.end())
+        if not name and m.group() not in SUPPORT_TITLES:
+            name = other_name_at(sentence, m.end())
         if not name or (m.end(), m.end() + len(name)) in taken or sentence[m.end() + len(name):][:1].isdigit():
             continue
         person = PersonMention(m.end(), m.end() + len(name), name)
@@ -217,7 +218,6 @@ def reads_as_words(sentence: str, start: int, end: int) -> bool:
 
 
 NAME_LIST_RE = re.compile(f"(?<![{lx.CJK}])[{lx.CJK}]{{2,3}}(?:、[{lx.CJK}]{{2,3}})+(?=等|[,;:。]|$)")
-DOTTED = re.compile(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}")
 
 
 def _dotted_at(sentence: str, pos: int) -> str | None:
@@ -249,8 +249,8 @@ def _listed_after(sentence: str, people: list[PersonMention], posts: list[PostMe
             prev = nxt
 
 
-CUE_RE = re.compile("|".join(sorted(lx.PERSON_CUES, key=len, reverse=True)))
-PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r")\)")
+CUE_RE = re.compile(longest_of(lx.PERSON_CUES))
+PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + longest_of(lx.ROLE_WORDS) + r")\)")
 
 
 class _Taken:
@@ -271,7 +271,7 @@ def _followed_well(sentence: str, end: int) -> bool:
     rest = sentence[end:]
     if rest[:1].isdigit():
         return False  # 志愿者高达1200余人次
-    if not rest or not re.match(f"[{lx.CJK}]", rest[0]) or SPEECH_RE.match(rest):
+    if not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest):
         return True
     return rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
 
@@ -283,7 +283,7 @@ def _name_before(sentence: str, end: int) -> int | None:
         if start < 0:
             continue
         before = sentence[:start]
-        if before and re.match(f"[{lx.CJK}]", before[-1]) and before[-1] not in "的是" \
+        if before and lx.CJK_RE.match(before[-1]) and before[-1] not in "的是" \
                 and not before.endswith(lx.PERSON_CUES) and not ROLE_RE.search(before[-6:] + "\0"):
             continue
         name = name_at(sentence, start)

@@ -14,9 +14,14 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update(str.maketrans("\u3000\u00a0〔〕【】﹝﹞「」『』", "  ()()()“”‘’"))
 
 
+_FOLDED = {chr(cp): chr(to) for cp, to in _WIDTH.items()}
+# str.translate looks every character up in the table; the characters to fold are a few in a text
+_TO_FOLD = re.compile("[" + "".join(re.escape(ch) for ch in _FOLDED) + "]")
+
+
 def for_matching(text: str) -> str:
     """The same text with full-width forms folded to half-width; always the same length as the input."""
-    return text.translate(_WIDTH)
+    return _TO_FOLD.sub(lambda m: _FOLDED[m.group()], text)
 
 
 _QUOTES = "“”‘’\"'「」『』《》〈〉"

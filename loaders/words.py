@@ -29,9 +29,14 @@ def guessed_words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    import jieba.posseg
-    _jieba()
-    return jieba.posseg.dt.word_tag_tab
+    """jieba's word → tag table, read from its dictionary as `jieba.posseg` reads it (`word freq tag` a line),
+    without importing posseg: its line-by-line loader costs several times more, most of it in the garbage
+    collector once a load has filled the heap."""
+    with _jieba().dt.get_dict_file() as f:
+        fields = f.read().decode("utf-8").split()
+    if len(fields) % 3:
+        raise ValueError("jieba's dictionary has a line that is not `word frequency tag`")
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 # Tags jieba's dictionary gets wrong for words common in this genre.
