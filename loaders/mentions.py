@@ -575,8 +575,11 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     if cls in PLACE_CLASSES:
         starts = _word_starts(window, j)
         for b in range(j, s - 1):
-            if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
-                                                                        and _ends_with_word(sentence[j:b]))):
+            # where a shorter name may begin: the run's start, or a word start inside it (gazetteer asked last)
+            whole = b == j and at_boundary
+            if not (whole or (b - j > 1 and b in starts)):
+                continue
+            if _known(sentence[b:e]) and (whole or _ends_with_word(sentence[j:b])):
                 if b == j or _drops_container(sentence[j:b], cls):
                     return b
                 fallback = b  # 陆城解放社区 or 山水名园社区: the longer name, if it reads as one
