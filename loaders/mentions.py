@@ -200,8 +200,8 @@ def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
     """Items of a list of units that carry no suffix (中国联通, 国美家电): organizations, when another item is a
     unit or the list counts its units (等20多家企事业单位)."""
     added: list[Mention] = []
-    if "、" not in sentence:
-        return units  # both lists are of items joined by 、
+    if "、" not in sentence or ("等" not in sentence and "与" not in sentence):
+        return units  # a list of units joined by 、, with 等 after it or 与 before it
     for m in chain(UNIT_LIST.finditer(sentence), PARTNER_LIST.finditer(sentence)):
         items, pos = [], m.start("items")
         for raw in m.group("items").split("、"):

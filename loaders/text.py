@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dangjian.loaders.lexicon import CLOSING, FINAL_PUNCT
 
@@ -27,6 +28,7 @@ def for_matching(text: str) -> str:
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A normalized key for a name: NFKC, quotes and white space removed (how names are compared)."""
     text = unicodedata.normalize("NFKC", name)
