@@ -135,6 +135,10 @@ class Gazetteer:
         """
         return [self._place_of(hit) for hit in _filter(self._hits(normalize(name)), level)]
 
+    def count(self, name: str, level: str | None = None) -> int:
+        """How many places `candidates` would return, without loading them."""
+        return len(_filter(self._hits(normalize(name)), level))
+
     def resolve(self, name: str, level: str | None, context: Iterable[str] = ()) -> Place | None:
         """The one place the name denotes given the other places named nearby, or None.
 

@@ -82,6 +82,7 @@ SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile(longest_of(SUFFIX_CLASS))
 DELIM_RE = re.compile(longest_of(lx.DELIMITERS))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
+NAME_RUN_TO_END = re.compile(f"[{lx.CJK}A-Za-z0-9·]*\\Z")  # searched up to a suffix: where the name characters begin
 PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
 BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
 # what follows a place's name when it is a unit: its party organization, committee or people
@@ -192,6 +193,7 @@ def _with_democratic_party(sentence: str, unit: Mention) -> None:
 # A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units
 UNIT_LIST = re.compile(r"(?P<items>(?:[^、,;:。“”()\s]{2,16}、)+[^、,;:。“”()\s]{2,16})等(?P<count>[^,;:。]{0,6}?)"
                        r"(?:企事业单位|单位|企业|机构|社会组织|组织)")
+UNIT_LIST_WORDS = ("单位", "企业", "机构", "组织")  # one of them ends every UNIT_LIST
 # X与A、B联合开展: the partners a unit acts with
 PARTNER_LIST = re.compile(r"与(?P<items>(?:[^、,;:。“”()\s与]{2,16}、)+[^、,;:。“”()\s与]{2,16}?)(?=联合|携手|共同|一起|一同)")
 
@@ -200,9 +202,11 @@ def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
     """Items of a list of units that carry no suffix (中国联通, 国美家电): organizations, when another item is a
     unit or the list counts its units (等20多家企事业单位)."""
     added: list[Mention] = []
-    if "、" not in sentence or ("等" not in sentence and "与" not in sentence):
-        return units  # a list of units joined by 、, with 等 after it or 与 before it
-    for m in chain(UNIT_LIST.finditer(sentence), PARTNER_LIST.finditer(sentence)):
+    if "、" not in sentence:
+        return units  # both are lists of items joined by 、
+    counted = "等" in sentence and any(word in sentence for word in UNIT_LIST_WORDS)
+    for m in chain(UNIT_LIST.finditer(sentence) if counted else (),
+                   PARTNER_LIST.finditer(sentence) if "与" in sentence else ()):
         items, pos = [], m.start("items")
         for raw in m.group("items").split("、"):
             items.append((pos, raw))
@@ -275,6 +279,8 @@ QUOTE_RE = re.compile(r"“[^“”]{1,40}”|‘[^‘’]{1,40}’|《[^《》]
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    if "“" not in sentence and "‘" not in sentence and "《" not in sentence:
+        return []
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(sentence)]
 
 
@@ -557,9 +563,7 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     if limit == 0:
         return None
     lo = max(last_end, s - limit)
-    j = s
-    while j > lo and NAME_CHAR.match(sentence[j - 1]) and sentence[j - 1] not in "“”‘’":
-        j -= 1
+    j = NAME_RUN_TO_END.search(sentence, lo, s).start() if lo < s else s
     at_boundary = j > lo or j == last_end or j == 0
     # 150米健身步道: a number and its classifier end whatever came before the name
     for m in NUMBER_RE.finditer(sentence, j, s):

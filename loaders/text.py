@@ -20,6 +20,7 @@ _FOLDED = {chr(cp): chr(to) for cp, to in _WIDTH.items()}
 _TO_FOLD = re.compile("[" + "".join(re.escape(ch) for ch in _FOLDED) + "]")
 
 
+@lru_cache(maxsize=256)  # an article's text is folded for its hash, its sentences and its extractor
 def for_matching(text: str) -> str:
     """The same text with full-width forms folded to half-width; always the same length as the input."""
     return _TO_FOLD.sub(lambda m: _FOLDED[m.group()], text)
