@@ -686,7 +686,7 @@ def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] 
     (信息与通信工程系, 国资和金融系统, 大数据与信息工程学院).
     """
     cut = 0
-    bounds = _boundaries(window)
+    bounds = None  # jieba's word boundaries, asked for only when a one-character delimiter needs them
     for m in DELIM_RE.finditer(window):
         if (keep_verbs and m.group() in NAME_VERBS) or (m.group() in keep and m.end() < len(window)):
             continue
@@ -694,8 +694,10 @@ def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] 
                 and DEPARTMENT_FIELD.search(window, m.end()) is None \
                 and all(NAME_CHAR.match(c) for c in window[cut:m.start()]) and not _is_stop_word(window[cut:m.start()]):
             continue
-        if len(m.group()) == 1 and (m.start() not in bounds or m.end() not in bounds):
-            continue
+        if len(m.group()) == 1:
+            bounds = _boundaries(window) if bounds is None else bounds
+            if m.start() not in bounds or m.end() not in bounds:
+                continue
         rest = len(window) - m.end()
         if rest == 0:
             # 万和物业, 元和街道: a two-character name ending in 和 is a name, not "… and"
