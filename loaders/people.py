@@ -10,7 +10,7 @@ from dangjian.loaders.mentions import Mention
 from dangjian.loaders.words import frequency, guessed_words, tag, words
 
 # 支书 is a title of its own (村支书) but also the middle of 党总支书记: not after 总 or 党
-ROLE_RE = re.compile(longest_of(r for r in lx.ROLE_WORDS if r != "支书") + "|(?<![总党])支书")
+ROLE_RE = re.compile(longest_of(r for r in lx.ROLE_WORDS if r != "支书") + "|支(?<![总党]支)书")
 PARTY_WORD_RE = re.compile(f"({longest_of(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS + lx.ORGAN_PARTY_WORDS)})$")
 SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露|要求|提出)")
 NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")

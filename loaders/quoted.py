@@ -11,7 +11,7 @@ from dangjian.loaders.words import frequency, tag, words
 
 Q = r"“[^“”]{1,40}”"
 EVENT_VERB = r"(?:开展|举办|举行|组织开展|组织|召开|开启|启动|推出|进行|策划|联办|承办|开设|开办|创办|主办|筹办)"
-EVENT_SUFFIX = longest_of(lx.EVENT_SUFFIXES)
+EVENT_SUFFIX = f"(?:{longest_of(lx.EVENT_SUFFIXES)})"
 EVENT_RE = re.compile(
     f"{EVENT_VERB}(?:了|起|好)?(?P<q>(?:{Q})*)(?P<mid>[^,，。;；、“”!?！？:：()（）\\s]{{0,18}}?)(?P<suf>{EVENT_SUFFIX})"
 )
