@@ -44,7 +44,7 @@ def resolve(phrase_match: re.Match, article_date: str | None) -> DateValue:
     return DateValue(phrase, None, None)
 
 
-@lru_cache(maxsize=1024)  # an article's lead is read for every event that names no date of its own
+@lru_cache(maxsize=256)  # an article's lead is read for every event that names no date of its own
 def find_date(text: str, article_date: str | None) -> DateValue | None:
     """The first date phrase of a text, resolved."""
     m = DATE_RE.search(text)

@@ -92,7 +92,7 @@ class Place:
         return hash(self.key)
 
 
-@lru_cache(maxsize=65536)  # the page's context names are normalized again for every place resolved against them
+@lru_cache(maxsize=4096)  # the page's context names are normalized again for every place resolved against them
 def normalize(name: str) -> str:
     """NFKC, without white space and quotes: the form every lookup starts from.
 

@@ -29,7 +29,7 @@ def for_matching(text: str) -> str:
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # an article names its entities again and again; small, so the collector's walks stay short
 def name_key(name: str) -> str:
     """A normalized key for a name: NFKC, quotes and white space removed (how names are compared)."""
     text = unicodedata.normalize("NFKC", name)
