@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from types import ModuleType
 
+from dangjian.loaders.word_route import WordRoute
+
 
 @lru_cache(maxsize=1)
 def _jieba() -> ModuleType:
@@ -15,16 +17,23 @@ def _jieba() -> ModuleType:
     return jieba
 
 
+@lru_cache(maxsize=1)
+def _route() -> WordRoute:
+    import jieba.finalseg
+    return WordRoute(_jieba().dt, jieba.finalseg.cut)
+
+
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
-    """The words of a short text, by dictionary only (no guessing of unknown words)."""
-    return tuple(_jieba().lcut(text, HMM=False))
+    """The words of a short text, by dictionary only (no guessing of unknown words): jieba's `lcut(HMM=False)`."""
+    return tuple(_route().cut(text))
 
 
 @lru_cache(maxsize=65536)
 def guessed_words(text: str) -> tuple[str, ...]:
-    """The words of a short text with jieba's guessing of unknown words (names it has never seen) on."""
-    return tuple(_jieba().lcut(text, HMM=True))
+    """The words of a short text with jieba's guessing of unknown words (names it has never seen) on:
+    jieba's `lcut(HMM=True)`."""
+    return tuple(_route().cut(text, guess=True))
 
 
 @lru_cache(maxsize=1)
