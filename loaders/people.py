@@ -120,8 +120,11 @@ def _plausible(name: str) -> bool:
     return frequency(name) < 200
 
 
-def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention], list[PostMention]]:
-    """Names with titles before them, and names before speech verbs; posts when a title is there."""
+def find_people(sentence: str, units: list[Mention], offset: int = 0) -> tuple[list[PersonMention], list[PostMention]]:
+    """Names with titles before them, and names before speech verbs; posts when a title is there.
+
+    The units may carry offsets into a longer text where the sentence starts at `offset`; a post's `org` is
+    then one of them as given, and every other offset is into the sentence."""
     people: list[PersonMention] = []
     posts: list[PostMention] = []
     taken = _Taken()
@@ -136,9 +139,9 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
         person = PersonMention(m.end(), m.end() + len(name), name)
         people.append(person)
         taken.add((m.end(), m.end() + len(name)))
-        posts.extend(_posts_before(sentence, m, person, units))
+        posts.extend(_posts_before(sentence, m, person, units, offset))
     # after a cue noun (居民王秀英) or right after a village or community (草坪村林芳良和太平村刘荣芳结为师徒)
-    cues = [m.end() for m in CUE_RE.finditer(sentence)] + [u.end for u in units if u.cls == "Community" and not u.bare]
+    cues = [m.end() for m in CUE_RE.finditer(sentence)] + [u.end - offset for u in units if u.cls == "Community" and not u.bare]
     for at in cues:
         name = _dotted_at(sentence, at) or name_at(sentence, at)
         if name and name[0] not in "和与及同或" and (at, at + len(name)) not in taken \
@@ -155,7 +158,7 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
         taken.add((start, m.start()))
         role = ROLE_RE.search(sentence, m.start() + 1)
         if role is not None:
-            posts.extend(_posts_before(sentence, role, person, units))
+            posts.extend(_posts_before(sentence, role, person, units, offset))
     for m in SPEECH_RE.finditer(sentence):
         start = _name_before(sentence, m.start())
         if start is not None and (start, m.start()) not in taken:
@@ -292,13 +295,14 @@ def _name_before(sentence: str, end: int) -> int | None:
     return None
 
 
-def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: list[Mention]) -> list[PostMention]:
+def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: list[Mention],
+                  offset: int) -> list[PostMention]:
     """Posts whose titles stand before a name: `A党委书记、B居委会主任张三`, `苏州市委党校副校长、苏州行政学院副院长方伟`."""
     out: list[PostMention] = []
     end = role.start()
     role_text = role.group()
     while True:
-        org, title, org_word, begin = _title_owner(sentence, end, role_text, units)
+        org, title, org_word, begin = _title_owner(sentence, end, role_text, units, offset)
         out.append(PostMention(person, title, org, org_word, begin))
         if begin == 0 or sentence[begin - 1] not in "、兼及和":
             break
@@ -312,19 +316,21 @@ def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: l
     return out
 
 
-def _title_owner(sentence: str, end: int, role: str, units: list[Mention]) -> tuple[Mention | None, str, str, int]:
+def _title_owner(sentence: str, end: int, role: str, units: list[Mention],
+                 offset: int) -> tuple[Mention | None, str, str, int]:
     """The unit a title belongs to and the title as written (党委 + 书记 = 党委书记)."""
     for unit in units:
+        unit_start, unit_end = unit.start - offset, unit.end - offset
         # 区委组织部长: the title's first character closes the unit's name (组织部 + 部长)
-        overlap = unit.end == end + 1 and role.startswith(sentence[end:unit.end]) and not unit.bare
-        if unit.end == end or overlap:
+        overlap = unit_end == end + 1 and role.startswith(sentence[end:unit_end]) and not unit.bare
+        if unit_end == end or overlap:
             if overlap:
-                return unit, role, "", unit.start
+                return unit, role, "", unit_start
             word = PARTY_WORD_RE.search(unit.text)
             title = (word.group(1) if word and unit.cls in ("PartyOrganization", "Organization") else "") + role
             if unit.bare and unit.cls == "Community" and role in ("书记", "支书", "主任", "副书记", "副主任"):
                 title = unit.text + role  # 村支书, 社区书记: the title as written
-            return unit, title, "", unit.start
+            return unit, title, "", unit_start
     word = PARTY_WORD_RE.search(sentence[max(0, end - 5):end])
     if word:
         return None, word.group(1) + role, word.group(1), end - len(word.group(1))
