@@ -151,7 +151,8 @@ class Gazetteer:
         missing from the gazetteer).
         """
         _accepted(level)
-        hit = self._resolved(normalize(name), level, _context_key(context))
+        key = _page_context_key(context) if isinstance(context, tuple) else _context_key(context)
+        hit = self._resolved(normalize(name), level, key)
         return None if hit is None else self._place_of(hit)
 
     def is_known(self, name: str) -> bool:
@@ -352,6 +353,11 @@ def _pick(hits: Iterable[_Hit], votes: _Votes, name: str, needed: int | None) ->
 def _filter(hits: tuple[_Hit, ...], level: str | None) -> list[_Hit]:
     wanted = _accepted(level)
     return [hit for hit in hits if wanted is None or hit.level in wanted]
+
+
+@lru_cache(maxsize=256)  # a page resolves all its places against the same context
+def _page_context_key(context: tuple[str, ...]) -> tuple[str, ...]:
+    return _context_key(context)
 
 
 def _context_key(context: Iterable[str]) -> tuple[str, ...]:

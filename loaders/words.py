@@ -20,7 +20,12 @@ def _jieba() -> ModuleType:
 @lru_cache(maxsize=1)
 def _route() -> WordRoute:
     import jieba.finalseg
-    return WordRoute(_jieba().dt, jieba.finalseg.cut)
+
+    @lru_cache(maxsize=4096)  # the same name is guessed in each sentence that names it
+    def guess(run: str) -> tuple[str, ...]:
+        return tuple(jieba.finalseg.cut(run))
+
+    return WordRoute(_jieba().dt, guess)
 
 
 @lru_cache(maxsize=65536)
