@@ -157,7 +157,12 @@ class Gazetteer:
 
     def is_known(self, name: str) -> bool:
         """Whether the string names a place at any level, in any form `candidates` accepts."""
-        return bool(self._hits(normalize(name)))
+        key = normalize(name)
+        forms = _query_forms(key, self.zones)
+        if not self._any_form(forms) and not any(self.zones.entries_named(form) for form in forms) \
+                and self.zones.stem(key) is None:
+            return False  # most strings asked about name no place: one existence query, no candidates built
+        return bool(self._hits(key))
 
     def names_starting(self, prefix: str, cap: int = 50) -> int:
         """How many official place names begin with `prefix`, counted up to `cap`: words that open many
@@ -203,6 +208,12 @@ class Gazetteer:
 
     def _place_of(self, hit: _Hit) -> Place:
         return hit.place or self._place(int(hit.path[-1]))
+
+    def _any_form(self, forms: list[str]) -> bool:
+        if not forms:
+            return False
+        sql = f"SELECT 1 FROM form WHERE form IN ({','.join('?' * len(forms))}) LIMIT 1"
+        return self._db().execute(sql, forms).fetchone() is not None
 
     def _lookup(self, forms: Iterable[str]) -> list[_Hit]:
         """Rows answering to any of the forms; rank 0 where the form is the row's official name."""
