@@ -41,6 +41,9 @@ class WordRoute:
     def cut(self, text: str, guess: bool = False) -> list[str]:
         """The words of a text, in order; `guess` as jieba's `HMM=True`."""
         out: list[str] = []
+        if _BLOCK.fullmatch(text):  # most texts asked about: one block of ideographs
+            self._cut_block(text, out, guess)
+            return out
         for block in _BLOCK.split(text):
             if not block:
                 continue
