@@ -28,8 +28,11 @@ CLAUSE_START = re.compile(r"(?:^|[。;:!?,]|\n)")
 LISTED_UNITS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两多数几]+)?[家个]?(?:驻区|辖区|驻地|有关)?单位")
 
 
+CLAUSE_END = re.compile(r"[,;:。!?]")
+
+
 def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[,;:。!?]").search(text, pos)
+    m = CLAUSE_END.search(text, pos)
     return m.start() if m else len(text)
 
 

@@ -113,7 +113,7 @@ def _ends_name(rest: str) -> bool:
 
 
 def _plausible(name: str) -> bool:
-    if name in NOT_NAMES or any(name.endswith(r) for r in ("书记", "主任", "委员", "社区", "街道")):
+    if name in NOT_NAMES or name.endswith(("书记", "主任", "委员", "社区", "街道")):
         return False
     if len(name) >= 3 and frequency(name[:2]) > 500 and name[:2] not in lx.SURNAMES_2:
         return False  # 居民各, 马上飞: a common word, not a surname and a given name
