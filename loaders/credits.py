@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.lexicon import CJK, SURNAMES_2, is_surname_start
 from dangjian.loaders.text import for_matching
 
@@ -16,7 +17,7 @@ AUTHOR_ROLES = ("见习记者", "实习记者", "特约记者", "本报记者", 
                 "撰稿", "采写", "文/图", "图/文", "图文", "文")
 OTHER_ROLES = ("责任编辑", "责编", "编辑", "审核", "编审", "终审", "校对", "摄影", "摄", "图", "供图")
 ROLES = tuple(sorted(AUTHOR_ROLES + OTHER_ROLES, key=len, reverse=True))
-ROLE_RE = re.compile("(" + "|".join(re.escape(r) for r in ROLES) + ")")
+ROLE_RE = re.compile(f"({longest_of(ROLES)})")
 _LABELS = (r"作者|来源|责任编辑|责编|编辑|审核|编审|终审|供稿|记者|通讯员|摄影|发布时间|发布日期|点击数?|浏览(?:次数|量)?|"
            r"阅读(?:数|量)?|字号")
 LABEL_RE = re.compile(f"({_LABELS}|时间|日期)\\s*[:]")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DATE_RE = re.compile(
     r"(?P<full>(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)|"
@@ -43,6 +44,7 @@ def resolve(phrase_match: re.Match, article_date: str | None) -> DateValue:
     return DateValue(phrase, None, None)
 
 
+@lru_cache(maxsize=256)  # an article's lead is read for every event that names no date of its own
 def find_date(text: str, article_date: str | None) -> DateValue | None:
     """The first date phrase of a text, resolved."""
     m = DATE_RE.search(text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from itertools import chain
 
 from dangjian.loaders.mentions import Mention, chain_root
@@ -27,8 +28,11 @@ CLAUSE_START = re.compile(r"(?:^|[。;:!?,]|\n)")
 LISTED_UNITS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两多数几]+)?[家个]?(?:驻区|辖区|驻地|有关)?单位")
 
 
+CLAUSE_END = re.compile(r"[,;:。!?]")
+
+
 def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[,;:。!?]").search(text, pos)
+    m = CLAUSE_END.search(text, pos)
     return m.start() if m else len(text)
 
 
@@ -56,6 +60,11 @@ class CobuildingFacts:
         return not hosts and not entity.key.startswith(("party-org/community", "party-org/street", "party-org/place"))
 
     # -- co-building ------------------------------------------------------------------------------
+
+    @cached_property
+    def _cobuilding_anywhere(self) -> bool:
+        """Whether the article speaks of co-building anywhere: asked for each sentence that lists units."""
+        return COBUILD_RE.search(self.norm) is not None
 
     def _read_partners_acting(self, sent: Sentence, units: list[Mention]) -> None:
         """`X社区党委…汇聚了15家共建单位` and then `A认领…;B、C组建…`: units that open the clauses of the next
@@ -86,7 +95,7 @@ class CobuildingFacts:
     def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
         text = sent.text
-        listed_units = LISTED_UNITS.search(text) is not None and COBUILD_RE.search(self.norm) is not None
+        listed_units = LISTED_UNITS.search(text) is not None and self._cobuilding_anywhere
         if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text) and not listed_units:
             return
         heads = sorted(self._heads(units) + [u for u in units if u.bare and u.cls in ("Community", "Street")],

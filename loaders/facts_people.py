@@ -26,7 +26,7 @@ class PeopleFacts:
     """Reads people and their posts; mixed into ArticleExtractor, whose state it uses."""
 
     def _read_people(self, sent: Sentence, units: list[Mention], seen: dict[str, Entity]) -> None:
-        people, posts = find_people(sent.text, [self._local(u, sent) for u in units])
+        people, posts = find_people(sent.text, units, offset=sent.start)
         for p in people:
             person = self._entity(person_entity(p.name))
             seen[p.name] = person
@@ -43,11 +43,6 @@ class PeopleFacts:
             self._fact(entity, "holder", person, sent)
             self._fact(entity, "organization", org, sent)
             self._fact(entity, "title", Literal(post.title), sent)
-
-    @staticmethod
-    def _local(unit: Mention, sent: Sentence) -> Mention:
-        return Mention(unit.start - sent.start, unit.end - sent.start, unit.text, unit.cls, unit.suffix,
-                       parent=unit.parent, bare=unit.bare)
 
     def _party_named_for(self, place: Entity) -> Entity | None:
         """The party organization of a place that the article names anywhere (东岙村党总支), if any."""
@@ -72,7 +67,7 @@ class PeopleFacts:
         title = post.title
         unit = None
         if post.org is not None:
-            unit = next((u for u in units if u.start - sent.start == post.org.start and u.cls == post.org.cls), None)
+            unit = next((u for u in units if u.start == post.org.start and u.cls == post.org.cls), None)
         entity = self.resolve(unit) if unit is not None else None
         if entity is not None and entity.cls in ("PartyOrganization", "Organization"):
             return entity

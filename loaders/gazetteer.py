@@ -92,6 +92,7 @@ class Place:
         return hash(self.key)
 
 
+@lru_cache(maxsize=4096)  # the page's context names are normalized again for every place resolved against them
 def normalize(name: str) -> str:
     """NFKC, without white space and quotes: the form every lookup starts from.
 
@@ -135,6 +136,10 @@ class Gazetteer:
         """
         return [self._place_of(hit) for hit in _filter(self._hits(normalize(name)), level)]
 
+    def count(self, name: str, level: str | None = None) -> int:
+        """How many places `candidates` would return, without loading them."""
+        return len(_filter(self._hits(normalize(name)), level))
+
     def resolve(self, name: str, level: str | None, context: Iterable[str] = ()) -> Place | None:
         """The one place the name denotes given the other places named nearby, or None.
 
@@ -146,12 +151,18 @@ class Gazetteer:
         missing from the gazetteer).
         """
         _accepted(level)
-        hit = self._resolved(normalize(name), level, _context_key(context))
+        key = _page_context_key(context) if isinstance(context, tuple) else _context_key(context)
+        hit = self._resolved(normalize(name), level, key)
         return None if hit is None else self._place_of(hit)
 
     def is_known(self, name: str) -> bool:
         """Whether the string names a place at any level, in any form `candidates` accepts."""
-        return bool(self._hits(normalize(name)))
+        key = normalize(name)
+        forms = _query_forms(key, self.zones)
+        if not self._any_form(forms) and not any(self.zones.entries_named(form) for form in forms) \
+                and self.zones.stem(key) is None:
+            return False  # most strings asked about name no place: one existence query, no candidates built
+        return bool(self._hits(key))
 
     def names_starting(self, prefix: str, cap: int = 50) -> int:
         """How many official place names begin with `prefix`, counted up to `cap`: words that open many
@@ -197,6 +208,12 @@ class Gazetteer:
 
     def _place_of(self, hit: _Hit) -> Place:
         return hit.place or self._place(int(hit.path[-1]))
+
+    def _any_form(self, forms: list[str]) -> bool:
+        if not forms:
+            return False
+        sql = f"SELECT 1 FROM form WHERE form IN ({','.join('?' * len(forms))}) LIMIT 1"
+        return self._db().execute(sql, forms).fetchone() is not None
 
     def _lookup(self, forms: Iterable[str]) -> list[_Hit]:
         """Rows answering to any of the forms; rank 0 where the form is the row's official name."""
@@ -347,6 +364,11 @@ def _pick(hits: Iterable[_Hit], votes: _Votes, name: str, needed: int | None) ->
 def _filter(hits: tuple[_Hit, ...], level: str | None) -> list[_Hit]:
     wanted = _accepted(level)
     return [hit for hit in hits if wanted is None or hit.level in wanted]
+
+
+@lru_cache(maxsize=256)  # a page resolves all its places against the same context
+def _page_context_key(context: tuple[str, ...]) -> tuple[str, ...]:
+    return _context_key(context)
 
 
 def _context_key(context: Iterable[str]) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import chain
 
 from dangjian.loaders import lexicon as lx
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.name_words import (described_by_kind, inner_start, is_generic, is_generic_place,
                                          lead_length, name_tag)
@@ -78,9 +79,10 @@ def _suffix_table() -> list[tuple[str, str]]:
 
 SUFFIXES = _suffix_table()
 SUFFIX_CLASS = dict(SUFFIXES)
-SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
-DELIM_RE = re.compile("|".join(sorted((re.escape(d) for d in lx.DELIMITERS), key=len, reverse=True)))
+SUFFIX_RE = re.compile(longest_of(SUFFIX_CLASS))
+DELIM_RE = re.compile(longest_of(lx.DELIMITERS))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
+NAME_RUN_TO_END = re.compile(f"[{lx.CJK}A-Za-z0-9·]*\\Z")  # searched up to a suffix: where the name characters begin
 PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
 BODY_SUFFIXES = frozenset(lx.ADMIN_BODY_WORDS) - {"工会", "团委", "妇联"}
 # what follows a place's name when it is a unit: its party organization, committee or people
@@ -97,9 +99,12 @@ DEPARTMENT_FIELD = re.compile(r"[与和及、]")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
+SUFFIX_LENGTHS = sorted({len(s) for s in SUFFIX_CLASS}, reverse=True)
+
+
 def unit_suffix(name: str) -> str:
     """The longest unit suffix a name ends in ('' for none)."""
-    return next((s for s, _ in SUFFIXES if name.endswith(s)), "")
+    return next((name[-n:] for n in SUFFIX_LENGTHS if n <= len(name) and name[-n:] in SUFFIX_CLASS), "")
 
 
 @lru_cache(maxsize=65536)
@@ -188,6 +193,7 @@ def _with_democratic_party(sentence: str, unit: Mention) -> None:
 # A、B、C等20多家企事业单位 / 等多个社会组织: a list the sentence itself says is of units
 UNIT_LIST = re.compile(r"(?P<items>(?:[^、,;:。“”()\s]{2,16}、)+[^、,;:。“”()\s]{2,16})等(?P<count>[^,;:。]{0,6}?)"
                        r"(?:企事业单位|单位|企业|机构|社会组织|组织)")
+UNIT_LIST_WORDS = ("单位", "企业", "机构", "组织")  # one of them ends every UNIT_LIST
 # X与A、B联合开展: the partners a unit acts with
 PARTNER_LIST = re.compile(r"与(?P<items>(?:[^、,;:。“”()\s与]{2,16}、)+[^、,;:。“”()\s与]{2,16}?)(?=联合|携手|共同|一起|一同)")
 
@@ -196,7 +202,11 @@ def _listed_organizations(sentence: str, units: list[Mention]) -> list[Mention]:
     """Items of a list of units that carry no suffix (中国联通, 国美家电): organizations, when another item is a
     unit or the list counts its units (等20多家企事业单位)."""
     added: list[Mention] = []
-    for m in chain(UNIT_LIST.finditer(sentence), PARTNER_LIST.finditer(sentence)):
+    if "、" not in sentence:
+        return units  # both are lists of items joined by 、
+    counted = "等" in sentence and any(word in sentence for word in UNIT_LIST_WORDS)
+    for m in chain(UNIT_LIST.finditer(sentence) if counted else (),
+                   PARTNER_LIST.finditer(sentence) if "与" in sentence else ()):
         items, pos = [], m.start("items")
         for raw in m.group("items").split("、"):
             items.append((pos, raw))
@@ -269,6 +279,8 @@ QUOTE_RE = re.compile(r"“[^“”]{1,40}”|‘[^‘’]{1,40}’|《[^《》]
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    if "“" not in sentence and "‘" not in sentence and "《" not in sentence:
+        return []
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(sentence)]
 
 
@@ -551,9 +563,7 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     if limit == 0:
         return None
     lo = max(last_end, s - limit)
-    j = s
-    while j > lo and NAME_CHAR.match(sentence[j - 1]) and sentence[j - 1] not in "“”‘’":
-        j -= 1
+    j = NAME_RUN_TO_END.search(sentence, lo, s).start() if lo < s else s
     at_boundary = j > lo or j == last_end or j == 0
     # 150米健身步道: a number and its classifier end whatever came before the name
     for m in NUMBER_RE.finditer(sentence, j, s):
@@ -569,8 +579,11 @@ def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: 
     if cls in PLACE_CLASSES:
         starts = _word_starts(window, j)
         for b in range(j, s - 1):
-            if _known(sentence[b:e]) and ((b == j and at_boundary) or (b > j and b in starts and b - j > 1
-                                                                        and _ends_with_word(sentence[j:b]))):
+            # where a shorter name may begin: the run's start, or a word start inside it (gazetteer asked last)
+            whole = b == j and at_boundary
+            if not (whole or (b - j > 1 and b in starts)):
+                continue
+            if _known(sentence[b:e]) and (whole or _ends_with_word(sentence[j:b])):
                 if b == j or _drops_container(sentence[j:b], cls):
                     return b
                 fallback = b  # 陆城解放社区 or 山水名园社区: the longer name, if it reads as one
@@ -673,7 +686,7 @@ def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] 
     (信息与通信工程系, 国资和金融系统, 大数据与信息工程学院).
     """
     cut = 0
-    bounds = _boundaries(window)
+    bounds = None  # jieba's word boundaries, asked for only when a one-character delimiter needs them
     for m in DELIM_RE.finditer(window):
         if (keep_verbs and m.group() in NAME_VERBS) or (m.group() in keep and m.end() < len(window)):
             continue
@@ -681,8 +694,10 @@ def _delimiter_cut(window: str, keep_verbs: bool = False, keep: tuple[str, ...] 
                 and DEPARTMENT_FIELD.search(window, m.end()) is None \
                 and all(NAME_CHAR.match(c) for c in window[cut:m.start()]) and not _is_stop_word(window[cut:m.start()]):
             continue
-        if len(m.group()) == 1 and (m.start() not in bounds or m.end() not in bounds):
-            continue
+        if len(m.group()) == 1:
+            bounds = _boundaries(window) if bounds is None else bounds
+            if m.start() not in bounds or m.end() not in bounds:
+                continue
         rest = len(window) - m.end()
         if rest == 0:
             # 万和物业, 元和街道: a two-character name ending in 和 is a name, not "… and"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.lexicon import ADMIN_CHARS, DESCRIBED_PARTY, ORG_SUFFIXES, PLACE_CLASSES
 from dangjian.loaders.words import frequency, tag, words
@@ -29,7 +30,7 @@ _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
 _DEPARTMENT_ENDINGS = tuple(_DEPARTMENTS)
 # words of another unit inside a branch's name (八分公司党支部, 城管局机关党委)
-_UNIT_WORD = re.compile("|".join(sorted({s for s in ORG_SUFFIXES if len(s) > 1} | {"局"}, key=len, reverse=True)))
+_UNIT_WORD = re.compile(longest_of({s for s in ORG_SUFFIXES if len(s) > 1} | {"局"}))
 # Party organs above communities: never set up in the community an article is about.
 _ORGANS = {"工委", "党工委", "党组", "机关委员会", "委员会", "机关党委"}
 OPENS_NAMES = 10      # a word that opens this many official place names is a name word

@@ -5,16 +5,17 @@ import re
 from dataclasses import dataclass
 
 from dangjian.loaders import lexicon as lx
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.mentions import Mention
 from dangjian.loaders.words import frequency, guessed_words, tag, words
 
 # 支书 is a title of its own (村支书) but also the middle of 党总支书记: not after 总 or 党
-ROLE_RE = re.compile("|".join(sorted(("(?<![总党])支书" if r == "支书" else re.escape(r) for r in lx.ROLE_WORDS),
-                                     key=len, reverse=True)))
-PARTY_WORD_RE = re.compile("(" + "|".join(sorted(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS + lx.ORGAN_PARTY_WORDS,
-                                                  key=len, reverse=True)) + ")$")
+ROLE_RE = re.compile(longest_of(r for r in lx.ROLE_WORDS if r != "支书") + "|支(?<![总党]支)书")
+PARTY_WORD_RE = re.compile(f"({longest_of(lx.PARTY_WORDS + lx.ADMIN_BODY_WORDS + lx.ORGAN_PARTY_WORDS)})$")
 SPEECH_RE = re.compile(r"(说|表示|介绍|告诉记者|坦言|笑着说|感慨道|感慨|指出|强调|谈到|回忆|透露|要求|提出)")
 NAME_RE = re.compile(f"[{lx.CJK}]{{2,4}}")
+NAME_CHARS = re.compile(f"[{lx.CJK}·]+")
+DOTTED = re.compile(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}")
 NOT_NAMES = {"同志", "主任", "书记", "委员", "表示", "介绍", "记者", "居民", "群众", "党员", "大家", "我们", "他们",
              "负责人", "工作人员", "志愿者", "代表", "老人", "孩子", "小哥", "师傅", "阿姨", "大爷", "一行", "本人",
              "高度", "高效", "高质量", "方面", "方式", "方向", "方法", "常态", "全面", "明显", "任务", "向上", "向下",
@@ -70,14 +71,14 @@ STOP_CHARS = set("的了是在和与及为把被将也都就又已等对向从�
 def other_name_at(text: str, pos: int) -> str | None:
     """A name without a Han surname (其木格, 哈斯朝鲁, 阿依古丽) right after a title: two to four characters that
     end where a speech verb, punctuation or a word that follows names begins."""
-    dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", text[pos:])
+    dotted = DOTTED.match(text, pos)
     sizes = (4, 3, 2)
     if dotted:  # 阿不都热合曼·艾买提: the part after the dot ends where the words after a name begin
         dot = dotted.group().index("·")
         sizes = tuple(dot + 1 + k for k in range(2, len(dotted.group()) - dot))
     for size in sizes:
         name = text[pos:pos + size]
-        if len(name) < size or not re.fullmatch(f"[{lx.CJK}·]+", name) or (STOP_CHARS & set(name) and not dotted):
+        if len(name) < size or not NAME_CHARS.fullmatch(name) or (STOP_CHARS & set(name) and not dotted):
             continue
         rest = text[pos + size:]
         follows = lx.AFTER_NAME if not dotted else tuple(w for w in lx.AFTER_NAME if len(w) > 1)
@@ -112,32 +113,35 @@ def _ends_name(rest: str) -> bool:
 
 
 def _plausible(name: str) -> bool:
-    if name in NOT_NAMES or any(name.endswith(r) for r in ("书记", "主任", "委员", "社区", "街道")):
+    if name in NOT_NAMES or name.endswith(("书记", "主任", "委员", "社区", "街道")):
         return False
     if len(name) >= 3 and frequency(name[:2]) > 500 and name[:2] not in lx.SURNAMES_2:
         return False  # 居民各, 马上飞: a common word, not a surname and a given name
     return frequency(name) < 200
 
 
-def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention], list[PostMention]]:
-    """Names with titles before them, and names before speech verbs; posts when a title is there."""
+def find_people(sentence: str, units: list[Mention], offset: int = 0) -> tuple[list[PersonMention], list[PostMention]]:
+    """Names with titles before them, and names before speech verbs; posts when a title is there.
+
+    The units may carry offsets into a longer text where the sentence starts at `offset`; a post's `org` is
+    then one of them as given, and every other offset is into the sentence."""
     people: list[PersonMention] = []
     posts: list[PostMention] = []
     taken = _Taken()
     for m in ROLE_RE.finditer(sentence):
-        dotted = re.match(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}", sentence[m.end():])
-        other = None if m.group() in SUPPORT_TITLES else other_name_at(sentence, m.end())
-        name = other if dotted else (name_at(sentence, m.end()) or other)
         if sentence[m.end():m.end() + 1] == "会":
             continue  # 委员会 is a committee, not a title
+        name = None if DOTTED.match(sentence, m.end()) else name_at(sentence, m.end())
+        if not name and m.group() not in SUPPORT_TITLES:
+            name = other_name_at(sentence, m.end())
         if not name or (m.end(), m.end() + len(name)) in taken or sentence[m.end() + len(name):][:1].isdigit():
             continue
         person = PersonMention(m.end(), m.end() + len(name), name)
         people.append(person)
         taken.add((m.end(), m.end() + len(name)))
-        posts.extend(_posts_before(sentence, m, person, units))
+        posts.extend(_posts_before(sentence, m, person, units, offset))
     # after a cue noun (居民王秀英) or right after a village or community (草坪村林芳良和太平村刘荣芳结为师徒)
-    cues = [m.end() for m in CUE_RE.finditer(sentence)] + [u.end for u in units if u.cls == "Community" and not u.bare]
+    cues = [m.end() for m in CUE_RE.finditer(sentence)] + [u.end - offset for u in units if u.cls == "Community" and not u.bare]
     for at in cues:
         name = _dotted_at(sentence, at) or name_at(sentence, at)
         if name and name[0] not in "和与及同或" and (at, at + len(name)) not in taken \
@@ -154,7 +158,7 @@ def find_people(sentence: str, units: list[Mention]) -> tuple[list[PersonMention
         taken.add((start, m.start()))
         role = ROLE_RE.search(sentence, m.start() + 1)
         if role is not None:
-            posts.extend(_posts_before(sentence, role, person, units))
+            posts.extend(_posts_before(sentence, role, person, units, offset))
     for m in SPEECH_RE.finditer(sentence):
         start = _name_before(sentence, m.start())
         if start is not None and (start, m.start()) not in taken:
@@ -217,7 +221,6 @@ def reads_as_words(sentence: str, start: int, end: int) -> bool:
 
 
 NAME_LIST_RE = re.compile(f"(?<![{lx.CJK}])[{lx.CJK}]{{2,3}}(?:、[{lx.CJK}]{{2,3}})+(?=等|[,;:。]|$)")
-DOTTED = re.compile(f"[{lx.CJK}]{{2,8}}·[{lx.CJK}]{{2,8}}")
 
 
 def _dotted_at(sentence: str, pos: int) -> str | None:
@@ -249,8 +252,8 @@ def _listed_after(sentence: str, people: list[PersonMention], posts: list[PostMe
             prev = nxt
 
 
-CUE_RE = re.compile("|".join(sorted(lx.PERSON_CUES, key=len, reverse=True)))
-PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r")\)")
+CUE_RE = re.compile(longest_of(lx.PERSON_CUES))
+PAREN_POST_RE = re.compile(r"\(([^()]{0,30}?)(" + longest_of(lx.ROLE_WORDS) + r")\)")
 
 
 class _Taken:
@@ -271,7 +274,7 @@ def _followed_well(sentence: str, end: int) -> bool:
     rest = sentence[end:]
     if rest[:1].isdigit():
         return False  # 志愿者高达1200余人次
-    if not rest or not re.match(f"[{lx.CJK}]", rest[0]) or SPEECH_RE.match(rest):
+    if not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest):
         return True
     return rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
 
@@ -283,7 +286,7 @@ def _name_before(sentence: str, end: int) -> int | None:
         if start < 0:
             continue
         before = sentence[:start]
-        if before and re.match(f"[{lx.CJK}]", before[-1]) and before[-1] not in "的是" \
+        if before and lx.CJK_RE.match(before[-1]) and before[-1] not in "的是" \
                 and not before.endswith(lx.PERSON_CUES) and not ROLE_RE.search(before[-6:] + "\0"):
             continue
         name = name_at(sentence, start)
@@ -292,13 +295,14 @@ def _name_before(sentence: str, end: int) -> int | None:
     return None
 
 
-def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: list[Mention]) -> list[PostMention]:
+def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: list[Mention],
+                  offset: int) -> list[PostMention]:
     """Posts whose titles stand before a name: `A党委书记、B居委会主任张三`, `苏州市委党校副校长、苏州行政学院副院长方伟`."""
     out: list[PostMention] = []
     end = role.start()
     role_text = role.group()
     while True:
-        org, title, org_word, begin = _title_owner(sentence, end, role_text, units)
+        org, title, org_word, begin = _title_owner(sentence, end, role_text, units, offset)
         out.append(PostMention(person, title, org, org_word, begin))
         if begin == 0 or sentence[begin - 1] not in "、兼及和":
             break
@@ -312,19 +316,21 @@ def _posts_before(sentence: str, role: re.Match, person: PersonMention, units: l
     return out
 
 
-def _title_owner(sentence: str, end: int, role: str, units: list[Mention]) -> tuple[Mention | None, str, str, int]:
+def _title_owner(sentence: str, end: int, role: str, units: list[Mention],
+                 offset: int) -> tuple[Mention | None, str, str, int]:
     """The unit a title belongs to and the title as written (党委 + 书记 = 党委书记)."""
     for unit in units:
+        unit_start, unit_end = unit.start - offset, unit.end - offset
         # 区委组织部长: the title's first character closes the unit's name (组织部 + 部长)
-        overlap = unit.end == end + 1 and role.startswith(sentence[end:unit.end]) and not unit.bare
-        if unit.end == end or overlap:
+        overlap = unit_end == end + 1 and role.startswith(sentence[end:unit_end]) and not unit.bare
+        if unit_end == end or overlap:
             if overlap:
-                return unit, role, "", unit.start
+                return unit, role, "", unit_start
             word = PARTY_WORD_RE.search(unit.text)
             title = (word.group(1) if word and unit.cls in ("PartyOrganization", "Organization") else "") + role
             if unit.bare and unit.cls == "Community" and role in ("书记", "支书", "主任", "副书记", "副主任"):
                 title = unit.text + role  # 村支书, 社区书记: the title as written
-            return unit, title, "", unit.start
+            return unit, title, "", unit_start
     word = PARTY_WORD_RE.search(sentence[max(0, end - 5):end])
     if word:
         return None, word.group(1) + role, word.group(1), end - len(word.group(1))

@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass, field
 
 from dangjian.loaders import lexicon as lx
+from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.text import clean_label
 from dangjian.loaders.words import frequency, tag, words
 
 Q = r"“[^“”]{1,40}”"
 EVENT_VERB = r"(?:开展|举办|举行|组织开展|组织|召开|开启|启动|推出|进行|策划|联办|承办|开设|开办|创办|主办|筹办)"
-EVENT_SUFFIX = "|".join(sorted((re.escape(s) for s in lx.EVENT_SUFFIXES), key=len, reverse=True))
+EVENT_SUFFIX = f"(?:{longest_of(lx.EVENT_SUFFIXES)})"
 EVENT_RE = re.compile(
     f"{EVENT_VERB}(?:了|起|好)?(?P<q>(?:{Q})*)(?P<mid>[^,，。;；、“”!?！？:：()（）\\s]{{0,18}}?)(?P<suf>{EVENT_SUFFIX})"
 )
@@ -39,7 +40,8 @@ PROGRAM_CUE_AFTER = re.compile(r"^(品牌|模式|机制|平台|载体|制度|行
                                r"为(辅助|抓手|载体|依托|引领|主线)|等(载体|平台|品牌|机制|阵地|项目))")
 SPLIT_QUOTES = re.compile(Q)
 # 共联共建活动如期举行, 出席签约仪式: events named before the verb that says they were held, and ceremonies attended
-HELD_EVENT_RE = re.compile(f"(?P<suf>{EVENT_SUFFIX})(?:在[^,，。;；]{{1,20}}?)?(?:如期|隆重|顺利|正式|同时|也)?(?:举行|举办|召开|开幕)")
+HELD_VERBS = ("举行", "举办", "召开", "开幕")
+HELD_EVENT_RE = re.compile(f"(?P<suf>{EVENT_SUFFIX})(?:在[^,，。;；]{{1,20}}?)?(?:如期|隆重|顺利|正式|同时|也)?(?:{'|'.join(HELD_VERBS)})")
 CEREMONY = r"(?P<suf>签约仪式|揭牌仪式|启动仪式|授牌仪式|开班仪式)"
 ATTENDED_RE = re.compile(f"(?:出席|参加|见证)(?:了)?{CEREMONY}|在{CEREMONY.replace('suf', 'at')}上")
 # where the words naming an event before its suffix begin: after the last unit or person word
@@ -92,12 +94,13 @@ def find_events(sentence: str) -> list[Named]:
         if theme:  # 以“结对子、搭台子”为主题举行结对共建党日活动: the theme names the event
             label, alt, start, verb_at = clean_label(theme.group("q")[1:-1]), [label], theme.start("q"), theme.start()
         out.append(Named(start, end, label, "Event", alt, verb_start=verb_at))
-    for m in QUOTED_EVENT_RE.finditer(sentence):
+    quoted = "“" in sentence  # the patterns below all need a quoted name
+    for m in QUOTED_EVENT_RE.finditer(sentence) if quoted else ():
         if any(e.start <= m.start("q") < e.end for e in out):
             continue
         name = clean_label(m.group("q")[1:-1])
         out.append(Named(m.start("q"), m.end("q"), name, "Event", [], verb_start=m.start()))
-    for m in THEMED_EVENT_RE.finditer(sentence):
+    for m in THEMED_EVENT_RE.finditer(sentence) if quoted else ():
         if any(e.start <= m.start("q") < e.end for e in out):
             continue
         run = QUOTE_RUN.match(sentence, m.start("q"))
@@ -108,7 +111,7 @@ def find_events(sentence: str) -> list[Named]:
         full = clean_label(name + m.group("mid") + m.group("suf"))
         out.append(Named(m.start("q"), m.end(), name, "Event", [full], verb_start=m.start()))
     out.extend(_held_events(sentence, out))
-    for m in THEME_ONLY_RE.finditer(sentence):
+    for m in THEME_ONLY_RE.finditer(sentence) if quoted else ():
         group = "q" if m.group("q") else "dq"
         if any(e.start <= m.start(group) < e.end or m.start(group) <= e.start < m.end(group) for e in out):
             continue
@@ -121,7 +124,8 @@ def _held_events(sentence: str, found: list[Named]) -> list[Named]:
     """Events named before the verb that says they took place (`…社区共联共建活动如期举行`), and ceremonies a
     sentence says people attended (`出席签约仪式`)."""
     out: list[Named] = []
-    for m in HELD_EVENT_RE.finditer(sentence):
+    held = any(verb in sentence for verb in HELD_VERBS)
+    for m in HELD_EVENT_RE.finditer(sentence) if held else ():
         s = m.start("suf")
         head = sentence[max(0, s - 10):s]
         cut = UNIT_END.match(head)
@@ -175,7 +179,7 @@ def _last_verb(mid: str) -> int | None:
 def find_branches(sentence: str) -> list[Named]:
     """Party action branches named in quotes: `建立“红管家”“先行兵”4个海棠网格行动支部`."""
     out: list[Named] = []
-    for m in BRANCH_RE.finditer(sentence):
+    for m in BRANCH_RE.finditer(sentence) if "“" in sentence else ():  # names in quotes only
         mid, suf = m.group("mid"), m.group("suf")
         if re.search(r"(以及|和|及|与|等|、|的|在|为)", mid):
             continue

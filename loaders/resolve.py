@@ -71,11 +71,11 @@ class Resolver:
     def _context_districts(self) -> set[str]:
         if self._districts is None:
             self._districts = set()
+            gazetteer = get_gazetteer()
             for name in self.context:
-                candidates = get_gazetteer().candidates(name)
-                if len(candidates) > 3:
+                if gazetteer.count(name) > 3:
                     continue
-                for cand in candidates:
+                for cand in gazetteer.candidates(name):
                     if cand.level in ("District", "Street", "Zone"):
                         self._districts.update(p.key for p in cand.chain() if p.level in ("District", "Zone"))
         return self._districts

@@ -149,7 +149,7 @@ def _classify(line: str, start: int) -> _Block:
             return _Block("byline", line, start, names=found.authors, credits=found)
     if is_meta_line(line):
         return _Block("meta", line, start, credits=read_credits(line))
-    if CAPTION.search(norm.strip()) and len(norm) <= 80 and not ends_sentence(norm):
+    if len(norm) <= 80 and CAPTION.search(norm.strip()) and not ends_sentence(norm):
         return _Block("caption", line, start, credits=Credits(others=photo_credits(line), media=media_names(line)))
     if len(norm) <= MAX_TITLE and not ends_sentence(norm) and not re.search(r"[。;；]", norm):
         return _Block("title", line, start)

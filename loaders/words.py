@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from types import ModuleType
 
+from dangjian.loaders.word_route import WordRoute
+
 
 @lru_cache(maxsize=1)
 def _jieba() -> ModuleType:
@@ -15,23 +17,40 @@ def _jieba() -> ModuleType:
     return jieba
 
 
+@lru_cache(maxsize=1)
+def _route() -> WordRoute:
+    import jieba.finalseg
+
+    @lru_cache(maxsize=4096)  # the same name is guessed in each sentence that names it
+    def guess(run: str) -> tuple[str, ...]:
+        return tuple(jieba.finalseg.cut(run))
+
+    return WordRoute(_jieba().dt, guess)
+
+
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
-    """The words of a short text, by dictionary only (no guessing of unknown words)."""
-    return tuple(_jieba().lcut(text, HMM=False))
+    """The words of a short text, by dictionary only (no guessing of unknown words): jieba's `lcut(HMM=False)`."""
+    return tuple(_route().cut(text))
 
 
 @lru_cache(maxsize=65536)
 def guessed_words(text: str) -> tuple[str, ...]:
-    """The words of a short text with jieba's guessing of unknown words (names it has never seen) on."""
-    return tuple(_jieba().lcut(text, HMM=True))
+    """The words of a short text with jieba's guessing of unknown words (names it has never seen) on:
+    jieba's `lcut(HMM=True)`."""
+    return tuple(_route().cut(text, guess=True))
 
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    import jieba.posseg
-    _jieba()
-    return jieba.posseg.dt.word_tag_tab
+    """jieba's word → tag table, read from its dictionary as `jieba.posseg` reads it (`word freq tag` a line),
+    without importing posseg: its line-by-line loader costs several times more, most of it in the garbage
+    collector once a load has filled the heap."""
+    with _jieba().dt.get_dict_file() as f:
+        fields = f.read().decode("utf-8").split()
+    if len(fields) % 3:
+        raise ValueError("jieba's dictionary has a line that is not `word frequency tag`")
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 # Tags jieba's dictionary gets wrong for words common in this genre.

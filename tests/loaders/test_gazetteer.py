@@ -162,6 +162,11 @@ def test_gazetteer_accepts_committee_suffixes_and_short_forms(gazetteer):
     assert gazetteer.candidates(" 苏州 市 ") == gazetteer.candidates("苏州市")
 
 
+def test_gazetteer_counts_candidates_without_loading_them(gazetteer):
+    for name, level in [("元和街道", None), ("富民社区", None), ("富民社区", "Community"), ("苏州", "City"), ("无此地名", None)]:
+        assert gazetteer.count(name, level) == len(gazetteer.candidates(name, level))
+
+
 def test_gazetteer_is_known_at_every_level(gazetteer):
     for name in ["江苏省", "苏州市", "姑苏区", "双塔街道", "锦帆路社区", "相城高新区", "金阊街道"]:
         assert gazetteer.is_known(name), name
