@@ -1,0 +1,101 @@
+"""JSON answers kept per store generation, served as encoded bytes with an ETag; repeats answered 304."""
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+
+from fastapi import Request, Response
+
+__all__ = ["AnswerCache", "CACHE_CONTROL", "cached_json", "encode", "not_modified", "request_etag", "unchanged",
+           "validated"]
+
+# Clients and proxies may keep an answer but must ask again each time: the revalidation costs a
+# 304 with no body, and a load is seen by the very next request, which any max-age would delay.
+CACHE_CONTROL = "no-cache"
+MAX_ENTRIES = 20_000
+# A longer If-None-Match is not one we sent; it is ignored rather than parsed.
+MAX_IF_NONE_MATCH = 4096
+
+
+class AnswerCache:
+    """The encoded answers of one generation, least recently used dropped first; a new generation empties it."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._generation: str | None = None
+        self._answers: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, generation: str, key: tuple) -> bytes | None:
+        with self._lock:
+            if generation != self._generation:
+                return None
+            body = self._answers.get(key)
+            if body is not None:
+                self._answers.move_to_end(key)
+            return body
+
+    def put(self, generation: str, key: tuple, body: bytes) -> None:
+        with self._lock:
+            if generation != self._generation:
+                self._answers.clear()
+                self._generation = generation
+            self._answers[key] = body
+            if len(self._answers) > self.max_entries:
+                self._answers.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+
+def request_etag(generation: str, key: tuple) -> str:
+    """A strong ETag naming the answer to `key` in this generation; the same in every worker process."""
+    return '"' + hashlib.blake2b(repr((generation, key)).encode(), digest_size=12).hexdigest() + '"'
+
+
+def not_modified(request: Request, etag: str) -> bool:
+    """Whether the request's If-None-Match names `etag` (or is `*`); anything unparseable names nothing."""
+    header = request.headers.get("if-none-match")
+    if not header or len(header) > MAX_IF_NONE_MATCH:
+        return False
+    for tag in header.split(","):
+        tag = tag.strip()
+        if tag == "*" or tag.removeprefix("W/") == etag:
+            return True
+    return False
+
+
+def encode(value: object) -> bytes:
+    """JSON as Starlette's JSONResponse writes it, done once per generation instead of once per request."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def unchanged(etag: str) -> Response:
+    """The 304 telling a client its copy (named by `etag`) is still the answer: no body."""
+    return Response(status_code=304, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
+
+
+def validated(request: Request, etag: str, body: bytes, media_type: str = "application/json") -> Response:
+    """`body` with its ETag, or a 304 with no body when the client already holds it."""
+    if not_modified(request, etag):
+        return unchanged(etag)
+    return Response(body, media_type=media_type, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
+
+
+async def cached_json(request: Request, state, cache: AnswerCache, key: tuple,
+                      compute: Callable[[], Awaitable[object]]) -> Response:
+    """The answer to `key` in the store's current generation: from `cache`, else `await compute()` kept there.
+
+    Read `state.store` before calling (the route's store dependency does): that is what notices a change.
+    Errors `compute` raises (404, 422) are not kept.
+    """
+    generation = state.generation
+    body = cache.get(generation, key)
+    if body is None:
+        body = encode(await compute())
+        if state.generation == generation:  # else the data changed meanwhile: keep nothing of the old generation
+            cache.put(generation, key, body)
+    return validated(request, request_etag(generation, key), body)
