@@ -21,15 +21,17 @@ MAX_IF_NONE_MATCH = 4096
 
 
 class AnswerCache:
-    """The encoded answers of one generation, least recently used dropped first; a new generation empties it."""
+    """The (ETag, encoded body) answers of one generation, least recently used dropped first; a new
+    generation empties it. Keys are normalized parameters, plus the raw path and query string of the
+    requests answered, which `CachedAnswers` looks up without routing."""
 
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self.max_entries = max_entries
         self._generation: str | None = None
-        self._answers: OrderedDict[tuple, bytes] = OrderedDict()
+        self._answers: OrderedDict[tuple, tuple[str, bytes]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, generation: str, key: tuple) -> bytes | None:
+    def get(self, generation: str, key: tuple) -> tuple[str, bytes] | None:
         with self._lock:
             if generation != self._generation:
                 return None
@@ -38,13 +40,14 @@ class AnswerCache:
                 self._answers.move_to_end(key)
             return body
 
-    def put(self, generation: str, key: tuple, body: bytes) -> None:
+    def put(self, generation: str, keys: tuple[tuple, ...], answer: tuple[str, bytes]) -> None:
         with self._lock:
             if generation != self._generation:
                 self._answers.clear()
                 self._generation = generation
-            self._answers[key] = body
-            if len(self._answers) > self.max_entries:
+            for key in keys:
+                self._answers[key] = answer
+            while len(self._answers) > self.max_entries:
                 self._answers.popitem(last=False)
 
     def __len__(self) -> int:
@@ -56,9 +59,18 @@ def request_etag(generation: str, key: tuple) -> str:
     return '"' + hashlib.blake2b(repr((generation, key)).encode(), digest_size=12).hexdigest() + '"'
 
 
+def raw_key(scope: dict) -> tuple:
+    """The request as sent: path and query string, before any parsing."""
+    return ("raw", scope["path"], scope["query_string"])
+
+
 def not_modified(request: Request, etag: str) -> bool:
     """Whether the request's If-None-Match names `etag` (or is `*`); anything unparseable names nothing."""
-    header = request.headers.get("if-none-match")
+    return matches(request.headers.get("if-none-match"), etag)
+
+
+def matches(header: str | None, etag: str) -> bool:
+    """Whether an If-None-Match value names `etag`."""
     if not header or len(header) > MAX_IF_NONE_MATCH:
         return False
     for tag in header.split(","):
@@ -85,17 +97,17 @@ def validated(request: Request, etag: str, body: bytes, media_type: str = "appli
     return Response(body, media_type=media_type, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
 
 
-async def cached_json(request: Request, state, cache: AnswerCache, key: tuple,
-                      compute: Callable[[], Awaitable[object]]) -> Response:
-    """The answer to `key` in the store's current generation: from `cache`, else `await compute()` kept there.
+async def cached_json(request: Request, state, key: tuple, compute: Callable[[], Awaitable[object]]) -> Response:
+    """The answer to `key` in the store's current generation: from `state.answers`, else `await compute()`,
+    kept there under `key` and under the raw request.
 
     Read `state.store` before calling (the route's store dependency does): that is what notices a change.
     Errors `compute` raises (404, 422) are not kept.
     """
     generation = state.generation
-    body = cache.get(generation, key)
-    if body is None:
-        body = encode(await compute())
-        if state.generation == generation:  # else the data changed meanwhile: keep nothing of the old generation
-            cache.put(generation, key, body)
-    return validated(request, request_etag(generation, key), body)
+    answer = state.answers.get(generation, key)
+    if answer is None:
+        answer = (request_etag(generation, key), encode(await compute()))
+    if state.generation == generation:  # else the data changed meanwhile: keep nothing of the old generation
+        state.answers.put(generation, (key, raw_key(request.scope)), answer)
+    return validated(request, *answer)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from fastapi.concurrency import run_in_threadpool
 
+from dangjian.api.answer_cache import AnswerCache
 from dangjian.api.settings import Settings
 from dangjian.graph.embedded import EmbeddedStore
 from dangjian.graph.query_pool import make_runner
@@ -19,7 +20,7 @@ __all__ = ["AppState"]
 # How long a value derived from a remote store is trusted: nothing tells us when that data changes.
 REMOTE_TTL = 60.0
 # How often a remote store's graphs and size are asked, to notice a change sooner than that.
-REMOTE_CHECK = 2.0
+REMOTE_CHECK = 5.0
 
 
 class AppState:
@@ -46,6 +47,7 @@ class AppState:
         self._stale = False
         self._values: dict[str, tuple[str, float, object]] = {}
         self._building: dict[str, asyncio.Future] = {}
+        self.answers = AnswerCache()  # JSON lookups, per generation
 
     @property
     def generation(self) -> str:

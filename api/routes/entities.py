@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from dangjian.api import openapi_examples as ex
-from dangjian.api.answer_cache import AnswerCache, cached_json
+from dangjian.api.answer_cache import cached_json
 from dangjian.api.deps import AppStateDep, EntityIRI, StoreDep
 from dangjian.graph.label_index import LabelIndex
 from dangjian.graph.lookup import entity_card, entity_exists, neighbourhood, search_entities
@@ -17,8 +17,6 @@ from dangjian.graph.search import MAX_QUERY_CHARS
 from dangjian.ontology import CORE_CLASSES
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
-
-answers = AnswerCache()
 
 ClassName = Literal[CORE_CLASSES]  # type: ignore[valid-type]
 
@@ -79,7 +77,7 @@ async def entity_neighbourhood(
         return found
 
     key = ("neighbourhood", entity, hops, tuple(args["types"]), tuple(args["predicates"]), limit)
-    return await cached_json(request, state, answers, key, compute)
+    return await cached_json(request, state, key, compute)
 
 
 @router.get("/{id:path}", summary="An entity's card", responses=ex.CARD)
@@ -93,4 +91,4 @@ async def card(request: Request, store: StoreDep, state: AppStateDep, entity: En
             raise HTTPException(404, f"no entity {entity} in the graph")
         return found
 
-    return await cached_json(request, state, answers, ("card", entity), compute)
+    return await cached_json(request, state, ("card", entity), compute)

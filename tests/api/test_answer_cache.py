@@ -111,3 +111,15 @@ def test_answer_cache_errors_are_not_kept(client: httpx.Client) -> None:
     for _ in range(2):
         missing = client.get("/api/entities/place/999/neighbourhood")
         assert missing.status_code == 404 and "etag" not in missing.headers
+
+
+def test_answer_cache_same_request_spelled_differently_has_the_same_etag(client: httpx.Client) -> None:
+    one = client.get(STREET + "?hops=2&limit=200")
+    two = client.get(STREET + "?limit=200&hops=2")
+    assert one.headers["etag"] == two.headers["etag"] and one.content == two.content
+
+
+def test_answer_cache_head_of_a_cached_answer_has_its_headers_and_no_body(client: httpx.Client) -> None:
+    got = client.get(COMMUNITY)
+    head = client.head(COMMUNITY)
+    assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == got.headers["etag"]
