@@ -6,7 +6,11 @@ import sys
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 import pytest
+
+from dangjian.api.app import create_app
+from dangjian.api.settings import Settings
 
 DANGJIAN = str(Path(sys.executable).parent / "dangjian")
 FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
@@ -24,6 +28,12 @@ NEW_COMMUNITY = """@prefix dj: <https://w3id.org/dangjian/ontology#> .
 <https://w3id.org/dangjian/id/community/青禾街道/桃李新苑社区> a dj:Community ; rdfs:label "桃李新苑社区"@zh ;
     dj:partOf <https://w3id.org/dangjian/id/street/青禾街道> .
 """
+# A new community of the fixture's street, as a SPARQL update.
+INSERT_COMMUNITY = """PREFIX dj: <https://w3id.org/dangjian/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+INSERT DATA { GRAPH <urn:test:new> {
+    <https://w3id.org/dangjian/id/place/320599001009> a dj:Community ; rdfs:label "桃李新苑社区"@zh ;
+        dj:partOf <https://w3id.org/dangjian/id/place/320599001000> } }"""
 # Enough requests that each of two workers answers some, whichever way connections are spread.
 REPEATS = 8
 
@@ -123,3 +133,15 @@ def test_answer_cache_head_of_a_cached_answer_has_its_headers_and_no_body(client
     got = client.get(COMMUNITY)
     head = client.head(COMMUNITY)
     assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == got.headers["etag"]
+
+
+def test_answer_cache_update_is_seen_next_over_every_store(store, serve_app, update_token: str, limits: dict) -> None:
+    store.load("https://w3id.org/dangjian/graph/file/community.trig", FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
+    settings = Settings(**limits, updates_enabled=True, update_token=update_token)
+    with serve_app(create_app(store, settings=settings)) as url, httpx.Client(base_url=url, timeout=60) as client:
+        for _ in range(2):  # the second one from the cache
+            assert "桃李新苑社区" not in _labels(client, STREET)
+        done = client.post("/sparql", content=INSERT_COMMUNITY.encode(), headers={
+            "Content-Type": "application/sparql-update", "Authorization": f"Bearer {update_token}"})
+        assert done.status_code == 204, done.text
+        assert "桃李新苑社区" in _labels(client, STREET)
