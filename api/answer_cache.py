@@ -16,6 +16,8 @@ __all__ = ["AnswerCache", "CACHE_CONTROL", "cached_json", "encode", "not_modifie
 # 304 with no body, and a load is seen by the very next request, which any max-age would delay.
 CACHE_CONTROL = "no-cache"
 MAX_ENTRIES = 20_000
+# A 2-hop neighbourhood can take 100 KB: bound the bytes too, per process (counted once per key).
+MAX_BYTES = 64 << 20
 # A longer If-None-Match is not one we sent; it is ignored rather than parsed.
 MAX_IF_NONE_MATCH = 4096
 
@@ -25,8 +27,9 @@ class AnswerCache:
     generation empties it. Keys are normalized parameters, plus the raw path and query string of the
     requests answered, which `CachedAnswers` looks up without routing."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
-        self.max_entries = max_entries
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self._bytes = 0
         self._generation: str | None = None
         self._answers: OrderedDict[tuple, tuple[str, bytes]] = OrderedDict()
         self._lock = threading.Lock()
@@ -35,23 +38,30 @@ class AnswerCache:
         with self._lock:
             if generation != self._generation:
                 return None
-            body = self._answers.get(key)
-            if body is not None:
+            answer = self._answers.get(key)
+            if answer is not None:
                 self._answers.move_to_end(key)
-            return body
+            return answer
 
     def put(self, generation: str, keys: tuple[tuple, ...], answer: tuple[str, bytes]) -> None:
         with self._lock:
             if generation != self._generation:
                 self._answers.clear()
-                self._generation = generation
+                self._generation, self._bytes = generation, 0
             for key in keys:
+                old = self._answers.pop(key, None)
+                self._bytes += len(answer[1]) - (len(old[1]) if old else 0)
                 self._answers[key] = answer
-            while len(self._answers) > self.max_entries:
-                self._answers.popitem(last=False)
+            while self._answers and (len(self._answers) > self.max_entries or self._bytes > self.max_bytes):
+                self._bytes -= len(self._answers.popitem(last=False)[1][1])
 
     def __len__(self) -> int:
         return len(self._answers)
+
+    @property
+    def size(self) -> int:
+        """Bytes of the bodies kept, counted once per key."""
+        return self._bytes
 
 
 def request_etag(generation: str, key: tuple) -> str:

@@ -9,6 +9,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from dangjian.api.answer_cache import AnswerCache
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
 
@@ -145,3 +146,14 @@ def test_answer_cache_update_is_seen_next_over_every_store(store, serve_app, upd
             "Content-Type": "application/sparql-update", "Authorization": f"Bearer {update_token}"})
         assert done.status_code == 204, done.text
         assert "桃李新苑社区" in _labels(client, STREET)
+
+
+def test_answer_cache_keeps_the_recently_used_within_its_bytes_and_forgets_an_old_generation() -> None:
+    cache = AnswerCache(max_entries=100, max_bytes=250)
+    for name in ("a", "b", "c"):
+        cache.put("g1", ((name,),), ('"etag"', name.encode() * 100))
+        cache.get("g1", ("a",))  # "a" stays the most recently used
+    assert cache.get("g1", ("a",)) and cache.get("g1", ("c",)) and cache.get("g1", ("b",)) is None
+    assert cache.size <= 250
+    cache.put("g2", (("d",),), ('"etag"', b"d"))
+    assert cache.get("g2", ("a",)) is None and cache.get("g1", ("d",)) is None and len(cache) == 1
