@@ -17,7 +17,7 @@ __all__ = ["AnswerCache", "CACHE_CONTROL", "cached_json", "encode", "not_modifie
 CACHE_CONTROL = "no-cache"
 MAX_ENTRIES = 20_000
 # A 2-hop neighbourhood can take 100 KB: bound the bytes too, per process (counted once per key).
-MAX_BYTES = 64 << 20
+MAX_BYTES = 128 << 20
 # A longer If-None-Match is not one we sent; it is ignored rather than parsed.
 MAX_IF_NONE_MATCH = 4096
 
