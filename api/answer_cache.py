@@ -16,7 +16,7 @@ __all__ = ["AnswerCache", "CACHE_CONTROL", "cached_json", "encode", "not_modifie
 # 304 with no body, and a load is seen by the very next request, which any max-age would delay.
 CACHE_CONTROL = "no-cache"
 MAX_ENTRIES = 20_000
-# A 2-hop neighbourhood can take 100 KB: bound the bytes too, per process (counted once per key).
+# A 2-hop neighbourhood can take 100 KB: bound the bytes too, per process.
 MAX_BYTES = 128 << 20
 # A longer If-None-Match is not one we sent; it is ignored rather than parsed.
 MAX_IF_NONE_MATCH = 4096
@@ -32,6 +32,7 @@ class AnswerCache:
         self._bytes = 0
         self._generation: str | None = None
         self._answers: OrderedDict[tuple, tuple[str, bytes]] = OrderedDict()
+        self._cost: dict[tuple, int] = {}  # a body's bytes, on the first of the keys it was put under
         self._lock = threading.Lock()
 
     def get(self, generation: str, key: tuple) -> tuple[str, bytes] | None:
@@ -47,20 +48,24 @@ class AnswerCache:
         with self._lock:
             if generation != self._generation:
                 self._answers.clear()
+                self._cost.clear()
                 self._generation, self._bytes = generation, 0
-            for key in keys:
-                old = self._answers.pop(key, None)
-                self._bytes += len(answer[1]) - (len(old[1]) if old else 0)
+            for i, key in enumerate(keys):
+                self._answers.pop(key, None)
+                self._bytes -= self._cost.pop(key, 0)
+                self._cost[key] = 0 if i else len(answer[1])
+                self._bytes += self._cost[key]
                 self._answers[key] = answer
             while self._answers and (len(self._answers) > self.max_entries or self._bytes > self.max_bytes):
-                self._bytes -= len(self._answers.popitem(last=False)[1][1])
+                key, _ = self._answers.popitem(last=False)
+                self._bytes -= self._cost.pop(key)
 
     def __len__(self) -> int:
         return len(self._answers)
 
     @property
     def size(self) -> int:
-        """Bytes of the bodies kept, counted once per key."""
+        """Bytes of the bodies kept (a body under two keys counted once)."""
         return self._bytes
 
 
