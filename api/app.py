@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from dangjian.api import docs_page, store_errors
+from dangjian.api.cached_answers import CachedAnswers
 from dangjian.api.head_requests import HeadAsGet
 from dangjian.api.limits import MAX_HEADER_BYTES, RequestLimits
 from dangjian.api.settings import Settings
@@ -54,6 +55,7 @@ def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.dangjian = state
     store_errors.install(app)
+    app.add_middleware(CachedAnswers)  # innermost: limits, HEAD and CORS apply to cached answers too
     app.add_middleware(RequestLimits, max_header_bytes=MAX_HEADER_BYTES, max_body_bytes=settings_body(state.settings))
     app.add_middleware(HeadAsGet)
     if state.settings.cors_origins:

@@ -8,16 +8,19 @@ from collections.abc import Callable
 
 from fastapi.concurrency import run_in_threadpool
 
+from dangjian.api.answer_cache import AnswerCache
 from dangjian.api.settings import Settings
 from dangjian.graph.embedded import EmbeddedStore
 from dangjian.graph.query_pool import make_runner
 from dangjian.graph.store import Store
-from dangjian.graph.store_watch import DirectoryWatch
+from dangjian.graph.store_watch import DirectoryWatch, SignatureWatch
 
 __all__ = ["AppState"]
 
 # How long a value derived from a remote store is trusted: nothing tells us when that data changes.
 REMOTE_TTL = 60.0
+# How often a remote store's graphs and size are asked, to notice a change sooner than that.
+REMOTE_CHECK = 5.0
 
 
 class AppState:
@@ -36,16 +39,34 @@ class AppState:
         self.settings = settings
         memory = settings.query_memory and settings.query_memory << 20
         self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout, memory=memory)
-        self._watch = DirectoryWatch(store.location) if isinstance(store, EmbeddedStore) else None
-        self.generation = 0
+        # An embedded store's directory is looked at on every request (a scandir, tens of microseconds), so
+        # the request after a load already sees it.
+        self._watch = (DirectoryWatch(store.location, interval=0.0) if isinstance(store, EmbeddedStore)
+                       else SignatureWatch(store, interval=REMOTE_CHECK, trust=REMOTE_TTL))
+        self._updates = 0
         self._stale = False
-        self._values: dict[str, tuple[int, float, object]] = {}
+        self._values: dict[str, tuple[str, float, object]] = {}
         self._building: dict[str, asyncio.Future] = {}
+        self.answers = AnswerCache()  # JSON lookups, per generation
+
+    @property
+    def generation(self) -> str:
+        """A value that changes whenever the data may have changed; read it after `store`.
+
+        Bumped by every load, remove or SPARQL update: for an embedded store it is a digest of the
+        store directory's files, so every `serve --workers` process (and any other process) computes
+        the same value from the same data, whoever wrote it. For a remote store it is a digest of its
+        named graphs, quad count and the current REMOTE_TTL period, asked every REMOTE_CHECK seconds,
+        plus this process's own updates (counted, so they are seen at once).
+        """
+        if isinstance(self._watch, DirectoryWatch):
+            return self._watch.token
+        return f"{self._watch.token}.{self._updates}"
 
     @property
     def store(self) -> Store:
-        if self._watch is not None and (self._watch.changed() or self._stale):
-            if self._store.read_only:
+        if self._watch.changed() or self._stale:
+            if isinstance(self._store, EmbeddedStore) and self._store.read_only:
                 self._stale = True  # until a new snapshot opens: a failed open is tried again on the next request
                 self._store = EmbeddedStore(self._store.location, read_only=True)
                 self._stale = False
@@ -58,13 +79,11 @@ class AppState:
 
     def store_changed(self) -> None:
         """The data changed (an update through this app, or seen on disk): reopen snapshots, rebuild caches."""
-        self.generation += 1
+        self._updates += 1
         self.runner.refresh()
 
-    def _fresh(self, entry: tuple[int, float, object] | None) -> bool:
-        if entry is None or entry[0] != self.generation:
-            return False
-        return self._watch is not None or time.monotonic() - entry[1] < REMOTE_TTL
+    def _fresh(self, entry: tuple[str, float, object] | None) -> bool:
+        return entry is not None and entry[0] == self.generation
 
     async def derived(self, name: str, compute: Callable[[Store], object]) -> object:
         """`compute(store)`, kept until the data changes; a stale value is served while the new one is built."""
@@ -81,7 +100,7 @@ class AppState:
             return entry[2]
         return await asyncio.shield(building)
 
-    def _keep(self, name: str, generation: int, done: asyncio.Future) -> None:
+    def _keep(self, name: str, generation: str, done: asyncio.Future) -> None:
         self._building.pop(name, None)
         if not done.cancelled() and done.exception() is None:
             self._values[name] = (generation, time.monotonic(), done.result())

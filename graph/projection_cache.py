@@ -27,6 +27,7 @@ class _Entry:
 class ProjectionCache:
     """One projection per store object, kept for `ttl` seconds, then kept again if the store still has
     the same named graphs and quad count, else rebuilt. A reopened store (a new object) starts afresh.
+    A caller that knows the store's generation passes it instead, and the projection follows it exactly.
     """
 
     def __init__(self, ttl: float = DEFAULT_TTL) -> None:
@@ -34,13 +35,13 @@ class ProjectionCache:
         self._entries: weakref.WeakKeyDictionary[Store, _Entry] = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
-    def _entry(self, store: Store) -> _Entry:
+    def _entry(self, store: Store, generation: str | None = None) -> _Entry:
         with self._lock:
             entry = self._entries.get(store)
             now = time.monotonic()
-            if entry is not None and now - entry.built < self.ttl:
+            if generation is None and entry is not None and now - entry.built < self.ttl:
                 return entry
-            signature = (tuple(store.graphs()), store.count())
+            signature = (generation,) if generation is not None else (tuple(store.graphs()), store.count())
             if entry is not None and entry.signature == signature:
                 entry.built = now
                 return entry
@@ -48,13 +49,13 @@ class ProjectionCache:
             self._entries[store] = entry
             return entry
 
-    def graph(self, store: Store) -> nx.MultiDiGraph:
+    def graph(self, store: Store, generation: str | None = None) -> nx.MultiDiGraph:
         """The store's projection (shared: do not modify it)."""
-        return self._entry(store).graph
+        return self._entry(store, generation).graph
 
-    def analytics(self, store: Store) -> Analytics:
+    def analytics(self, store: Store, generation: str | None = None) -> Analytics:
         """The analytics of the store's projection, computed once per projection."""
-        entry = self._entry(store)
+        entry = self._entry(store, generation)
         with entry.lock:
             if entry.analytics is None:
                 entry.analytics = analyze(entry.graph)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from dangjian.api import openapi_examples as ex
+from dangjian.api.answer_cache import cached_json
 from dangjian.api.deps import AppStateDep, EntityIRI, StoreDep
 from dangjian.graph.label_index import LabelIndex
 from dangjian.graph.lookup import entity_card, entity_exists, neighbourhood, search_entities
@@ -47,7 +48,7 @@ async def search(
 @router.get("/{id:path}/neighbourhood", summary="An entity's neighbourhood as node-link JSON",
             responses=ex.NEIGHBOURHOOD)
 async def entity_neighbourhood(
-    store: StoreDep, entity: EntityIRI,
+    request: Request, store: StoreDep, state: AppStateDep, entity: EntityIRI,
     hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description="How far to go: 1 to 3 links.", examples=[1])] = 1,
     types: Annotated[list[str], Query(description="Keep only neighbours of these classes (repeat the parameter "
                                       "or separate with commas).", examples=[["Community", "Event"]])] = [],
@@ -55,32 +56,41 @@ async def entity_neighbourhood(
                                            "full IRIs).", examples=[["partOf", "hostUnit"]])] = [],
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="At most this many nodes; `graph.truncated` "
                                 "says when the cap cut.", examples=[200])] = 200,
-) -> JSONResponse:
+) -> Response:
     """Nodes (IRI, id, label, type, hop) and links (source, target, predicate, label) within `hops` links of
-    the entity, in node-link form (`nodes`, `links`; node key `iri`). Provenance nodes are left out."""
-    try:
-        args = dict(hops=hops, types=_split(types), predicates=_split(predicates), limit=limit)
-        if hops == 1:
-            found = neighbourhood(store, entity, **args)
-        else:
-            found = await run_in_threadpool(neighbourhood, store, entity, **args)
-    except ValueError as error:
-        raise HTTPException(422, str(error)) from None
-    # A lone node with no label and no type may not exist at all: only then ask the store.
-    lone = found["nodes"][0]
-    if not found["links"] and lone["label"] is None and lone["type"] is None and not entity_exists(store, entity):
-        raise HTTPException(404, f"no entity {entity} in the graph")
-    return JSONResponse(found)
+    the entity, in node-link form (`nodes`, `links`; node key `iri`). Provenance nodes are left out.
+    Answers carry an ETag: send it back in If-None-Match to get a 304 while the graph is unchanged."""
+    args = dict(hops=hops, types=_split(types), predicates=_split(predicates), limit=limit)
+
+    async def compute() -> dict:
+        try:
+            if hops == 1:
+                found = neighbourhood(store, entity, **args)
+            else:
+                found = await run_in_threadpool(neighbourhood, store, entity, **args)
+        except ValueError as error:
+            raise HTTPException(422, str(error)) from None
+        # A lone node with no label and no type may not exist at all: only then ask the store.
+        lone = found["nodes"][0]
+        if not found["links"] and lone["label"] is None and lone["type"] is None and not entity_exists(store, entity):
+            raise HTTPException(404, f"no entity {entity} in the graph")
+        return found
+
+    key = ("neighbourhood", entity, hops, tuple(args["types"]), tuple(args["predicates"]), limit)
+    return await cached_json(request, state, key, compute)
 
 
 @router.get("/{id:path}", summary="An entity's card", responses=ex.CARD)
-async def card(store: StoreDep, entity: EntityIRI,
+async def card(request: Request, store: StoreDep, state: AppStateDep, entity: EntityIRI,
                lang: Annotated[Literal["zh", "en"], Query(description="Language of the property and class names.")]
-               = "zh") -> JSONResponse:
+               = "zh") -> Response:
     """Types, label, alternative labels, codes, every property with labelled values, incoming links (grouped
     by property, with counts) and sources: each article that mentions the entity or states a fact about it,
-    with its title, date, URL and the evidence sentences."""
-    found = entity_card(store, entity, lang=lang)
-    if found is None:
-        raise HTTPException(404, f"no entity {entity} in the graph")
-    return JSONResponse(found)
+    with its title, date, URL and the evidence sentences. Answers carry an ETag, as neighbourhoods do."""
+    async def compute() -> dict:
+        found = entity_card(store, entity, lang=lang)
+        if found is None:
+            raise HTTPException(404, f"no entity {entity} in the graph")
+        return found
+
+    return await cached_json(request, state, ("card", entity, lang), compute)

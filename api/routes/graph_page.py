@@ -7,11 +7,12 @@ from typing import Annotated, Literal
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from dangjian.api import openapi_examples as ex
-from dangjian.api.deps import StoreDep
+from dangjian.api.answer_cache import encode, not_modified, request_etag, unchanged, validated
+from dangjian.api.deps import AppStateDep, StoreDep
 from dangjian.graph.analytics import analytics_tables
 from dangjian.graph.exchange import write_gexf, write_graphml
 from dangjian.graph.network import NODE_CLASSES
@@ -68,12 +69,12 @@ def _centre(G: nx.MultiDiGraph, focus: str | None) -> str | None:
 
 
 @router.get("/graph", response_class=HTMLResponse, summary="The interactive graph page", responses=ex.GRAPH_PAGE)
-def graph_page(request: Request, store: StoreDep, lang: Lang = "zh", focus: Focus = None, hops: Hops = 1,
+def graph_page(request: Request, store: StoreDep, state: AppStateDep, lang: Lang = "zh", focus: Focus = None, hops: Hops = 1,
                limit: Limit = DEFAULT_CAP, place: Place = None, types: Types = None,
                date_from: From = None, date_to: To = None) -> HTMLResponse:
     """The graph page: an overview capped at `limit` nodes (or the neighbourhood of `focus`), a search box,
     filters by class, place and event date, and a card for each entity. Every asset is served by this app."""
-    G = projections.graph(store)
+    G = projections.graph(store, state.generation)
     html = build_page(G, lang=page_lang(lang), centre=_centre(G, focus), hops=hops, cap=limit,
                       filters=_filters(G, types, place, date_from, date_to), links=_links(request))
     return HTMLResponse(html)
@@ -90,15 +91,20 @@ def graph_asset(name: str) -> FileResponse:
 
 
 @router.get("/api/graph/overview", summary="Nodes and edges for the graph page", responses=ex.GRAPH_PAGE)
-def graph_overview(store: StoreDep, lang: Lang = "zh", focus: Focus = None, hops: Hops = 1,
-                   limit: Limit = DEFAULT_CAP, place: Place = None, types: Types = None,
-                   date_from: From = None, date_to: To = None) -> JSONResponse:
+def graph_overview(request: Request, store: StoreDep, state: AppStateDep, lang: Lang = "zh", focus: Focus = None,
+                   hops: Hops = 1, limit: Limit = DEFAULT_CAP, place: Place = None, types: Types = None,
+                   date_from: From = None, date_to: To = None) -> Response:
     """vis-network nodes (with positions, class, streets, districts, event date) and edges (predicate label as
-    `title`), the overview or a neighbourhood, and a `note` saying what the cap left out."""
-    G = projections.graph(store)
+    `title`), the overview or a neighbourhood, and a `note` saying what the cap left out. With an ETag: a
+    repeat sending it in If-None-Match gets a 304 while the graph is unchanged."""
+    generation = state.generation
+    etag = request_etag(generation, ("overview", lang, focus, hops, limit, place, types, date_from, date_to))
+    if not_modified(request, etag):  # the same request in the same generation: the answer the client holds
+        return unchanged(etag)
+    G = projections.graph(store, generation)
     chosen = select(G, centre=_centre(G, focus), hops=hops, cap=limit,
                     filters=_filters(G, types, place, date_from, date_to))
-    return JSONResponse(payload(G, chosen, page_lang(lang)))
+    return validated(request, etag, encode(payload(G, chosen, page_lang(lang))))
 
 
 @router.get("/api/graph/timeline", summary="One unit's events in date order, for the page's timeline strip",
@@ -125,9 +131,9 @@ NODES_EXAMPLE = {"https://w3id.org/dangjian/id/place/320507/元和街道/蠡口�
 @router.post("/api/graph/nodes", summary="Streets, districts and dates of entities, for the page's filters",
              responses={200: {"description": "What is known of each IRI; unknown ones are left out.",
                               "content": {"application/json": {"example": NODES_EXAMPLE}}}})
-def graph_nodes(store: StoreDep, body: NodeIds) -> JSONResponse:
+def graph_nodes(store: StoreDep, state: AppStateDep, body: NodeIds) -> JSONResponse:
     """For each known IRI: class, the streets and districts it belongs to or works in, and an event's date."""
-    G = projections.graph(store)
+    G = projections.graph(store, state.generation)
     found = {}
     for iri in body.ids:
         if iri in G:
@@ -139,15 +145,20 @@ def graph_nodes(store: StoreDep, body: NodeIds) -> JSONResponse:
 
 @router.get("/api/analytics", summary="Network analytics: centrality, components, clusters, bridges",
             response_model=None, responses=ex.ANALYTICS)
-async def analytics(store: StoreDep,
+async def analytics(request: Request, store: StoreDep, state: AppStateDep,
                     format: Annotated[Literal["json", "csv"], Query(description="`json` or `csv`.")] = "json",
                     table: Annotated[str | None, Query(description="Only this table (with csv: a plain CSV file).",
                                                        examples=["centrality"])] = None,
                     top: Annotated[int, Query(ge=1, le=1000, description="Rows per class or list.")] = 10,
                     ) -> Response:
     """Degree and betweenness centrality per class, connected components, Louvain clusters of the
-    co-organization network, the community–partner projections and the entities bridging streets."""
-    results = await run_in_threadpool(projections.analytics, store)
+    co-organization network, the community–partner projections and the entities bridging streets. With an
+    ETag, as the overview has."""
+    generation = state.generation
+    etag = request_etag(generation, ("analytics", format, table, top))
+    if not_modified(request, etag):
+        return unchanged(etag)
+    results = await run_in_threadpool(projections.analytics, store, generation)
     tables = analytics_tables(results, top)
     if table is not None:
         tables = [t for t in tables if t.name == table]
@@ -156,18 +167,18 @@ async def analytics(store: StoreDep,
             raise HTTPException(404, f"no table {table!r}; use one of: {names}")
     if format == "csv":
         text = to_csv(tables[0]) if table else tables_to_csv(tables)
-        return PlainTextResponse(text, media_type="text/csv; charset=utf-8")
-    return JSONResponse({t.name: t.records() for t in tables})
+        return validated(request, etag, text.encode(), "text/csv; charset=utf-8")
+    return validated(request, etag, encode({t.name: t.records() for t in tables}))
 
 
 @router.get("/api/graph/export", summary="The projected graph as GraphML or GEXF, for Gephi and Cytoscape",
             responses=ex.EXPORT)
-def graph_export(store: StoreDep,
+def graph_export(store: StoreDep, state: AppStateDep,
                  format: Annotated[Literal["graphml", "gexf"], Query(description="`graphml` or `gexf`.",
                                                                      examples=["gexf"])]) -> Response:
     """Entities as typed, labelled nodes and their links as edges; in GEXF, events carry their dates."""
     buffer = io.BytesIO()
-    (write_graphml if format == "graphml" else write_gexf)(projections.graph(store), buffer)
+    (write_graphml if format == "graphml" else write_gexf)(projections.graph(store, state.generation), buffer)
     media = "application/graphml+xml" if format == "graphml" else "application/gexf+xml"
     return Response(buffer.getvalue(), media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="dangjian.{format}"'})
