@@ -1,7 +1,9 @@
 """ASGI middleware answering a repeated lookup from the answer cache before routing, validation or dependencies."""
 from __future__ import annotations
 
-from dangjian.api.answer_cache import CACHE_CONTROL, matches, raw_key
+from starlette.requests import Request
+
+from dangjian.api.answer_cache import raw_key, validated
 
 __all__ = ["CachedAnswers"]
 
@@ -33,11 +35,4 @@ class CachedAnswers:
         if answer is None:
             await self.app(scope, receive, send)
             return
-        etag, body = answer
-        header = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
-        fresh = header is not None and matches(header.decode("latin-1"), etag)
-        headers = [(b"etag", etag.encode()), (b"cache-control", CACHE_CONTROL.encode())]
-        if not fresh:
-            headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 304 if fresh else 200, "headers": headers})
-        await send({"type": "http.response.body", "body": b"" if fresh else body})
+        await validated(Request(scope), *answer)(scope, receive, send)

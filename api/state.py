@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import time
 from collections.abc import Callable
 
 from fastapi.concurrency import run_in_threadpool
@@ -45,7 +44,7 @@ class AppState:
                        else SignatureWatch(store, interval=REMOTE_CHECK, trust=REMOTE_TTL))
         self._updates = 0
         self._stale = False
-        self._values: dict[str, tuple[str, float, object]] = {}
+        self._values: dict[str, tuple[str, object]] = {}
         self._building: dict[str, asyncio.Future] = {}
         self.answers = AnswerCache()  # JSON lookups, per generation
 
@@ -82,7 +81,7 @@ class AppState:
         self._updates += 1
         self.runner.refresh()
 
-    def _fresh(self, entry: tuple[str, float, object] | None) -> bool:
+    def _fresh(self, entry: tuple[str, object] | None) -> bool:
         return entry is not None and entry[0] == self.generation
 
     async def derived(self, name: str, compute: Callable[[Store], object]) -> object:
@@ -90,20 +89,20 @@ class AppState:
         store, generation = self.store, self.generation
         entry = self._values.get(name)
         if self._fresh(entry):
-            return entry[2]
+            return entry[1]
         building = self._building.get(name)
         if building is None:
             building = asyncio.ensure_future(run_in_threadpool(_settled, compute, store))
             self._building[name] = building
             building.add_done_callback(lambda done: self._keep(name, generation, done))
         if entry is not None:
-            return entry[2]
+            return entry[1]
         return await asyncio.shield(building)
 
     def _keep(self, name: str, generation: str, done: asyncio.Future) -> None:
         self._building.pop(name, None)
         if not done.cancelled() and done.exception() is None:
-            self._values[name] = (generation, time.monotonic(), done.result())
+            self._values[name] = (generation, done.result())
 
 
 def _settled(compute: Callable[[Store], object], store: Store) -> object:
