@@ -5,7 +5,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 
-from dangjian.graph.query_exec import _SKIP
+from dangjian.graph.column_order import SKIP as _SKIP
 from dangjian.ontology import GRAPH as PROJECT_GRAPHS
 
 __all__ = ["ForeignGraphs", "PROJECT_GRAPHS", "LIST_PROJECT_GRAPHS", "LIST_FOREIGN_GRAPHS", "names_a_graph",
