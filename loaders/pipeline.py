@@ -261,15 +261,34 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
     import multiprocessing as mp
     from collections import deque
     _warm_up()
-    # a bounded window of documents in flight, results in order: memory stays flat however large the corpus
+    # A bounded window of chunks in flight, results in order: memory stays flat however large the corpus. Wide
+    # enough that the workers keep extracting while this process waits for the store to take a batch.
     with mp.get_context("fork").Pool(options.jobs) as pool:
         window: deque = deque()
-        for item in docs:
-            window.append(pool.apply_async(process_document, (item, options)))
-            if len(window) >= 8 * options.jobs:
-                yield window.popleft().get()
+        for chunk in _chunks(docs):
+            window.append(pool.apply_async(_process_chunk, (chunk, options)))
+            if len(window) >= 16 * options.jobs:
+                yield from window.popleft().get()
         while window:
-            yield window.popleft().get()
+            yield from window.popleft().get()
+
+
+def _chunks(docs: Iterable[Document | ReadError], chars: int = 50_000) -> Iterator[list[Document | ReadError]]:
+    """Documents grouped a few at a time: one task a short news item would cost more in hand-over than in work."""
+    chunk: list[Document | ReadError] = []
+    size = 0
+    for item in docs:
+        chunk.append(item)
+        size += len(item.text) if isinstance(item, Document) else 0
+        if size >= chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _process_chunk(chunk: list[Document | ReadError], options: LoadOptions) -> list[tuple[Document | ReadError, Outcome]]:
+    return [process_document(item, options) for item in chunk]
 
 
 def _warm_up() -> None:
@@ -322,6 +341,7 @@ class _Batch:
         self.size = 0
         self.shared: set[bytes] = set()    # knowledge and gazetteer lines, each once
         self.pending: set[str] = set()
+        self.labelled = _Labelled(store)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangjian-writer")
         self._in_flight: Future | None = None
 
@@ -361,9 +381,9 @@ class _Batch:
             in_flight.result()  # a failed write is raised here, in the loading thread
 
     def _write(self, data: list[bytes], markers: list[bytes], heads: dict[str, bytes], shared: set[bytes]) -> None:
-        known = _labelled(self.store, list(heads))
+        new = self.labelled.new(list(heads))
         quads = b"".join(data) + b"".join(sorted(shared))
-        quads += b"".join(head for iri, head in heads.items() if iri not in known)
+        quads += b"".join(heads[iri] for iri in new)
         quads += ox.serialize([format_quad()], format=ox.RdfFormat.N_QUADS)
         if hasattr(self.store, "bulk_load"):
             self.store.bulk_load(quads, ox.RdfFormat.N_QUADS)
@@ -371,6 +391,38 @@ class _Batch:
         quads += b"".join(markers)
         if quads:
             self.store.load(GAZETTEER_GRAPH, quads, ox.RdfFormat.N_QUADS)
+
+
+class _Labelled:
+    """Which entities the store already has a label for, asking the store as little as possible: every store read
+    fills the store's block cache, which is what made a load's memory grow with the corpus. The entities this load
+    labelled are remembered (up to `limit`, then forgotten and asked again), and a store that had no label when the
+    load began is not asked at all while that memory is whole. A retraction may delete labels: `forget()`."""
+
+    def __init__(self, store, limit: int = 1_000_000) -> None:
+        self.store = store
+        self.limit = limit
+        self.known: set[str] = set()
+        self.whole = not store.query(f"SELECT ?e WHERE {{ ?e <{RDFS}label> ?l }} LIMIT 1")
+
+    def new(self, iris: list[str]) -> list[str]:
+        """Those of `iris` the store has no label for; they are remembered as labelled from now on."""
+        unknown = [iri for iri in iris if iri not in self.known]
+        if not self.whole:
+            found = _labelled(self.store, unknown)
+            unknown = [iri for iri in unknown if iri not in found]
+            self._remember(found)
+        self._remember(unknown)
+        return unknown
+
+    def forget(self) -> None:
+        self.known.clear()
+        self.whole = False
+
+    def _remember(self, iris) -> None:
+        if len(self.known) + len(iris) > self.limit:
+            self.forget()
+        self.known.update(iris)
 
 
 def _labelled(store, iris: list[str], chunk: int = 500) -> set[str]:
@@ -441,6 +493,7 @@ def _store_article(store, result: Encoded, options: LoadOptions, report: LoadRep
     if known is not None:
         batch.flush()
         retract_article(store, result.article_id)
+        batch.labelled.forget()
     batch.add(result)
     _KNOWN[result.article_id] = (result.content_hash, EXTRACTOR_VERSION)
     report.replaced += known is not None

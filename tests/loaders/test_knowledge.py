@@ -2,6 +2,7 @@
 graphs their evidence; removing an article keeps what another article still states. On both stores."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -73,6 +74,27 @@ def _questions() -> list[tuple[str, str]]:
     named = [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(queries_dir().glob("*.rq"))]
     return named + [("community query", sparql_prefixes() + COMMUNITIES)]
 
+
+
+def labels_of(store, name: str) -> list[tuple]:
+    return rows(store, f'SELECT ?e ?t WHERE {{ ?e rdfs:label "{name}"@zh ; a ?t }}')
+
+
+def test_knowledge_later_loads_and_changed_articles_keep_one_label_per_entity(store, tmp_path):
+    def write(name: str, text: str) -> Path:
+        (tmp_path / name).write_text(json.dumps({"url": f"https://example.org/{name}", "text": text},
+                                                ensure_ascii=False) + "\n", encoding="utf-8")
+        return tmp_path / name
+
+    load_articles(store, [write("feast.jsonl", FEAST)], LoadOptions(date="2023-07-20", progress=False))
+    load_articles(store, [write("pact.jsonl", PACT)], LoadOptions(date="2023-07-20", progress=False))
+    assert len(labels_of(store, "新娄社区党委")) == 1
+    # both change: each old graph is retracted in the middle of one load, taking what it alone stated with it
+    changed = [write("feast.jsonl", FEAST.replace("7月10日", "7月11日")), write("pact.jsonl", PACT.replace("近日", "7月12日"))]
+    report = load_articles(store, changed, LoadOptions(date="2023-07-20", progress=False))
+    assert report.replaced == 2
+    assert len(labels_of(store, "新娄社区党委")) == 1 and len(labels_of(store, "苏州示范银行")) == 1
+    assert len(labels_of(store, "邻里节活动")) == 1
 
 # Not on Virtuoso: its default graph repeats a triple that several graphs state (no RDF merge), so a question
 # without DISTINCT may repeat rows there; the questions themselves agree on every store (tests/ontology).
