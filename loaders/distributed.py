@@ -18,7 +18,8 @@ from pathlib import Path
 
 from dangjian.loaders import pipeline
 from dangjian.loaders.document import Document, ReadError
-from dangjian.loaders.pipeline import LoadOptions, LoadReport, Outcome, Unchanged, document_hash, load_articles
+from dangjian.loaders.pipeline import (LoadOptions, LoadReport, Outcome, Unchanged, document_chunks, document_hash,
+                                       load_articles)
 from dangjian.loaders.read import iter_documents
 from dangjian.loaders.retract import stored_documents
 
@@ -82,7 +83,7 @@ def _on_cluster(client, known: dict[str, int], batch_chars: int) -> Callable[[li
         window: deque = deque()
         depth = 2 * max(1, sum(client.nthreads().values()))
         try:
-            for batch in _batches(iter_documents(paths, max_chars=options.max_chars), batch_chars):
+            for batch in document_chunks(iter_documents(paths, max_chars=options.max_chars), batch_chars):
                 window.append(_submit(client, batch, known, options))
                 if len(window) > depth:
                     yield from _collect(*window.popleft())
@@ -93,20 +94,6 @@ def _on_cluster(client, known: dict[str, int], batch_chars: int) -> Callable[[li
                 if future is not None:
                     future.cancel()
     return results
-
-
-def _batches(items: Iterable[Document | ReadError], batch_chars: int) -> Iterator[list[Document | ReadError]]:
-    """Consecutive documents of about `batch_chars` characters in all: one task each."""
-    batch: list[Document | ReadError] = []
-    size = 0
-    for item in items:
-        batch.append(item)
-        size += len(item.text) if isinstance(item, Document) else 0
-        if size >= batch_chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 def _submit(client, batch: list, known: dict[str, int], options: LoadOptions) -> tuple[list, object]:

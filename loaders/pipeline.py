@@ -265,7 +265,7 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
     # enough that the workers keep extracting while this process waits for the store to take a batch.
     with mp.get_context("fork").Pool(options.jobs) as pool:
         window: deque = deque()
-        for chunk in _chunks(docs):
+        for chunk in document_chunks(docs):
             window.append(pool.apply_async(_process_chunk, (chunk, options)))
             if len(window) >= 16 * options.jobs:
                 yield from window.popleft().get()
@@ -273,7 +273,7 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
             yield from window.popleft().get()
 
 
-def _chunks(docs: Iterable[Document | ReadError], chars: int = 50_000) -> Iterator[list[Document | ReadError]]:
+def document_chunks(docs: Iterable[Document | ReadError], chars: int = 50_000) -> Iterator[list[Document | ReadError]]:
     """Documents grouped a few at a time: one task a short news item would cost more in hand-over than in work."""
     chunk: list[Document | ReadError] = []
     size = 0
