@@ -90,7 +90,7 @@ class CobuildingFacts:
                 if not related(anchor, entity, self.out.facts):
                     self._fact(anchor, "coBuildsWith", entity, sent)
                 if self._last_event is not None:
-                    self._fact(self._last_event, "partner", entity, sent)
+                    self._joined(self._last_event, entity, sent)
 
     def _read_cobuilding(self, sent: Sentence, units: list[Mention]) -> None:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""

@@ -14,6 +14,9 @@ from dangjian.loaders.text import Sentence, for_matching, name_key
 # 下一步…将继续开展好“…”活动: what an article says will be done is no event that took place
 PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
 ORGANIZER_CLASSES = {"Community", "Street", "PartyOrganization", "Organization", "District", "Zone"}
+# The core vocabulary's range of dj:partner; a street, district or zone joining an event (联合X街道开展) is one of
+# its organizers, which the vocabulary describes as all the units of a joint event.
+PARTNER_CLASSES = {"Community", "PartyOrganization", "Organization"}
 # 与A及B、C等单位,共同开展 / 联合A、B共同开展: units that act together with the subject, after the event is named
 JOINT_TAIL = re.compile(r"(与|联合|携手|会同|协同)(?P<list>[^,;:。]{2,80}?),?(共同|一同|一起|一道)"
                         r"(开展|举办|组织|参与|参加|完成|走访|进行|发起|承办)")
@@ -50,7 +53,7 @@ class EventFacts:
             for org in organizers:
                 self._fact(entity, "organizer", org, sent)
             for partner in partners:
-                self._fact(entity, "partner", partner, sent)
+                self._joined(entity, partner, sent)
             # a joint event of a community (or its party organization) and an outside unit shows co-building
             joint = organizers + partners
             for unit in joint:
@@ -85,6 +88,11 @@ class EventFacts:
             self._fact(event, "organizer", org, sent)
         self._read_joint_tail(sent, units, lead.end(), event, organizers)
 
+    def _joined(self, event: Entity, unit: Entity, sent: Sentence) -> None:
+        """A unit that took part in an event with its organizers: a partner, or an organizer where the vocabulary
+        has no partner of its kind."""
+        self._fact(event, "partner" if unit.cls in PARTNER_CLASSES else "organizer", unit, sent)
+
     def _read_attending(self, sent: Sentence, units: list[Mention], event: Entity, after: int = 0) -> None:
         """`县委办、县政协办等8个共建单位参加`: the partner units a sentence lists as taking part in the event."""
         attended = ATTENDED.search(self.norm, max(after, sent.start), sent.end)
@@ -96,7 +104,7 @@ class EventFacts:
             for unit in self._list_before(heads, m.start()):
                 partner = self.resolve(unit)
                 if partner is not None and partner.key not in organizers and partner.cls in ORGANIZER_CLASSES:
-                    self._fact(event, "partner", partner, sent)
+                    self._joined(event, partner, sent)
 
     def _bare_units(self, units: list[Mention]) -> list[Mention]:
         return [u for u in units if u.bare and u.cls in ("PartyOrganization", "Community", "Street")]
@@ -113,7 +121,7 @@ class EventFacts:
             own = [e for e in tail if self._is_focus(e)]
             others = [e for e in tail if e not in own and e not in organizers]
             for partner in others:
-                self._fact(event, "partner", partner, sent)
+                self._joined(event, partner, sent)
             anchors = own or [o for o in organizers if not self._outside(o)
                               and o.cls in ("Community", "Street", "PartyOrganization")]
             for a in anchors:

@@ -128,9 +128,13 @@ def find_people(sentence: str, units: list[Mention], offset: int = 0) -> tuple[l
     people: list[PersonMention] = []
     posts: list[PostMention] = []
     taken = _Taken()
+    # 许昌市长葛市, 吉林省长春市: a title whose tail begins a unit's name is the end of one place and the start of another
+    unit_starts = {u.start - offset for u in units}
     for m in ROLE_RE.finditer(sentence):
         if sentence[m.end():m.end() + 1] == "会":
             continue  # 委员会 is a committee, not a title
+        if any(i in unit_starts for i in range(m.start() + 1, m.end())):
+            continue
         name = None if DOTTED.match(sentence, m.end()) else name_at(sentence, m.end())
         if not name and m.group() not in SUPPORT_TITLES:
             name = other_name_at(sentence, m.end())

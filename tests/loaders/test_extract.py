@@ -379,3 +379,11 @@ def test_extract_units_opening_clauses_after_partners_are_counted_are_those_part
     for unit in ("东川区税务局机关党支部", "东川银行南山支行党支部", "东川物业有限公司党支部", "东川医院党支部"):
         assert any(p == "coBuildsWith" and {s, o} == {unit, "青松社区党委"} for s, p, o in triples), unit
         assert ("邻里同乐", "partner", unit) in triples
+
+
+def test_extract_a_street_that_joins_an_event_is_one_of_its_organizers():
+    # the vocabulary's partners are organizations, communities and party organizations; a joint event's street
+    # stands with its organizers
+    _, triples, _ = facts_of("邻里节\n\n7月3日,青松社区联合东川镇开展“邻里文化节”活动。\n")
+    assert ("邻里文化节活动", "organizer", "青松社区") in triples and ("邻里文化节活动", "organizer", "东川镇") in triples
+    assert not any(p == "partner" for s, p, o in triples)

@@ -100,3 +100,11 @@ def test_a_bodys_own_committee_named_after_its_title_is_the_bodys():
     _, triples, _ = facts_of(text)
     assert {("王海", "东川县城管局", "副局长"), ("王海", "东川县城管局机关党委", "机关党委书记")} <= posts(triples)
     assert ("东川县城管局机关党委", "hostUnit", "东川县城管局") in triples
+
+
+def test_people_no_title_where_one_place_name_runs_into_the_next():
+    # 市长 across 许昌市|长葛市 and 白山市|长白…县, 省长 across 吉林省|长春市: no mayor and no person after them
+    assert people("河南省许昌市长葛市大周镇赵庄村党支部书记王芳带领党员开展活动") == (["王芳"], [("王芳", "党支部书记")])
+    assert people("吉林省白山市长白朝鲜族自治县新华社区开展活动") == ([], [])
+    assert people("吉林省长春市朝阳区桂林街道党工委书记李明介绍") == (["李明"], [("李明", "党工委书记")])
+    assert people("苏州市市长吴庆文出席") == (["吴庆文"], [("吴庆文", "市长")])
