@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dangjian.loaders.facts_cobuilding import CobuildingFacts
+from dangjian.loaders import lexicon as lx
+from dangjian.loaders.facts_cobuilding import COBUILD_CLASSES, CobuildingFacts
 from dangjian.loaders.facts_events import ORGANIZER_CLASSES, VENUE_MARKERS, EventFacts
 from dangjian.loaders.facts_people import PeopleFacts, body_name
 from dangjian.loaders.mentions import (BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, FOLLOWED_AS_UNIT, NAME_CHAR, PLACE_CLASSES, Mention,
@@ -291,6 +292,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         self.out.mentions.append(MentionRecord(entity.key, Span(start, end), Span(sent.start, sent.end)))
 
     def _fact(self, s: Entity, p: str, o: "Entity | Literal", sent: Sentence) -> None:
+        if p == "coBuildsWith" and not (s.cls in COBUILD_CLASSES and isinstance(o, Entity) and o.cls in COBUILD_CLASSES):
+            return  # 宝坻区已有251个社区与驻区单位建立结对共建关系: a district sums up, it does not co-build
         obj = o.key if isinstance(o, Entity) else o
         self.out.add_fact(Fact(s.key, p, obj, Span(sent.start, sent.end)))
 
@@ -315,7 +318,9 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                             and not (resolved.cls == "Organization" and resolved.label.endswith(COMMITTEES)):
                         self._fact(entity, "hostUnit", resolved, sent)  # 大同市…联合党支部, 区委两新工委: no host
             elif unit.cls in PLACE_CLASSES | {"Facility"} and parent.cls in PLACE_CLASSES:
-                if not (unit.cls == "Facility" and unit.parent is not None and unit.parent.bare):
+                # 韶山市清溪镇韶山市…: a name repeated in a run of places is not inside the one before it
+                if lx.lies_in(entity.cls, parent.cls) \
+                        and not (unit.cls == "Facility" and unit.parent is not None and unit.parent.bare):
                     self._fact(entity, "partOf", parent, sent)
 
     def _title_street_parents(self) -> None:

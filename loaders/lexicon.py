@@ -59,6 +59,15 @@ PERSON_CUES = ("居民", "村民", "市民", "党员", "老党员", "志愿者",
                "干部", "脱贫户", "低保户", "书画家", "作家", "画家", "老支书", "退休党员", "老干部", "村干部", "社区干部")
 
 PLACE_CLASSES = frozenset({"Province", "City", "District", "Zone", "Street", "Community", "ResidentialCompound"})
+# How far down the administrative ladder each kind of place stands: a place lies only in one higher up (a zone may
+# lie in a district; a facility in any place).
+PLACE_RANK = {"Province": 0, "City": 1, "District": 2, "Zone": 2.5, "Street": 3, "Community": 4, "ResidentialCompound": 5,
+              "Facility": 6}
+
+
+def lies_in(inner: str, outer: str) -> bool:
+    """Whether a place of kind `inner` can lie in one of kind `outer` (an industrial park in a development zone)."""
+    return PLACE_RANK[inner] > PLACE_RANK[outer] or inner == outer == "Zone"
 # One-character prefixes for the place an article is about (区司法局 is the district's, 市委组织部 the city's).
 ADMIN_CHARS = tuple("省市区县镇乡")
 # Party-organization suffixes whose descriptive words are the name itself (在职党员功能型党支部).

@@ -387,3 +387,12 @@ def test_extract_a_street_that_joins_an_event_is_one_of_its_organizers():
     _, triples, _ = facts_of("邻里节\n\n7月3日,青松社区联合东川镇开展“邻里文化节”活动。\n")
     assert ("邻里文化节活动", "organizer", "青松社区") in triples and ("邻里文化节活动", "organizer", "东川镇") in triples
     assert not any(p == "partner" for s, p, o in triples)
+
+
+def test_extract_places_and_co_building_keep_to_the_vocabulary():
+    # a place named again in a run of places is not inside the one before it; a district's tally co-builds nothing
+    text = ("韶南村开展活动\n\n3月13日,湘潭市韶山市清溪镇韶山市清溪镇韶南村联合韶山消防救援大队开展“法律进社区”主题活动。"
+            "据了解,今年以来,韶山市已有166个社区与驻区单位建立结对共建关系。\n")
+    _, triples, _ = facts_of(text)
+    assert ("清溪镇", "partOf", "韶山市") in triples and ("韶山市", "partOf", "清溪镇") not in triples
+    assert not any(p == "coBuildsWith" and "韶山市" in (s, o) for s, p, o in triples)
