@@ -266,11 +266,13 @@ def _results(paths: list[Path], options: LoadOptions) -> Iterator[tuple[Document
     with mp.get_context("fork").Pool(options.jobs) as pool:
         window: deque = deque()
         for chunk in document_chunks(docs):
-            window.append(pool.apply_async(_process_chunk, (chunk, options)))
+            window.append((chunk, pool.apply_async(_process_chunk, (chunk, options))))
             if len(window) >= 16 * options.jobs:
-                yield from window.popleft().get()
+                chunk, outcomes = window.popleft()
+                yield from zip(chunk, outcomes.get())
         while window:
-            yield from window.popleft().get()
+            chunk, outcomes = window.popleft()
+            yield from zip(chunk, outcomes.get())
 
 
 def document_chunks(docs: Iterable[Document | ReadError], chars: int = 50_000) -> Iterator[list[Document | ReadError]]:
@@ -287,8 +289,9 @@ def document_chunks(docs: Iterable[Document | ReadError], chars: int = 50_000) -
         yield chunk
 
 
-def _process_chunk(chunk: list[Document | ReadError], options: LoadOptions) -> list[tuple[Document | ReadError, Outcome]]:
-    return [process_document(item, options) for item in chunk]
+def _process_chunk(chunk: list[Document | ReadError], options: LoadOptions) -> list[Outcome]:
+    """The outcomes only: the documents stay with the loading process, not sent back."""
+    return [process_document(item, options)[1] for item in chunk]
 
 
 def _warm_up() -> None:

@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed-page.txt"
@@ -73,7 +74,8 @@ def test_pipeline_changed_article_replaces_its_graph(dangjian, tmp_path):
     assert json.loads(found.stdout)["boolean"] is True
 
 
-def test_pipeline_bad_inputs_are_reported_and_the_rest_loads(dangjian, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pipeline_bad_inputs_are_reported_and_the_rest_loads(dangjian, tmp_path, jobs):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text("蠡口社区开展活动\n\n近日,蠡口社区开展青年党员学习交流活动。\n", encoding="utf-8")
@@ -87,7 +89,7 @@ def test_pipeline_bad_inputs_are_reported_and_the_rest_loads(dangjian, tmp_path)
     lines = [json.dumps({"title": "建元社区开展活动", "text": "近日,建元社区开展活动。"}, ensure_ascii=False),
              "{broken json", json.dumps({"title": "朱巷社区开展活动", "text": "近日,朱巷社区开展活动。"}, ensure_ascii=False)]
     (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = dangjian("load", str(corpus), "--no-progress")
+    out = dangjian("load", str(corpus), "--no-progress", "--jobs", jobs)
     assert out.returncode == 1
     for name in ("empty.txt", "image.txt", "english.txt", "feed.jsonl:2"):
         assert name in out.stderr
