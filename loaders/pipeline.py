@@ -195,13 +195,14 @@ def extract_document(doc: Document, options: LoadOptions,
     return out
 
 
-def extract_file(path: str | Path, options: LoadOptions) -> Iterator[ArticleResult]:
-    """What one file yields, article by article as it is read, for `dangjian extract`; a file that cannot be read
-    raises its ReadError."""
+def extract_file(path: str | Path, options: LoadOptions) -> Iterator[ArticleResult | ReadError]:
+    """What one file yields, article by article as it is read, for `dangjian extract`; what cannot be read (the
+    file, or one record of a JSON Lines file) comes as its ReadError, in its place, and the rest goes on."""
     for item in iter_documents([path], max_chars=options.max_chars):
         if isinstance(item, ReadError):
-            raise item
-        yield from extract_document(item, options)
+            yield item
+        else:
+            yield from extract_document(item, options)
 
 
 # The content hash and extractor version of every article in the store, read once before a load starts; worker

@@ -27,23 +27,30 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
     try:
-        from dangjian.loaders.pipeline import LoadOptions, extract_file
+        from dangjian.loaders.pipeline import ArticleResult, LoadOptions, extract_file
     except ModuleNotFoundError as error:
         if error.name == "dangjian.loaders.pipeline":
             raise CommandError("article extraction is not available in this version") from None
         raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
                            f"reinstall dangjian (pip install -e .)") from None
-    results = extract_file(args.file, LoadOptions(date=args.date, source=args.source, url=args.url))
     # one article at a time, written as it is extracted: memory stays flat however large the file
-    if args.format == "json":
-        sys.stdout.write("[")
-        for n, result in enumerate(results):
-            sys.stdout.write(("," if n else "") + "\n" + _indented(json.dumps(result.to_json(), ensure_ascii=False, indent=2)))
-        sys.stdout.write("\n]\n")
-    else:
-        for n, result in enumerate(results):
-            sys.stdout.write(("\n" if n else "") + result.to_turtle())
-    return 0
+    written = failed = 0
+    for item in extract_file(args.file, LoadOptions(date=args.date, source=args.source, url=args.url)):
+        if isinstance(item, ArticleResult):
+            sys.stdout.write(_shown(item, args.format, written))
+            written += 1
+        else:  # a file that is no article, or a broken record of a JSON Lines file: said, and the rest goes on
+            print(f"dangjian extract: error: {item}", file=sys.stderr)
+            failed += 1
+    if args.format == "json" and (written or not failed):
+        sys.stdout.write("\n]\n" if written else "[]\n")
+    return 1 if failed else 0
+
+
+def _shown(result, fmt: str, n: int) -> str:
+    if fmt == "json":
+        return ("[" if n == 0 else ",") + "\n" + _indented(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    return ("\n" if n else "") + result.to_turtle()
 
 
 def _indented(text: str) -> str:

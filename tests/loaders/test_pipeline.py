@@ -120,6 +120,17 @@ def test_pipeline_extract_prints_what_one_file_yields(dangjian):
     assert len(list(ox.parse(turtle.encode(), format=ox.RdfFormat.TRIG))) > 500
 
 
+
+def test_pipeline_extract_says_in_one_line_what_it_cannot_read_and_goes_on(dangjian, tmp_path):
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    binary = dangjian("extract", str(tmp_path / "photo.txt"), check_status=1)
+    assert binary.stdout == "" and len(binary.stderr.splitlines()) == 1 and "photo.txt" in binary.stderr
+    lines = ["{broken json", json.dumps({"title": "建元社区开展活动", "text": "近日,建元社区开展活动。"}, ensure_ascii=False)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    feed = dangjian("extract", str(tmp_path / "feed.jsonl"), check_status=1)
+    assert [a["title"] for a in json.loads(feed.stdout)] == ["建元社区开展活动"]
+    assert len(feed.stderr.splitlines()) == 1 and "feed.jsonl:1" in feed.stderr
+
 def test_pipeline_two_jobs_give_the_same_graph(dangjian, tmp_path):
     corpus = tmp_path / "pages"
     corpus.mkdir()
