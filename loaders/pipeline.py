@@ -208,7 +208,17 @@ def extract_file(path: str | Path, options: LoadOptions) -> Iterator[ArticleResu
 # The content hash and extractor version of every article in the store, read once before a load starts; worker
 # processes see it through fork, so an unchanged document is recognised before anything is extracted.
 _KNOWN: dict[str, tuple[str, str | None]] = {}
+_KNOWN_FROM: list = []   # the store to read _KNOWN from when first needed: a load of unchanged documents never is
 _KNOWN_DOCUMENTS: dict[str, int] = {}   # document digest → how many articles it gave
+
+
+def _known() -> dict[str, tuple[str, str | None]]:
+    """The stored articles' hashes, read from the store the first time a document is not known whole. What this
+    load stored already is known better here than by the store, whose last batch may be half written."""
+    if _KNOWN_FROM:
+        for article_id, stored in stored_hashes(_KNOWN_FROM.pop()).items():
+            _KNOWN.setdefault(article_id, stored)
+    return _KNOWN
 
 
 @dataclass
@@ -229,7 +239,7 @@ def given_metadata(doc: Document, options: LoadOptions) -> bool:
 
 def _unchanged(ids: dict[int, tuple[str, str]], options: LoadOptions) -> bool:
     return bool(ids) and not options.reextract and all(
-        _KNOWN.get(article_id) == (digest, EXTRACTOR_VERSION) for article_id, digest in ids.values())
+        _known().get(article_id) == (digest, EXTRACTOR_VERSION) for article_id, digest in ids.values())
 
 
 def process_document(item: Document | ReadError, options: LoadOptions) -> tuple[Document | ReadError, Outcome]:
@@ -449,7 +459,9 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions, results=No
     check_store_format(store)
     batch = _Batch(store)
     _KNOWN.clear()
-    _KNOWN.update(stored_hashes(store))
+    _KNOWN_FROM[:] = [store]
+    if options.jobs > 1 and results is None:
+        _known()  # before the workers fork, so that they share it
     _KNOWN_DOCUMENTS.clear()
     _KNOWN_DOCUMENTS.update(stored_documents(store))
     try:
@@ -457,6 +469,7 @@ def load_articles(store, paths: Iterable[Path], options: LoadOptions, results=No
     finally:
         batch.close()
         _KNOWN.clear()
+        _KNOWN_FROM.clear()
         _KNOWN_DOCUMENTS.clear()
     report.seconds = time.monotonic() - started
     progress.done(report)
@@ -490,7 +503,7 @@ def _store_article(store, result: Encoded, options: LoadOptions, report: LoadRep
     if result.article_id in batch.pending:
         report.unchanged += 1  # the same article twice in one load
         return
-    known = _KNOWN.get(result.article_id)
+    known = _known().get(result.article_id)
     if known == (result.content_hash, EXTRACTOR_VERSION) and not (options.reextract or result.refresh):
         report.unchanged += 1
         return
