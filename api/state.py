@@ -31,7 +31,7 @@ class AppState:
     """
 
     def __init__(self, store: Store, settings: Settings) -> None:
-        if settings.updates_enabled and isinstance(store, EmbeddedStore) and not store.read_only:
+        if settings.updates_enabled and store.directory is not None and not store.read_only:
             store.close()  # the runner's writer process becomes the store's one writer; this process reads snapshots
             store = EmbeddedStore(store.location, read_only=True)
         self._store = store
@@ -40,7 +40,7 @@ class AppState:
         self.runner = make_runner(store, slots=settings.query_slots, timeout=settings.query_timeout, memory=memory)
         # An embedded store's directory is looked at on every request (a scandir, tens of microseconds), so
         # the request after a load already sees it.
-        self._watch = (DirectoryWatch(store.location, interval=0.0) if isinstance(store, EmbeddedStore)
+        self._watch = (DirectoryWatch(store.location, interval=0.0) if store.directory is not None
                        else SignatureWatch(store, interval=REMOTE_CHECK, trust=REMOTE_TTL))
         self._updates = 0
         self._stale = False
@@ -65,10 +65,9 @@ class AppState:
     @property
     def store(self) -> Store:
         if self._watch.changed() or self._stale:
-            if isinstance(self._store, EmbeddedStore) and self._store.read_only:
-                self._stale = True  # until a new snapshot opens: a failed open is tried again on the next request
-                self._store = EmbeddedStore(self._store.location, read_only=True)
-                self._stale = False
+            self._stale = True  # until a new snapshot opens: a failed open is tried again on the next request
+            self._store = self._store.reopened()
+            self._stale = False
             self.store_changed()
         return self._store
 

@@ -57,6 +57,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.location = str(path)
+        self.directory: Path | None = Path(path)
         self.read_only = read_only
         self._store: ox.Store | None = _open(Path(path), read_only)
 
@@ -68,6 +69,10 @@ class EmbeddedStore:
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({self.location!r}, read_only={self.read_only})"
+
+    def reopened(self) -> EmbeddedStore:
+        """A read-only store sees the data as it was when opened: a new snapshot sees what was written since."""
+        return EmbeddedStore(self.location, read_only=True) if self.read_only else self
 
     @property
     def oxigraph(self) -> ox.Store:

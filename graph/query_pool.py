@@ -241,7 +241,6 @@ def make_runner(store, *, slots: int, timeout: float, memory: int | None = None)
 
     `memory` bounds each worker process; a remote store's queries use the remote server's memory.
     """
-    from dangjian.graph.embedded import EmbeddedStore
-    if isinstance(store, EmbeddedStore):
+    if store.directory is not None:
         return ProcessPool(store.location, slots=slots, timeout=timeout, memory=memory)
     return ThreadRunner(store, slots=slots, timeout=timeout)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Protocol, Union, runtime_checkable
 
 import pyoxigraph as ox
@@ -31,9 +32,18 @@ class Store(Protocol):
     """A few verbs over an RDF dataset; queries see the union of all named graphs as the default graph."""
 
     location: str
+    directory: Path | None   # its files on this machine (other processes may open them), None for a server
+    read_only: bool
 
     def add(self, graph: str, triples: Iterable[ox.Triple]) -> int:
         """Append triples to a named graph; returns how many were sent."""
+
+    def bulk_load(self, data: bytes, format: ox.RdfFormat) -> None:
+        """Append quads, each to its named graph, by the store's fastest path, which may be no transaction: a crash
+        may leave part of them. For callers that mark what is complete in a write of their own afterwards."""
+
+    def reopened(self) -> Store:
+        """A handle that sees the latest data: a new snapshot for a read-only store on disk, else this one."""
 
     def load(self, graph: str, data: bytes, format: ox.RdfFormat, *, base_iri: str | None = None) -> int:
         """Parse serialized RDF and add it to `graph` (quads keep their own graph), all or nothing.

@@ -399,12 +399,9 @@ class _Batch:
         quads = b"".join(data) + b"".join(sorted(shared))
         quads += b"".join(heads[iri] for iri in new)
         quads += ox.serialize([format_quad()], format=ox.RdfFormat.N_QUADS)
-        if hasattr(self.store, "bulk_load"):
-            self.store.bulk_load(quads, ox.RdfFormat.N_QUADS)
-            quads = b""
-        quads += b"".join(markers)
-        if quads:
-            self.store.load(GAZETTEER_GRAPH, quads, ox.RdfFormat.N_QUADS)
+        self.store.bulk_load(quads, ox.RdfFormat.N_QUADS)
+        if markers:
+            self.store.load(GAZETTEER_GRAPH, b"".join(markers), ox.RdfFormat.N_QUADS)
 
 
 class _Labelled:

@@ -46,3 +46,31 @@ def test_layers_check_sees_an_import_inside_a_function(tmp_path):
     module = tmp_path / "probe.py"
     module.write_text("import json\n\ndef f():\n    from dangjian.api import app\n", encoding="utf-8")
     assert imported_layers(module, "graph") == {("api", 4)}
+
+
+def store_probes(path: Path) -> list[int]:
+    """Lines that ask a store what it is (isinstance against a store class, hasattr on a store) instead of using
+    what the Store protocol says every store has."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 2):
+            continue
+        subject, probe = ast.unparse(node.args[0]).lower(), ast.unparse(node.args[1])
+        if node.func.id == "isinstance" and probe.endswith(("EmbeddedStore", "RemoteStore", "Store")):
+            lines.append(node.lineno)
+        elif node.func.id == "hasattr" and "store" in subject:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_layers_no_module_asks_a_store_what_it_is():
+    probes = [f"{path.relative_to(ROOT)}:{line}" for layer in ALLOWED for path in sorted((ROOT / layer).rglob("*.py"))
+              for line in store_probes(path)]
+    assert not probes, "\n".join(probes)
+
+
+def test_layers_store_probe_check_sees_one(tmp_path):
+    module = tmp_path / "probe.py"
+    module.write_text("def f(store):\n    return isinstance(store, EmbeddedStore) or hasattr(self.store, 'x')\n",
+                      encoding="utf-8")
+    assert store_probes(module) == [2, 2]
