@@ -45,10 +45,11 @@ class CachedAnswers:
         except Exception:  # the app answers the same failure with its own error page
             await self.app(scope, receive, send)
             return
-        answer = state.answers.get(state.generation, key)
+        sparql = key[0] == "sparql"
+        answer = (state.sparql_answers if sparql else state.answers).get(state.generation, key)
         if answer is None:
             await self.app(scope, receive, send)
-        elif key[0] == "sparql":
+        elif sparql:
             await replay(scope, receive, send, *answer)
         else:
             await validated(Request(scope), *answer)(scope, receive, send)

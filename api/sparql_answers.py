@@ -25,15 +25,14 @@ def _not_modified(etag: str) -> Response:
 
 
 async def kept_answer(request: Request, state, query: str, answer: Callable[[], Awaitable[Response]]) -> Response:
-    """`await answer()`, kept in `state.answers` when it is a 200 the data alone decides (see `volatile`).
+    """`await answer()`, kept in `state.sparql_answers` when it is a 200 the data alone decides (see `volatile`).
 
-    Reads `state.store` first: that notices a load and makes the query workers reopen their snapshots,
-    so an answer is kept under the generation it was computed from (nothing is kept when the data
-    changed meanwhile).
+    `CachedAnswers` read `state.store` before routing this request: that noticed any load and made the
+    query workers reopen their snapshots, so an answer is kept under the generation it was computed
+    from (and nothing is kept when the data changed meanwhile).
     """
     if not depends_on_data_only(query):
         return await answer()
-    state.store  # noqa: B018 -- reading it is what notices a load
     generation = state.generation
     response = await answer()
     if response.status_code != 200 or len(response.body) > MAX_BODY:
@@ -42,7 +41,7 @@ async def kept_answer(request: Request, state, query: str, answer: Callable[[], 
     etag = request_etag(generation, key)
     response.headers["ETag"], response.headers["Cache-Control"] = etag, CACHE_CONTROL
     if state.generation == generation:
-        state.answers.put(generation, (key,), (etag, response.body, tuple(response.raw_headers)))
+        state.sparql_answers.put(generation, (key,), (etag, response.body, tuple(response.raw_headers)))
     if matches(request.headers.get("if-none-match"), etag):
         return _not_modified(etag)
     return response

@@ -39,6 +39,9 @@ def unescaped(text: str) -> str:
     >>> unescaped('S\\\\u0045RVICE')
     'SERVICE'
     """
+    if "\\" not in text:
+        return text
+
     def one(match: re.Match) -> str:
         code = int(match.group(1) or match.group(2), 16)
         return chr(code) if code <= 0x10FFFF else match.group()
