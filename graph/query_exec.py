@@ -147,6 +147,8 @@ def declares_dataset(sparql: str) -> bool:
     >>> declares_dataset('SELECT * FROM <http://g> { ?s ?p ?o }'), declares_dataset('SELECT ?from { ?s ?p "FROM" }')
     (True, False)
     """
+    if "from" not in sparql.lower():  # the usual case: no need to step over every string and IRI
+        return False
     return any(m.group(1) for m in _FROM.finditer(sparql))
 
 
