@@ -7,9 +7,10 @@ from starlette.requests import Request
 from dangjian.api.answer_cache import raw_key, validated
 from dangjian.api.sparql_answers import replay, sparql_key
 
-__all__ = ["CachedAnswers"]
+__all__ = ["CachedAnswers", "SEEN_STORE"]
 
 PREFIX = "/api/entities/"
+SEEN_STORE = "dangjian_store"  # the store as this request found it, in the request's state
 
 
 def _key(scope) -> tuple | None:
@@ -41,7 +42,8 @@ class CachedAnswers:
             return
         state = scope["app"].state.dangjian
         try:
-            state.store  # noqa: B018 -- reading it is what notices a load
+            # Reading it is what notices a load; kept for the route, so one request looks at the store once.
+            scope.setdefault("state", {})[SEEN_STORE] = state.store
         except Exception:  # the app answers the same failure with its own error page
             await self.app(scope, receive, send)
             return
