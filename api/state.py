@@ -18,10 +18,10 @@ __all__ = ["AppState"]
 
 # How long a value derived from a remote store is trusted: nothing tells us when that data changes.
 REMOTE_TTL = 60.0
-# What GET /sparql may keep per process (api/sparql_answers.py), besides the lookups' answers.
-SPARQL_ENTRIES, SPARQL_BYTES = 10_000, 32 << 20
 # How often a remote store's graphs and size are asked, to notice a change sooner than that.
 REMOTE_CHECK = 5.0
+# What GET /sparql may keep per process (api/sparql_answers.py), besides the lookups' answers.
+SPARQL_ENTRIES, SPARQL_BYTES = 10_000, 32 << 20
 
 
 class AppState:

@@ -22,7 +22,7 @@ from dangjian.graph.column_order import SKIP as _SKIP
 from dangjian.graph.column_order import star_columns
 from dangjian.graph.engine_writer import ENGINE_FORMATS, engine_solutions
 from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, Format, pick
-from dangjian.graph.result_writers import write_result
+from dangjian.graph.result_writers import Written, write_result
 from dangjian.graph.sparql_reach import ReachRefused, check_reach
 
 __all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
@@ -126,7 +126,8 @@ def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
     return QueryReply(written.body, fmt.content_type, written.rows, written.truncated)
 
 
-def _written(run_query: QueryFunction, request: QueryRequest, result, fmt: Format, columns: list[str] | None):
+def _written(run_query: QueryFunction, request: QueryRequest, result, fmt: Format,
+             columns: list[str] | None) -> Written:
     """The result in `fmt`: solutions in the engine's own column order written by the engine, else in Python."""
     if isinstance(result, ox.QuerySolutions) and fmt.name in ENGINE_FORMATS and \
             columns == [v.value for v in result.variables]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hmac
 import re
+
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
