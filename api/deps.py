@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
 
+from dangjian.api.cached_answers import SEEN_STORE
 from dangjian.api.settings import Settings
 from dangjian.graph.query_pool import ProcessPool, ThreadRunner
 from dangjian.graph.sparql_safety import article_iri, entity_iri
@@ -22,7 +23,8 @@ async def _state(request: Request):
 
 
 async def _store(request: Request) -> Store:
-    return request.app.state.dangjian.store
+    seen = request.scope.get("state", {}).get(SEEN_STORE)  # CachedAnswers looked already: a scandir less
+    return seen if seen is not None else request.app.state.dangjian.store
 
 
 async def _settings(request: Request) -> Settings:

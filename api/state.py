@@ -20,6 +20,8 @@ __all__ = ["AppState"]
 REMOTE_TTL = 60.0
 # How often a remote store's graphs and size are asked, to notice a change sooner than that.
 REMOTE_CHECK = 5.0
+# What GET /sparql may keep per process (api/sparql_answers.py), besides the lookups' answers.
+SPARQL_ENTRIES, SPARQL_BYTES = 10_000, 32 << 20
 
 
 class AppState:
@@ -47,6 +49,8 @@ class AppState:
         self._values: dict[str, tuple[str, object]] = {}
         self._building: dict[str, asyncio.Future] = {}
         self.answers = AnswerCache()  # JSON lookups, per generation
+        # SPARQL answers apart, so that queries never push the lookups' answers out
+        self.sparql_answers = AnswerCache(max_entries=SPARQL_ENTRIES, max_bytes=SPARQL_BYTES)
 
     @property
     def generation(self) -> str:

@@ -4,7 +4,9 @@
     python bench/bench_api.py --triples 100000 --seconds 3 --skip-rdflib
 
 Needs `wrk` (Debian package wrk) as the load generator. Every request asks for a different entity
-drawn at random from the whole graph. The results table goes to stdout, progress to stderr.
+drawn at random from the whole graph. Each neighbourhood lookup (and the same 1-hop SELECT sent to
+/sparql) is measured cold (one pass over entities never asked before), then in bounded runs, then
+warm (after one pass over the run's entities). The results table goes to stdout, progress to stderr.
 """
 from __future__ import annotations
 
@@ -170,6 +172,23 @@ done = function(summary, latency, requests)
 end
 """
 
+# The cold pass: each path once, in order; after the last answer the thread stops and leaves a mark, and the
+# caller interrupts wrk (whose main thread otherwise sleeps out the whole duration).
+WRK_ONCE = WRK_SCRIPT.replace("""request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end""", """local sent, answered = 0, 0
+request = function()
+  sent = sent + 1
+  return wrk.format("GET", paths[(sent - 1) % #paths + 1])
+end
+response = function()
+  answered = answered + 1
+  if answered == #paths then
+    io.open(mark, "w"):close()
+    wrk.thread:stop()
+  end
+end""").replace("init = function(args)", "init = function(args)\n  mark = args[3]")
+
 HIDDEN = ("rdf:type", "dj:states", "dct:isPartOf", "rdf:subject", "rdf:object", "rdf:predicate",
           "prov:wasGeneratedBy", "schema:url")
 PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/"
@@ -228,13 +247,22 @@ def running(command: list[str], probe: str, seconds: float = 120) -> Iterator[su
             process.wait()
 
 
-def wrk(base: str, paths: list[str], clients: int, seconds: float, accept: str, work: Path) -> dict:
-    """One bounded wrk run over random paths; requests per second, p50 and p99 in milliseconds."""
-    script, listing = work / "random.lua", work / "paths.txt"
-    script.write_text(WRK_SCRIPT)
+def wrk(base: str, paths: list[str], clients: int, seconds: float, accept: str, work: Path,
+        once: bool = False) -> dict:
+    """One bounded wrk run over random paths, or with `once` one pass over them in order, each once; requests
+    per second, p50 and p99 in milliseconds."""
+    script, listing, mark = work / "random.lua", work / "paths.txt", work / "pass-done"
+    script.write_text(WRK_ONCE if once else WRK_SCRIPT)
     listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
-    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s", "-s", str(script),
-                          base, "--", str(listing), accept], capture_output=True, text=True, check=True).stdout
+    mark.unlink(missing_ok=True)
+    command = ["wrk", "-t1", f"-c{clients}", f"-d{seconds if not once else 3600:g}s", "--timeout", "30s",
+               "-s", str(script), base, "--", str(listing), accept, str(mark)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as process:
+        while once and process.poll() is None and not mark.exists():
+            time.sleep(0.01)
+        if once:
+            process.send_signal(signal.SIGINT)
+        out = process.communicate()[0]
     result = json.loads(out.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
     return result
@@ -284,19 +312,21 @@ def build_data(triples: int, folder: Path) -> tuple[Path, Path, Path]:
     return nq, nt, store
 
 
-def targets(store: Path, count: int, seed: int = 3) -> tuple[list[str], list[str]]:
-    """Entities drawn at random from the whole graph, and search strings cut from random names."""
+def targets(store: Path, count: int, seed: int = 3) -> tuple[list[str], list[str], list[str]]:
+    """Entities drawn at random from the whole graph, search strings cut from random names, and up to `count`
+    other entities, none of the first (for the cold pass: lookups no server was asked before)."""
     db = ox.Store.read_only(str(store))
     rows = db.query("SELECT DISTINCT ?e ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l "
                     "FILTER(STRSTARTS(STR(?e), 'https://w3id.org/dangjian/id/')) }", use_default_graph_as_union=True)
     pairs = [(r["e"].value, r["l"].value) for r in rows]
     rng = random.Random(seed)
-    chosen = rng.sample(pairs, min(count, len(pairs)))
+    rng.shuffle(pairs)
+    chosen, unseen = pairs[:count], [e for e, _ in pairs[count:2 * count]]
     needles = []
     for _, label in chosen:
         start = rng.randrange(max(len(label) - 2, 1))
         needles.append(label[start:start + rng.choice((2, 3))])
-    return [e for e, _ in chosen], needles
+    return [e for e, _ in chosen], needles, unseen
 
 
 def scenarios(entities: list[str], needles: list[str]) -> dict[str, dict[str, list[str]]]:
@@ -308,6 +338,7 @@ def scenarios(entities: list[str], needles: list[str]) -> dict[str, dict[str, li
            "search": ["/api/entities?" + urlencode({"q": n}) for n in needles]}
     sparql_1hop = [urlencode({"query": one_hop_sparql(e)}) for e in entities]
     sparql_search = [urlencode({"query": search_sparql(n)}) for n in needles[:200]]
+    api["/sparql 1-hop"] = ["/sparql?" + q for q in sparql_1hop]  # the same SELECT oxigraph serve gets
     return {"dangjian API": api,
             "oxigraph serve": {"1-hop": ["/query?" + q for q in sparql_1hop],
                                "search": ["/query?" + q for q in sparql_search]},
@@ -330,26 +361,36 @@ def main() -> int:
     folder = args.data or Path(tempfile.mkdtemp(prefix="dangjian-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     nq, nt, store = build_data(args.triples, folder)
-    entities, needles = targets(store, 5000)
-    plan = scenarios(entities, needles)
+    entities, needles, unseen = targets(store, 5000)
+    plan, cold_plan = scenarios(entities, needles), scenarios(unseen, needles)
     results = []
+
+    def run(server: str, lookup: str, clients: int, paths: list[str], accept: str, pid: int, once=False) -> None:
+        say(f"{server}: {lookup}, {clients} clients" + ("" if once else f", {args.seconds:g} s"))
+        before = tree_cpu(pid)
+        result = wrk(base_of[server], paths, clients, args.seconds if not once else 600, accept, folder, once)
+        result["cpu"] = tree_cpu(pid) - before
+        results.append((server, lookup, clients, result))
+
+    base_of: dict[str, str] = {}
 
     def measure(server: str, base: str, accept: str, pid: int) -> None:
         # Warm up every lookup first: the search index is built in the background when a server starts.
         for paths in plan[server].values():
             for path in paths[:3]:
                 httpx.get(base + path, headers={"Accept": accept}, timeout=600)
+        base_of[server] = base
         lookups = list(plan[server].items())
+        # Cold first: a pass over entities nobody asked for yet, each once, at the most clients.
+        for lookup, paths in cold_plan[server].items():
+            if lookup.endswith("-hop"):
+                run(server, f"{lookup} cold", max(clients), paths, accept, pid, once=True)
         for lookup, paths in lookups + [(f"{k} warm", v) for k, v in lookups if k.endswith("-hop")]:
             if lookup.endswith("warm"):
                 say(f"{server}: one pass over the {len(paths):,} {lookup.split()[0]} lookups")
                 one_pass(base, paths, accept)
             for n in clients:
-                say(f"{server}: {lookup}, {n} clients, {args.seconds:g} s")
-                before = tree_cpu(pid)
-                result = wrk(base, paths, n, args.seconds, accept, folder)
-                result["cpu"] = tree_cpu(pid) - before
-                results.append((server, lookup, n, result))
+                run(server, lookup, n, paths, accept, pid)
 
     port = free_port()
     with running([str(BIN / "dangjian"), "serve", "--store", str(store), "--port", str(port),
@@ -371,7 +412,8 @@ def main() -> int:
 
 def report(results: list[tuple[str, str, int, dict]], args: argparse.Namespace) -> str:
     lines = [f"Synthetic graph of about {args.triples:,} triples; wrk, 1 thread, {args.seconds:g} s per run, "
-             f"a random entity per request; dangjian serve with {args.workers} workers. `warm`: after one pass "
+             f"a random entity per request; dangjian serve with {args.workers} workers. `cold`: one pass over "
+             "entities not asked before, each once (wall s: the pass). `warm`: after one pass "
              "over the lookup's entities (oxigraph too, for its block cache). CPU: seconds (user + sys) of the server and its processes during "
              "the run, beside its wall seconds.", "",
              "| server | lookup | clients | requests/s | p50 ms | p99 ms | errors | wall s | CPU s |",
@@ -381,10 +423,16 @@ def report(results: list[tuple[str, str, int, dict]], args: argparse.Namespace) 
                      f"{r['errors'] + r['non2xx']} | {r['seconds']:.1f} | {r['cpu']:.1f} |")
     by = {(s, l, n): r for s, l, n, r in results}
     top = max(int(c) for c in args.clients.split(","))
-    cold, warm = by.get(("dangjian API", "1-hop", top)), by.get(("dangjian API", "1-hop warm", top))
+    first, warm = by.get(("dangjian API", "1-hop", top)), by.get(("dangjian API", "1-hop warm", top))
     rdflib, oxigraph = by.get(("rdflib-endpoint", "1-hop", top)), by.get(("oxigraph serve", "1-hop", top))
     oxigraph_warm = by.get(("oxigraph serve", "1-hop warm", top), oxigraph)
-    ratios = [("1-hop", cold, rdflib, "rdflib-endpoint"), ("1-hop cold", cold, oxigraph, "oxigraph serve"),
+    cold, oxigraph_cold = by.get(("dangjian API", "1-hop cold", top)), by.get(("oxigraph serve", "1-hop cold", top))
+    sparql = {kind: by.get(("dangjian API", f"/sparql 1-hop{kind}", top)) for kind in (" cold", "", " warm")}
+    ratios = [("1-hop", first, rdflib, "rdflib-endpoint"), ("1-hop cold", cold, oxigraph_cold, "oxigraph serve"),
+              ("1-hop first run", first, oxigraph, "oxigraph serve"),
+              ("/sparql 1-hop cold", sparql[" cold"], oxigraph_cold, "oxigraph serve"),
+              ("/sparql 1-hop first run", sparql[""], oxigraph, "oxigraph serve"),
+              ("/sparql 1-hop warm", sparql[" warm"], oxigraph_warm, "oxigraph serve"),
               ("1-hop", warm, oxigraph_warm, "oxigraph serve")]  # last: the warm figure issue 13 sets its bar on
     for name, api, base, other in ratios:
         if api and base:

@@ -28,7 +28,7 @@ def star_columns(sparql: str, names: list[str]) -> list[str]:
     >>> star_columns('SELECT * WHERE { ?s ?p ?o }', ['o', 'p', 's'])
     ['s', 'p', 'o']
     """
-    if not is_select_star(sparql):
+    if "*" not in sparql or not is_select_star(sparql):
         return names
     first: dict[str, int] = {}
     for match in _VARIABLE.finditer(sparql):

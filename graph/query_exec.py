@@ -20,8 +20,9 @@ import pyoxigraph as ox
 
 from dangjian.graph.column_order import SKIP as _SKIP
 from dangjian.graph.column_order import star_columns
-from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, pick
-from dangjian.graph.result_writers import write_result
+from dangjian.graph.engine_writer import ENGINE_FORMATS, engine_solutions
+from dangjian.graph.result_formats import FORMATS, GRAPH, SOLUTIONS, Format, pick
+from dangjian.graph.result_writers import Written, write_result
 from dangjian.graph.sparql_reach import ReachRefused, check_reach
 
 __all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
@@ -115,7 +116,7 @@ def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
                                                               f"{what} can be sent as: {offered}")
         columns = star_columns(request.query, [v.value for v in result.variables]) if kind == SOLUTIONS and \
             not isinstance(result, ox.QueryBoolean) else None
-        written = write_result(result, fmt, request.row_limit, columns)
+        written = _written(run_query, request, result, fmt, columns)
     except SyntaxError as error:
         return QueryReply(error="syntax", message=str(error))
     except ReachRefused as error:
@@ -123,6 +124,18 @@ def execute(run_query: QueryFunction, request: QueryRequest) -> QueryReply:
     except (OSError, RuntimeError, ValueError) as error:
         return QueryReply(error="failed", message=f"the store could not answer: {error}")
     return QueryReply(written.body, fmt.content_type, written.rows, written.truncated)
+
+
+def _written(run_query: QueryFunction, request: QueryRequest, result, fmt: Format,
+             columns: list[str] | None) -> Written:
+    """The result in `fmt`: solutions in the engine's own column order written by the engine, else in Python."""
+    if isinstance(result, ox.QuerySolutions) and fmt.name in ENGINE_FORMATS and \
+            columns == [v.value for v in result.variables]:
+        written = engine_solutions(result, fmt, request.row_limit)
+        if written is not None:
+            return written
+        result = run_query(request.query, request.default_graph, request.named_graphs)  # too big: cut it here
+    return write_result(result, fmt, request.row_limit, columns)
 
 
 # A FROM or FROM NAMED keyword outside strings, IRIs and comments.
@@ -135,6 +148,8 @@ def declares_dataset(sparql: str) -> bool:
     >>> declares_dataset('SELECT * FROM <http://g> { ?s ?p ?o }'), declares_dataset('SELECT ?from { ?s ?p "FROM" }')
     (True, False)
     """
+    if "from" not in sparql.lower():  # the usual case: no need to step over every string and IRI
+        return False
     return any(m.group(1) for m in _FROM.finditer(sparql))
 
 

@@ -130,16 +130,15 @@ class ProcessPool:
         await self.start()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
-        except TimeoutError:
-            raise _busy(self.slots, self.timeout) from None
+        worker = await self._take_idle()
         if self._watch.changed():
             self._generation += 1
         reopen = worker.generation != self._generation
         worker.generation = self._generation
         try:
-            reply = await asyncio.wait_for(worker.ask((request, reopen)), max(deadline - loop.time(), 0.001))
+            # asyncio.timeout, not wait_for: no task is made per query
+            async with asyncio.timeout_at(max(deadline, loop.time() + 0.001)):
+                reply = await worker.ask((request, reopen))
         except BaseException as error:
             # A worker stopped mid-query cannot be reused: its reply would answer the next request.
             await self._replace(worker)
@@ -153,6 +152,17 @@ class ProcessPool:
             return _too_big(self.memory)
         self._idle.put_nowait(worker)
         return reply
+
+    async def _take_idle(self) -> _Worker:
+        """An idle worker, waiting at most the time limit for one."""
+        try:
+            return self._idle.get_nowait()
+        except asyncio.QueueEmpty:
+            pass
+        try:
+            return await asyncio.wait_for(self._idle.get(), self.timeout)
+        except TimeoutError:
+            raise _busy(self.slots, self.timeout) from None
 
     async def _replace(self, worker: _Worker) -> None:
         self._workers.discard(worker)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-__all__ = ["Reach", "ReachRefused", "reach", "check_reach"]
+__all__ = ["Reach", "ReachRefused", "reach", "check_reach", "unescaped"]
 
 # SPARQL reads \uXXXX and \UXXXXXXXX escapes anywhere in the text before its grammar.
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -33,7 +33,15 @@ class Reach:
     loads: tuple[str | None, ...] = ()
 
 
-def _unescaped(text: str) -> str:
+def unescaped(text: str) -> str:
+    """`text` with its `\\u` and `\\U` escapes read, as SPARQL reads them before its grammar.
+
+    >>> unescaped('S\\\\u0045RVICE')
+    'SERVICE'
+    """
+    if "\\" not in text:
+        return text
+
     def one(match: re.Match) -> str:
         code = int(match.group(1) or match.group(2), 16)
         return chr(code) if code <= 0x10FFFF else match.group()
@@ -42,7 +50,7 @@ def _unescaped(text: str) -> str:
 
 def _mentions(text: str, word: str) -> bool:
     """Whether the keyword could be in `text`: a case-blind search of the unescaped text (never misses one)."""
-    return re.search(word, _unescaped(text), re.IGNORECASE) is not None
+    return re.search(word, unescaped(text), re.IGNORECASE) is not None
 
 
 def _nodes(value) -> Iterator:

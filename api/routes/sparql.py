@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import hmac
 import re
-from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from dangjian.api import openapi_examples as ex
 from dangjian.api.deps import AppStateDep
 from dangjian.api.service_description import service_description
+from dangjian.api.sparql_answers import kept_answer
 from dangjian.api.sparql_page import query_page
 from dangjian.graph.query_exec import (NotAcceptable, QueryError, QueryFailed, QueryOutOfMemory, QueryRefused,
                                       QueryRequest, QueryTimeout, QueryUnavailable, SourceFailed)
@@ -129,30 +129,43 @@ def _description(state, request: Request, fmt: list[str]) -> Response:
     return Response(body, media_type=chosen.content_type)
 
 
+def _parameter(name: str, description: str, example: object, array: bool = True) -> dict:
+    schema = {"type": "array", "items": {"type": "string"}} if array else {"type": "string"}
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema,
+            "example": example, **({"style": "form", "explode": True} if array else {})}
+
+
+# Declared for the schema only: the handler reads the query string itself, sparing every query the
+# validation FastAPI would run on four parameters (a query of a few KB costs more to validate than to parse).
+_GET_PARAMETERS = {"parameters": [
+    _parameter("query", _QUERY_DOC, ex.SPARQL_QUERY, array=False),
+    _parameter("format", _FORMAT_DOC, ["csv"]),
+    _parameter("default-graph-uri", _DEFAULT_DOC, ["https://w3id.org/dangjian/graph/gazetteer"]),
+    _parameter("named-graph-uri", _NAMED_DOC, ["https://w3id.org/dangjian/graph/gazetteer"])]}
+
+
 @router.get("/sparql", name="sparql_get", summary="SPARQL query by GET; the query page; the service description",
+            openapi_extra=_GET_PARAMETERS,
             responses={**ex.SPARQL_RESPONSES, 204: {"description": "Never sent by GET."}})
-async def sparql_get(
-    request: Request, state: AppStateDep,
-    query: Annotated[str | None, Query(description=_QUERY_DOC, examples=[ex.SPARQL_QUERY])] = None,
-    format: Annotated[list[str], Query(description=_FORMAT_DOC, examples=[["csv"]])] = [],
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri", description=_DEFAULT_DOC,
-                                                  examples=[["https://w3id.org/dangjian/graph/gazetteer"]])] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri", description=_NAMED_DOC,
-                                                examples=[["https://w3id.org/dangjian/graph/gazetteer"]])] = [],
-) -> Response:
+async def sparql_get(request: Request) -> Response:
     """Runs `query` (SPARQL 1.1 Protocol) and answers in the format the Accept header or `format` asks for.
     The default graph is the union of all named graphs unless the query (FROM) or `default-graph-uri` says
     otherwise. Without a query, a browser gets the query page and other clients the service description.
     A result cut at the row limit carries `Dangjian-Truncated: true`; every result carries `Dangjian-Rows`.
-    Two `query=` parameters get 400."""
-    query = _single(request.query_params.getlist("query"), "query")
+    Two `query=` parameters get 400. A result the data alone decides (no NOW, RAND, UUID, STRUUID, BNODE,
+    SERVICE) carries an ETag and is kept until the data changes: the same request is answered from memory,
+    and one that sends the ETag back in If-None-Match gets 304."""
+    state, params = request.app.state.dangjian, request.query_params
+    query = _single(params.getlist("query"), "query")
+    format = params.getlist("format")
     if query is None:
         if _wants_html(request) and not format:
             return HTMLResponse(query_page(state.settings))
         return _description(state, request, format)
     if _wants_html(request) and not format:
         return HTMLResponse(query_page(state.settings, query))
-    return await _answer(state, request, query, format, default_graph_uri, named_graph_uri)
+    return await kept_answer(request, state, query, lambda: _answer(
+        state, request, query, format, params.getlist("default-graph-uri"), params.getlist("named-graph-uri")))
 
 
 _POST_BODY = {"requestBody": {"required": True, "content": {

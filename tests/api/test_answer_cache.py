@@ -24,6 +24,8 @@ PAGE = """青禾街道柳岸社区开展邻里议事会
 """
 PAGE_STREET = "/api/entities/street/青禾街道/neighbourhood"
 PAGE_PERSON = "/api/entities/person/周晓岚"
+PAGE_STREET_IRI = "https://w3id.org/dangjian/id/street/青禾街道"
+STREET_IRI = "https://w3id.org/dangjian/id/place/320599001000"
 NEW_COMMUNITY = """@prefix dj: <https://w3id.org/dangjian/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://w3id.org/dangjian/id/community/青禾街道/桃李新苑社区> a dj:Community ; rdfs:label "桃李新苑社区"@zh ;
@@ -48,6 +50,15 @@ def _labels(client: httpx.Client, path: str) -> set[str]:
     return {n["label"] for n in client.get(path).json()["nodes"]}
 
 
+def _sparql_labels(client: httpx.Client, part_of: str) -> set[str]:
+    """The labels of what is part of `part_of`, asked by GET /sparql (answers kept as the lookups are)."""
+    query = ("SELECT ?label WHERE { ?x <https://w3id.org/dangjian/ontology#partOf> <%s> ; "
+             "<http://www.w3.org/2000/01/rdf-schema#label> ?label }" % part_of)
+    answer = client.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 200, answer.text
+    return {row["label"]["value"] for row in answer.json()["results"]["bindings"]}
+
+
 @pytest.fixture
 def page_store(tmp_path: Path) -> tuple[str, Path]:
     """A store holding one article read from a text file, and that file."""
@@ -66,15 +77,18 @@ def test_answer_cache_load_and_remove_are_seen_by_the_next_request(page_store: t
     extra.write_text(NEW_COMMUNITY, encoding="utf-8")
     with serve_command("--store", store_dir, "--workers", workers) as (url, _), \
             httpx.Client(base_url=url, timeout=60) as client:
-        for _ in range(REPEATS):  # every worker has both answers cached
+        for _ in range(REPEATS):  # every worker has these answers cached
             assert "柳岸社区" in _labels(client, PAGE_STREET) and "桃李新苑社区" not in _labels(client, PAGE_STREET)
             assert client.get(PAGE_PERSON).json()["label"] == "周晓岚"
+            assert _sparql_labels(client, PAGE_STREET_IRI) == {"柳岸社区"}
         dangjian("load", str(extra), "--store", store_dir)
         for _ in range(REPEATS):
             assert "桃李新苑社区" in _labels(client, PAGE_STREET)
+            assert _sparql_labels(client, PAGE_STREET_IRI) == {"柳岸社区", "桃李新苑社区"}
         dangjian("remove", str(page), "--store", store_dir)
         for _ in range(REPEATS):
             assert client.get(PAGE_PERSON).status_code == 404
+            assert _sparql_labels(client, PAGE_STREET_IRI) == {"桃李新苑社区"}
 
 
 def test_answer_cache_update_is_seen_by_the_next_request(writable_url: str, update_token: str) -> None:
@@ -142,10 +156,37 @@ def test_answer_cache_update_is_seen_next_over_every_store(store, serve_app, upd
     with serve_app(create_app(store, settings=settings)) as url, httpx.Client(base_url=url, timeout=60) as client:
         for _ in range(2):  # the second one from the cache
             assert "桃李新苑社区" not in _labels(client, STREET)
+            assert "桃李新苑社区" not in _sparql_labels(client, STREET_IRI)
         done = client.post("/sparql", content=INSERT_COMMUNITY.encode(), headers={
             "Content-Type": "application/sparql-update", "Authorization": f"Bearer {update_token}"})
         assert done.status_code == 204, done.text
         assert "桃李新苑社区" in _labels(client, STREET)
+        assert "桃李新苑社区" in _sparql_labels(client, STREET_IRI)
+
+
+LABELS = "SELECT ?label WHERE { <https://w3id.org/dangjian/id/place/320599001001> " \
+         "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+
+
+def test_answer_cache_unchanged_sparql_answer_is_304_and_each_format_its_own(client: httpx.Client) -> None:
+    first = client.get("/sparql", params={"query": LABELS}, headers={"Accept": "text/csv"})
+    assert first.status_code == 200 and first.text == "label\r\n桃源社区\r\n"
+    etag = first.headers["etag"]
+    again = client.get("/sparql", params={"query": LABELS}, headers={"Accept": "text/csv", "If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["vary"] == "Accept"
+    kept = client.get("/sparql", params={"query": LABELS}, headers={"Accept": "text/csv"})
+    assert kept.content == first.content and kept.headers["dangjian-rows"] == "1" and kept.headers["etag"] == etag
+    other = client.get("/sparql", params={"query": LABELS}, headers={"Accept": "application/sparql-results+json",
+                                                                     "If-None-Match": etag})
+    assert other.status_code == 200 and other.json()["results"]["bindings"][0]["label"]["value"] == "桃源社区"
+    assert other.headers["etag"] != etag
+
+
+@pytest.mark.parametrize("query", ["SELECT (NOW() AS ?t) {}", "SELECT (STRUUID() AS ?id) {}",
+                                   "SELECT (rand() AS ?r) {}", "SELECT (BNODE() AS ?b) {}"])
+def test_answer_cache_sparql_answers_of_the_clock_or_chance_are_not_kept(client: httpx.Client, query: str) -> None:
+    answers = [client.get("/sparql", params={"query": query}) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200] and all("etag" not in a.headers for a in answers)
 
 
 def test_answer_cache_keeps_the_recently_used_within_its_bytes_and_forgets_an_old_generation() -> None:

@@ -5,13 +5,14 @@ import doctest
 
 import pytest
 
-from dangjian.graph import (client_order, column_order, embedded, engines, export, graph_scope, rdf_files, remote,
+from dangjian.graph import (client_order, column_order, embedded, engine_writer, engines, export, graph_scope, rdf_files, remote,
                             remote_results, result_formats, results, sparql_reach, sparql_transport, stats, terms,
-                            validate, write_check)
+                            validate, volatile, write_check)
 from dangjian.loaders import gold, gold_score
 
 MODULES = [terms, embedded, remote, engines, client_order, graph_scope, remote_results, sparql_transport, write_check, rdf_files,
-           results, export, stats, validate, sparql_reach, column_order, result_formats, gold, gold_score]
+           results, export, stats, validate, sparql_reach, column_order, result_formats, engine_writer, volatile,
+           gold, gold_score]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
