@@ -27,7 +27,10 @@ META_LABEL = re.compile(f"(?:{_LABELS}|稿源|信息来源|访问次数)\\s*[:]|
 TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口|【?[大中小]?字号|返回顶部|上一篇|下一篇|上一版|下一版|当前位置|"
                         r"您的位置|当前版|当前报纸|版面|首页\s*[>›]|第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
-                        r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认)|^[^\u3400-\u9fff]*$")
+                        r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认|上一期|下一期)|^[^\u3400-\u9fff]*$")
+MENU = re.compile(r"^(?:[^|,。!?;]{1,24}\|){3,}")  # three bars or more and no sentence
+MASTHEAD = re.compile(r"^(?:《[^《》]{1,20}》\s*){2,}$")   # 《西藏日报》 《西藏商报》 …
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天])?$")
 LEAD_CREDIT = re.compile(r"^(?:[^\s,。(]{0,18}?(?:讯|电))\s*[(]([^()]{2,60})[)]")
 LEAD_REPORTER = re.compile(r"^[^\s,。(]{0,18}?讯\s*((?:本报)?记者|通讯员)\s*([\u3400-\u9fff·]{2,12}?)\s*报道\s*[:]")
 CLOSING_CREDIT = re.compile(r"[(]([^()]{2,40})[)]\s*$")
@@ -126,11 +129,14 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
 
 
 def is_meta_line(line: str) -> bool:
-    """A line of page furniture: a credit or time header, a share button, a page number, no text at all."""
+    """A line of page furniture: a credit or time header, a share button, a page number, no text at all,
+    a menu (`要闻 | 视频 | 原创 | …`), a masthead of paper names, a date alone."""
     if len(line) > 160:
         return False
     norm = for_matching(line).strip()
-    if WEB_CHROME.search(norm):
+    if WEB_CHROME.search(norm) or WEB_CHROME.search(norm.lstrip("0123456789 ")):
+        return True
+    if MENU.search(norm) or MASTHEAD.match(norm) or DATE_LINE.match(norm):
         return True
     if len(norm) > 120 or norm.endswith(("。", "!", "?")):
         return False

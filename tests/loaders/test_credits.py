@@ -109,3 +109,19 @@ def test_an_untitled_article_is_also_known_by_its_opening_words():
     labels = {t.object.value for t in to_ox(article_triples(result.facts, "a1", activity=activity, content_hash="h"))
               if t.predicate.value.endswith("altLabel")}
     assert any(label.startswith("青松社区党支部开展") for label in labels)
+
+
+@pytest.mark.parametrize("line", [
+    "要闻 | 视频 | 原创 | 市州新闻",
+    "晨报集团旗下媒体: 晨报 |晚报 |新闻网 |农垦报 返回首页",
+    "《青山日报》 《青山晚报》 《青山法制报》",
+    "2025年02月13日",
+    "3上一篇  下一篇4 2021年10月26日 放大 缩小 默认",
+    "上一期",
+])
+def test_credits_menus_mastheads_and_lone_dates_are_page_furniture(line):
+    assert is_meta_line(line)
+
+
+def test_credits_a_title_with_one_bar_is_no_menu():
+    assert not is_meta_line("党建联盟 | 青松社区签约共建")
