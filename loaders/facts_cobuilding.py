@@ -135,7 +135,11 @@ class CobuildingFacts:
             listed = [u for u in self._list_before(heads, pos) if u.cls in COBUILD_CLASSES]
             subject = next((self.resolve(u) for u in heads if u.end <= (listed[0].start if listed else pos)
                             and u.cls in ("Community", "Street", "PartyOrganization")), None)
-            pairs += [(subject or self.focus.unit, self.resolve(u)) for u in listed]
+            partners = [self.resolve(u) for u in listed]
+            anchor = subject or self.focus.unit
+            if subject is None and anchor is not None and any(p is not None and p.key == anchor.key for p in partners):
+                continue  # the article's unit is one of the listed partners: they are not each other's
+            pairs += [(anchor, p) for p in partners]
         for m in PARTNER_NOUN.finditer(text):
             pos = sent.start + m.end()
             right = self._listed_from([u for u in heads if u.cls in COBUILD_CLASSES], pos)

@@ -26,7 +26,7 @@ _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 _FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未原完")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于",
-                 "代表"}
+                 "代表", "美化"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
 _DEPARTMENT_ENDINGS = tuple(_DEPARTMENTS)
 # words of another unit inside a branch's name (八分公司党支部, 城管局机关党委)

@@ -100,3 +100,8 @@ def test_a_bodys_own_committee_named_after_its_title_is_the_bodys():
     _, triples, _ = facts_of(text)
     assert {("王海", "东川县城管局", "副局长"), ("王海", "东川县城管局机关党委", "机关党委书记")} <= posts(triples)
     assert ("东川县城管局机关党委", "hostUnit", "东川县城管局") in triples
+
+
+def test_people_a_surname_and_an_honorific_or_an_adverb_after_a_cue_are_no_names():
+    assert people("居民刘先生说:“活动很好。”")[0] == []
+    assert people("每一名志愿者都热情高涨")[0] == []
