@@ -18,10 +18,10 @@ SIGNING_RE = re.compile(r"签[订署约]")
 DISPOSAL = re.compile(r"[将把][^,;:。与和]{0,12}$")
 LATER_PAIR = re.compile(r"(与|同|跟|联合|携手|会同)")
 JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
-# `A、B等共建单位`, `A、B等14个共驻共建单位`: the units listed before name themselves partners
+# `A、B等共建单位`, `A、B等14个共驻共建单位`, `A、B、C三家共建单位`: the units listed before name themselves partners
 # 共建单位X, 结对社区Y, 到联系共建的Z社区, 深入联点帮扶村A村、B村: a noun that makes the units after it partners
 PARTNER_NOUN = re.compile(r"(共建|结对|联建|联点帮扶|帮扶|联系|结对联系|包联|挂钩|包保)(单位|社区|村|点)")
-LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
+LISTED_PARTNERS = re.compile(r"(?:等[^,;:。]{0,6}?|(?:[0-9]+|[二三四五六七八九十两]+)[家个])(共建|结对|联建|共驻共建|成员|党建联盟)单位")
 # 汇聚了15家共建单位, 向20余家共建单位发出: partners counted, not named (the next paragraphs name them)
 PARTNERS_NAMED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两多数几]+)余?家(?:共建|结对|成员|共驻共建|联建)单位")
 CLAUSE_START = re.compile(r"(?:^|[。;:!?,]|\n)")

@@ -379,3 +379,12 @@ def test_extract_units_opening_clauses_after_partners_are_counted_are_those_part
     for unit in ("东川区税务局机关党支部", "东川银行南山支行党支部", "东川物业有限公司党支部", "东川医院党支部"):
         assert any(p == "coBuildsWith" and {s, o} == {unit, "青松社区党委"} for s, p, o in triples), unit
         assert ("邻里同乐", "partner", unit) in triples
+
+
+def test_extract_units_counted_as_partners_attend_the_meeting_and_cobuild():
+    text = ("河湾社区召开联席会议\n\n4月3日,河湾社区召开“携手共建促发展”党建联席会议,青山县人民法院、"
+            "青山县邮政管理局两家共建单位相关负责人参会。\n")
+    _, triples, _ = facts_of(text)
+    for unit in ("青山县人民法院", "青山县邮政管理局"):
+        assert ("河湾社区", "coBuildsWith", unit) in triples or (unit, "coBuildsWith", "河湾社区") in triples
+        assert any(p == "partner" and o == unit for s, p, o in triples)
