@@ -274,8 +274,9 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
 
     @staticmethod
     def _heads(units: list[Mention]) -> list[Mention]:
-        """Units that are not merely the container or host of the next one in a chain."""
-        parents = {id(u.parent) for u in units if u.parent is not None}
+        """Units that are not merely the container or host of the next one in a chain (a community stays one
+        before its own station: 金源社区新时代文明实践站联合…开展 is the community's doing)."""
+        parents = {id(u.parent) for u in units if u.parent is not None and u.cls != "Facility"}
         return [u for u in units if id(u) not in parents and u.cls in ORGANIZER_CLASSES and not u.bare]
 
     def _spread_list_parents(self) -> None:

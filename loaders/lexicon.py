@@ -148,6 +148,7 @@ EVENT_SUFFIXES = (
     "宣讲会", "见面会", "联欢会", "茶话会", "运动会", "观影会", "读书会", "议事会", "会议", "集市", "市集",
     "课堂", "讲座", "宣讲", "培训班", "培训", "比赛", "大赛", "竞赛", "演出", "晚会", "义诊", "仪式", "论坛",
     "沙龙", "展览", "展演", "嘉年华", "游园会", "健步走", "义卖", "签约仪式", "揭牌仪式", "开班仪式",
+    "清理行动", "清扫行动", "整治行动",
 )
 # Words that end a name when scanning leftwards from a suffix: verbs, prepositions, connectors, determiners.
 DELIMITERS = (

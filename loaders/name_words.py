@@ -140,7 +140,7 @@ def is_generic(name: str) -> bool:
 
 
 def _common(word: str) -> bool:
-    pos = tag(word)
+    pos = name_tag(word)  # 大连, which jieba tags an adverb, names a city
     if word.isdigit() or pos == "x" or pos.startswith(_PROPER_TAGS) or pos == "eng":
         return False
     return frequency(word) >= 300 or word in _VERB_PHRASES or pos.startswith(("r", "m", "q", "f", "p", "c", "u", "d", "zg"))

@@ -388,3 +388,14 @@ def test_extract_units_counted_as_partners_attend_the_meeting_and_cobuild():
     for unit in ("青山县人民法院", "青山县邮政管理局"):
         assert ("河湾社区", "coBuildsWith", unit) in triples or (unit, "coBuildsWith", "河湾社区") in triples
         assert any(p == "partner" and o == unit for s, p, o in triples)
+
+
+def test_extract_a_community_acting_through_its_station_holds_the_event_and_cobuilds_with_its_partners():
+    text = ("河湾社区开展清理行动\n\n近日,青松街道河湾社区新时代文明实践站联合青山县自然资源中心、大连财经学院,"
+            "在柳岸小区开展环境卫生集中清理行动,40余名党员参与。\n")
+    _, triples, types = facts_of(text)
+    assert ("环境卫生集中清理行动", "Event") in types
+    assert ("环境卫生集中清理行动", "organizer", "河湾社区") in triples
+    for unit in ("青山县自然资源中心", "大连财经学院"):
+        assert ("环境卫生集中清理行动", "partner", unit) in triples
+        assert ("河湾社区", "coBuildsWith", unit) in triples or (unit, "coBuildsWith", "河湾社区") in triples
