@@ -102,7 +102,7 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
     out = Credits(media=media_names(text))
     role: bool | None = True if default_author else None
     text = LABEL_RE.sub(lambda m: f" {m.group(1)} ", for_matching(text))
-    for token in re.split(r"[\s、,;|/]+", text):
+    for token in re.split(r"[\s、,;|/()]+", text):  # 通讯员:石康(未经授权…): a remark in brackets after the name
         while token:
             m = ROLE_RE.match(token)
             if m is None or (len(m.group()) == 1 and m.end() < len(token)):

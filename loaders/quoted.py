@@ -18,12 +18,12 @@ EVENT_RE = re.compile(
 MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
 QUOTED_EVENT_RE = re.compile(f"(?:{EVENT_VERB}(?:了|的|起)?|一场[^,，。;；“”]{{0,8}}?)(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX}|节|嘉年华|季)”)")
 QUOTE_RUN = re.compile(f"(?:{Q}[、]?){{2,}}(?=等)")
-# 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会:
-# the quoted theme names the event
+# 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会,
+# 开展“A”——“B”暨“C”春节联谊活动: the (first) quoted theme names the event
 QUOTED_ONLY = "节|嘉年华|志愿者服务|志愿服务|认领会|首秀"
 THEMED_EVENT_RE = re.compile(
     f"(?:{EVENT_VERB}(?:了)?[^,，。;；“”!?！？]{{0,14}}?(?:以|主题为|题为)?|以|一场[^,，。;；“”]{{0,8}}?)(?P<q>{Q})"
-    f"(?:为主题|主题)?(?:的|——)?(?P<mid>[^,，。;；!?！？]{{0,24}}?)(?P<suf>{EVENT_SUFFIX}|{QUOTED_ONLY})"
+    f"(?:为主题|主题)?(?:的|——)?(?P<mid>(?:(?:(?<=——)|(?<=暨)){Q}|[^,，。;；!?！？]){{0,24}}?)(?P<suf>{EVENT_SUFFIX}|{QUOTED_ONLY})"
 )
 # 以“马跃新程聚湖边·幸福邻里生活节”为主题,…; “党群心连心 常教乐缤纷”——2023…联谊运动会
 THEME_BEFORE = re.compile(f"以(?P<q>{Q})为主题$")

@@ -125,3 +125,7 @@ def test_credits_menus_mastheads_and_lone_dates_are_page_furniture(line):
 
 def test_credits_a_title_with_one_bar_is_no_menu():
     assert not is_meta_line("党建联盟 | 青松社区签约共建")
+
+
+def test_credits_a_remark_in_brackets_after_a_credited_name():
+    assert read_credits("青松街道河湾社区通讯员:周文(未经作者授权,转载需注明出处)").authors == ["周文"]

@@ -61,3 +61,9 @@ def test_quoted_kinds_listed_counted_or_described_and_series_are_no_events(sente
 def test_quoted_an_event_the_verb_says_was_held_keeps_its_name():
     assert [e.label for e in find_events("在青松学院举行的结对帮扶河湾村赠款仪式上,村支书发了言。")] == [
         "结对帮扶河湾村赠款仪式"]
+
+
+def test_quoted_the_first_of_a_chain_of_quoted_themes_names_the_event():
+    sentence = "河湾社区在广场开展“同心过大年”——“腊八粥暖人心”暨“我们的节日”春节联谊活动。"
+    (event,) = find_events(sentence)
+    assert event.label == "同心过大年"
