@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from dangjian.loaders.alternation import longest_of
+from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.lexicon import CJK, SURNAMES_2, is_surname_start
 from dangjian.loaders.text import for_matching
 
@@ -41,6 +42,9 @@ NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯
 
 MEDIA = re.compile(r"^[\u3400-\u9fff·]{1,14}?(日报社|日报|晚报|商报|报社|电视台|广播电视台|融媒体中心|新闻传媒中心|传媒中心|"
                    r"新闻网|在线|网|电讯|客户端)$")
+MEDIA_END = re.compile(r"(日报社|日报|晚报|商报|报社|电视台|融媒体中心|新闻网|在线|网)")
+HEAD_TOKEN = re.compile(r"^([\u3400-\u9fff]{2,12})\s")
+TIMESTAMP_HEAD = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源)\s*[:]\s*([^\s:|]{2,30})")
 LEAD_SOURCE = re.compile(r"^([\u3400-\u9fff·]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电)")
 UNIT_BEFORE_ROLE = re.compile(r"([\u3400-\u9fff]{2,14}?)(?:本网|首席|见习|实习|特约)?记者")
@@ -57,13 +61,27 @@ def media_names(text: str) -> list[str]:
     candidates = [part for m in SOURCE_LABEL.finditer(norm) for part in re.split(r"[-—/、]", m.group(1))]
     lead = LEAD_SOURCE.match(norm.strip())
     if lead:
-        candidates.append(lead.group(1))
+        candidates.append(_without_place(lead.group(1)))
     candidates += [m.group(1) for m in UNIT_BEFORE_ROLE.finditer(norm)]
+    head = HEAD_TOKEN.match(norm)
+    if head and TIMESTAMP_HEAD.search(norm):
+        candidates.append(head.group(1))  # 内蒙古新闻网  10-07-08 12:31 打印本页: the site's own header
     for name in candidates:
         name = re.sub(r"^(本报|本网)", "", name)
         if MEDIA.match(name) and name not in found and not name.startswith(("本", "该")):
             found.append(name)
     return found
+
+
+def _without_place(name: str) -> str:
+    """`东北网黑河`, `黄河新闻网大同` (before 讯): the medium, without the place it reports from."""
+    if MEDIA.match(name):
+        return name
+    for m in MEDIA_END.finditer(name):
+        rest = name[m.end():]
+        if 2 <= len(rest) <= 4 and any(get_gazetteer().is_known(rest + end) for end in ("", "市", "县", "区")):
+            return name[:m.end()]
+    return name
 
 
 @dataclass

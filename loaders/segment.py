@@ -273,6 +273,7 @@ def segment(text: str) -> list[Article]:
         elif block.kind == "byline":
             current.authors.extend(n for n in block.names if n not in current.authors)
             current.byline_units.extend(block.units)
+            current.media.extend(n for n in media_names(block.text) if n not in current.media)  # 深圳晚报记者 X
         elif block.kind == "caption":
             current.captions.append(block.text)
             current.credit(block.credits)

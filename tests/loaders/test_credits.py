@@ -129,3 +129,19 @@ def test_credits_a_title_with_one_bar_is_no_menu():
 
 def test_credits_a_remark_in_brackets_after_a_credited_name():
     assert read_credits("青松街道河湾社区通讯员:周文(未经作者授权,转载需注明出处)").authors == ["周文"]
+
+
+@pytest.mark.parametrize("line, medium", [
+    ("东北网黑河12月4日讯 近日,社区开展活动。", "东北网"),
+    ("青山新闻网  10-07-08 12:31 打印本页", "青山新闻网"),
+    ("来源:青山日报 作者:周文", "青山日报"),
+])
+def test_credits_the_medium_of_a_lead_a_site_header_or_a_source(line, medium):
+    from dangjian.loaders.credits import media_names
+    assert medium in media_names(line)
+
+
+def test_credits_a_byline_line_names_its_paper():
+    from dangjian.loaders.segment import segment
+    (article,) = segment("河湾社区办起长桌宴\n青山晚报记者 曾明 通讯员 翟丽\n近日,河湾社区办起长桌宴。\n")
+    assert "青山晚报" in article.media
