@@ -9,7 +9,7 @@ from dangjian.loaders.mentions import Mention, chain_root
 from dangjian.loaders.model import Entity, Fact
 from dangjian.loaders.text import Sentence
 
-COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|签[订署].{0,12}协议|合作协议|战略合作|党建联盟|合伙人|双报到|联点帮扶)")
+COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|(?:联合|共同|携手)打造|签[订署].{0,12}协议|合作协议|战略合作|党建联盟|合伙人|双报到|联点帮扶)")
 # what may stand between a list of units and 与/和: 等成员单位, 等6家单位
 LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
@@ -108,7 +108,10 @@ class CobuildingFacts:
             if m.group() == "和" and LATER_PAIR.search(text, m.end(), cue.start()):
                 continue  # A、B和C与D签约: 和 joins a list, 与 pairs it
             start, end = sent.start + m.start(), sent.start + m.end()
-            left = self._list_before(heads, start)
+            # 新雪社区党委、党群服务中心联合…: a unit listed with its own service centre
+            stations = [u for u in units if u.cls == "Facility" and not u.bare]
+            left = [u for u in self._list_before(sorted(heads + stations, key=lambda u: u.start), start)
+                    if u.cls != "Facility"]
             clause_end = _clause_end(self.norm, end)
             right = [u for u in heads if end <= u.start < clause_end and u.cls in COBUILD_CLASSES]
             if not right:

@@ -399,3 +399,11 @@ def test_extract_a_community_acting_through_its_station_holds_the_event_and_cobu
     for unit in ("青山县自然资源中心", "大连财经学院"):
         assert ("环境卫生集中清理行动", "partner", unit) in triples
         assert ("河湾社区", "coBuildsWith", unit) in triples or (unit, "coBuildsWith", "河湾社区") in triples
+
+
+def test_extract_units_that_jointly_build_cobuild_with_a_committee_listed_with_its_centre():
+    text = ("河湾社区打造红色阵地\n\n这一阵地,是青松街道河湾社区党委、党群服务中心联合青山县人民法院党支部、"
+            "宏达建设项目党支部等近10个组织联合打造的。\n")
+    _, triples, _ = facts_of(text)
+    for unit in ("青山县人民法院党支部", "宏达建设项目党支部"):
+        assert ("河湾社区党委", "coBuildsWith", unit) in triples or (unit, "coBuildsWith", "河湾社区党委") in triples
