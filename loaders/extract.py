@@ -108,6 +108,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return self._recent_unit("Street") or self.focus.street
             if unit.suffix in BARE_ORG_SUFFIXES:
                 return self._last_org(unit.suffix)
+            if unit.cls == "PartyOrganization" and unit.suffix in ("工委", "党工委") and unit.text == unit.suffix:
+                return self._last_org(unit.suffix, "PartyOrganization")  # 省直机关工委…工委书记X: the one named
             if unit.suffix in BARE_GOVERNMENTS:
                 place = self._last_place(*BARE_GOVERNMENTS[unit.suffix])
                 return self._entity(unit_entity("Organization", place.label + "政府")) if place else None
@@ -232,10 +234,10 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         hosts = [{f.o for f in self.out.facts if f.s == k and f.p == "hostUnit"} for k in (a, b)]
         return bool(hosts[0] and hosts[1] and not hosts[0] & hosts[1])
 
-    def _last_org(self, suffix: str) -> Entity | None:
-        """The organization a bare 医院/银行 refers to: the last one named with that ending."""
+    def _last_org(self, suffix: str, cls: str = "Organization") -> Entity | None:
+        """The organization a bare 医院/银行 (or party 工委) refers to: the last one named with that ending."""
         for entity in reversed(list(self.out.entities.values())):
-            if entity.cls == "Organization" and entity.label.endswith(suffix):
+            if entity.cls == cls and entity.label.endswith(suffix):
                 return entity
         return None
 

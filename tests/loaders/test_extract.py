@@ -410,3 +410,10 @@ def test_extract_units_that_jointly_build_cobuild_with_a_committee_listed_with_i
 def cobuild(triples, a, b):
     """Whether the triples say a and b co-build, in either order."""
     return (a, "coBuildsWith", b) in triples or (b, "coBuildsWith", a) in triples
+
+
+def test_extract_a_bare_working_committee_is_the_one_named_before_and_a_title_opens_no_name():
+    text = ("市直机关工委进社区\n\n6月18日,市直机关工委到河湾社区开展活动,工委书记杨林、工委委员纪工委书记方正参加。\n")
+    _, triples, types = facts_of(text)
+    assert ("杨林", "市直机关工委", "书记") in posts(triples)
+    assert not any(label.startswith("委员") for label, cls in types)
