@@ -115,6 +115,8 @@ def _ends_name(rest: str) -> bool:
 def _plausible(name: str) -> bool:
     if name in NOT_NAMES or name.endswith(("书记", "主任", "委员", "社区", "街道")):
         return False
+    if any(ch in "此这那该" for ch in name[1:]):
+        return False  # 来此, 向这: a demonstrative is no part of a given name
     if len(name) >= 3 and frequency(name[:2]) > 500 and name[:2] not in lx.SURNAMES_2:
         return False  # 居民各, 马上飞: a common word, not a surname and a given name
     return frequency(name) < 200
@@ -282,7 +284,10 @@ def _followed_well(sentence: str, end: int) -> bool:
         return False  # 志愿者高达1200余人次
     if not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest):
         return True
-    return rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
+    if rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉")):
+        return True
+    first = words(rest[:4])[0]  # 老人钟志强手持自拍杆: a verb after the name
+    return len(first) >= 2 and tag(first).startswith("v") and tag(first) != "vn"
 
 
 def _name_before(sentence: str, end: int) -> int | None:

@@ -105,3 +105,12 @@ def test_a_bodys_own_committee_named_after_its_title_is_the_bodys():
 def test_people_a_surname_and_an_honorific_or_an_adverb_after_a_cue_are_no_names():
     assert people("居民刘先生说:“活动很好。”")[0] == []
     assert people("每一名志愿者都热情高涨")[0] == []
+
+
+def test_people_a_name_after_a_cue_noun_may_be_followed_by_a_verb():
+    assert people("舞台侧方,老人钟志强手持自拍杆全程录像")[0] == ["钟志强"]
+    assert people("年轻妈妈符丹妮带着孩子们随节拍摇摆")[0] == ["符丹妮"]
+
+
+def test_people_a_demonstrative_is_no_given_name():
+    assert people("不少居民来此看书")[0] == []
