@@ -23,6 +23,8 @@ SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
 # party committees typed as organizations: the organs named after them are theirs, not set up in them
 COMMITTEES = ("区委", "市委", "县委", "州委", "省委", "镇委")
 PLACE_OPENERS = VENUE_MARKERS + ("位于", "地处")
+# A residents' or villagers' committee named on its own stands for its community.
+COMMITTEE_OF_PLACE = ("居委会", "居民委员会", "村委会", "村民委员会")
 
 
 @dataclass
@@ -159,6 +161,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             if label.endswith(unit.suffix) and len(label) == len(parent.label) + len(unit.suffix):
                 self.focus.party.setdefault(parent.key, entity)
             return entity
+        if unit.cls == "Organization" and unit.suffix in COMMITTEE_OF_PLACE and not unit.bare:
+            return self._committee_place(unit, parent)
         if unit.cls == "Facility":
             host = parent or self.focus.community or self.focus.street
             return self._entity(scoped_entity("Facility", unit.text, host.key if host else self.scope))
@@ -167,6 +171,24 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return None
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _committee_place(self, unit: Mention, parent: Entity | None) -> Entity | None:
+        """`丽新里社区居委会`, `桃李园居委会`, `老街村委会`: a residents' or villagers' committee named stands for its
+        community, known also by the committee's name."""
+        if parent is not None and parent.cls == "Community":
+            place = parent
+        elif unit.parent is not None and parent is None:
+            return None  # 社区居委会 with no community to refer to
+        elif parent is None:
+            name = unit.text[:-len(unit.suffix)]
+            kind = "村" if unit.suffix.startswith("村") else "社区"
+            if len(name) < 2 or name.endswith(("社区", "村")):
+                return self._entity(unit_entity(unit.cls, unit.text))
+            place = self._entity(self.resolver.place(name + kind, "Community", None))
+        else:
+            return self._entity(unit_entity(unit.cls, unit.text))
+        place.alt.add(unit.text)
+        return place
 
     def _elsewhere(self, unit: Mention, place: Entity) -> bool:
         """A village name standing alone that the gazetteer knows only outside the districts the page is about

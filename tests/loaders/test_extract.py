@@ -417,3 +417,11 @@ def test_extract_a_bare_working_committee_is_the_one_named_before_and_a_title_op
     _, triples, types = facts_of(text)
     assert ("杨林", "市直机关工委", "书记") in posts(triples)
     assert not any(label.startswith("委员") for label, cls in types)
+
+
+def test_extract_a_residents_committee_named_stands_for_its_community():
+    text = ("河湾社区开展清扫\n\n日前,青松街道农业服务中心及柳岸居委会开展清扫活动,"
+            "河湾社区居委会也一同参加。\n")
+    _, triples, types = facts_of(text)
+    assert ("柳岸社区", "Community") in types and ("河湾社区", "Community") in types
+    assert not any(label.endswith("居委会") for label, cls in types)
