@@ -40,7 +40,7 @@ PROGRAM_CUE_AFTER = re.compile(r"^(品牌|模式|机制|平台|载体|制度|行
                                r"为(辅助|抓手|载体|依托|引领|主线)|等(载体|平台|品牌|机制|阵地|项目))")
 SPLIT_QUOTES = re.compile(Q)
 # 共联共建活动如期举行, 出席签约仪式: events named before the verb that says they were held, and ceremonies attended
-HELD_VERBS = ("举行", "举办", "召开", "开幕")
+HELD_VERBS = ("举行", "举办", "召开", "开幕", "展开", "拉开帷幕")
 HELD_EVENT_RE = re.compile(f"(?P<suf>{EVENT_SUFFIX})(?:在[^,，。;；]{{1,20}}?)?(?:如期|隆重|顺利|正式|同时|也)?(?:{'|'.join(HELD_VERBS)})")
 CEREMONY = r"(?P<suf>签约仪式|揭牌仪式|启动仪式|授牌仪式|开班仪式)"
 ATTENDED_RE = re.compile(f"(?:出席|参加|见证)(?:了)?{CEREMONY}|在{CEREMONY.replace('suf', 'at')}上")

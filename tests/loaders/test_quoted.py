@@ -67,3 +67,7 @@ def test_quoted_the_first_of_a_chain_of_quoted_themes_names_the_event():
     sentence = "河湾社区在广场开展“同心过大年”——“腊八粥暖人心”暨“我们的节日”春节联谊活动。"
     (event,) = find_events(sentence)
     assert event.label == "同心过大年"
+
+
+def test_quoted_an_event_said_to_unfold_there_is_held():
+    assert [e.label for e in find_events("日前,“邻里同乐”移风易俗主题活动在此展开,500余名居民参加。")] == ["移风易俗主题活动"]
