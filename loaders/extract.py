@@ -120,7 +120,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return self._entity(unit_entity("Organization", body_name(host.label, unit.suffix)))
             return None
         if unit.parent is None:
-            longer = self._longer_form(unit)
+            longer = self._longer_form(unit) or self._place_named_whole(unit)
             if longer is not None:
                 return longer
         parent = self.resolve(unit.parent) if unit.parent is not None else None
@@ -210,6 +210,14 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         found = [e for e in self.out.entities.values() if e.cls == unit.cls and len(e.label) > len(unit.text)
                  and (e.label.endswith(unit.text) or abbreviates(unit.text, e.label, unit.suffix))]
         return found[-1] if len(found) == 1 or len({e.key for e in found}) == 1 else None
+
+    def _place_named_whole(self, unit: Mention) -> Entity | None:
+        """`向对门山村党支部`, `到对门山村`: a village whose first character was read as a preposition, after the
+        article named it whole (龙场镇对门山村), is that village."""
+        if unit.cls != "Community" or unit.bare or unit.start == 0:
+            return None
+        whole = self.norm[unit.start - 1] + unit.text
+        return next((e for e in self.out.entities.values() if e.cls == "Community" and e.label == whole), None)
 
     def _merge_short_forms(self) -> None:
         """A short form named before its full name (高科党支部 … 成都清华高科党支部), or beside an abbreviation, is

@@ -425,3 +425,10 @@ def test_extract_a_residents_committee_named_stands_for_its_community():
     _, triples, types = facts_of(text)
     assert ("柳岸社区", "Community") in types and ("河湾社区", "Community") in types
     assert not any(label.endswith("居委会") for label, cls in types)
+
+
+def test_extract_a_village_named_whole_is_the_same_after_a_preposition_that_looks_like_its_first_character():
+    text = ("学院到对门山村开展结对\n\n6月5日,学院一行到贞丰县龙场镇对门山村开展结对活动。"
+            "学院向对门山村党支部捐赠了物资。\n")
+    _, triples, types = facts_of(text)
+    assert ("对门山村", "Community") in types and ("门山村", "Community") not in types
