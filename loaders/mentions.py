@@ -558,9 +558,20 @@ def _verb_inside(name: str) -> bool:
 def _looks_admin(text: str, cls: str) -> bool:
     if cls == "Province":
         return any(text.startswith(p) for p in lx.PROVINCES) or text in lx.AUTONOMOUS_REGIONS
-    if cls == "City":
-        return text in lx.MUNICIPALITIES
-    return False
+    if cls == "City" and text in lx.MUNICIPALITIES:
+        return True
+    return _autonomous_short(text, cls)
+
+
+@lru_cache(maxsize=4096)
+def _autonomous_short(text: str, cls: str) -> bool:
+    """`大通县` for 大通回族土族自治县, `延边州` for 延边朝鲜族自治州: an autonomous county or prefecture written
+    short, its people's names left out."""
+    if cls not in ("District", "City") or len(text) < 3:
+        return False
+    short, end = text[:-1], text[-1]
+    return any(c.name.startswith(short) and c.name.endswith("自治" + end)
+               for c in get_gazetteer().candidates(short, cls))
 
 
 def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: int,

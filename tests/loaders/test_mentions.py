@@ -383,3 +383,9 @@ def test_mentions_a_bar_in_a_title_ends_a_name():
 
 def test_mentions_a_verb_jieba_tags_as_a_place_opens_no_community():
     assert units("宣传美化社区、垃圾分类等知识") == []
+
+
+def test_mentions_an_autonomous_county_written_short_is_a_district():
+    found = find_units("为西宁市城东区东兴社区、大通县小石山社区授牌")
+    by_text = {u.text: u for u in found}
+    assert by_text["大通县"].cls == "District" and by_text["小石山社区"].parent.text == "大通县"
