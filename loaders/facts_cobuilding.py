@@ -29,6 +29,7 @@ LISTED_UNITS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两多�
 
 
 CLAUSE_END = re.compile(r"[,;:。!?]")
+REPORTED = re.compile(r"报到|落户")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -96,7 +97,8 @@ class CobuildingFacts:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
         text = sent.text
         listed_units = LISTED_UNITS.search(text) is not None and self._cobuilding_anywhere
-        if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text) and not listed_units:
+        reported = REPORTED.search(text) is not None
+        if not COBUILD_RE.search(text) and not reported and not JOIN_RE.search(text) and not listed_units:
             return
         heads = sorted(self._heads(units) + [u for u in units if u.bare and u.cls in ("Community", "Street")],
                        key=lambda u: u.start)
@@ -107,6 +109,8 @@ class CobuildingFacts:
                 continue
             if m.group() == "和" and LATER_PAIR.search(text, m.end(), cue.start()):
                 continue  # A、B和C与D签约: 和 joins a list, 与 pairs it
+            if m.group() == "和" and CLAUSE_END.search(text, m.end(), cue.start()):
+                continue  # X党员落户A社区和B社区,并签订…协议: 和 joins the objects, the clause after is X's
             start, end = sent.start + m.start(), sent.start + m.end()
             # 新雪社区党委、党群服务中心联合…: a unit listed with its own service centre
             stations = [u for u in units if u.cls == "Facility" and not u.bare]
@@ -150,7 +154,7 @@ class CobuildingFacts:
             subjects = self._listed_from(before, chain_root(before[0]).start, reach=0) if before else []
             subjects = [self.resolve(u) for u in subjects] or [self.focus.unit]
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
-        if "报到" in text:
+        if reported:  # X党员到Y社区报到, X党员“落户”Y社区
             orgs = [u for u in heads if u.cls == "Organization"
                     or (u.cls == "PartyOrganization" and self._outside(self.resolve(u) or Entity("", "", "")))]
             places = [u for u in heads if u.cls == "Community"]

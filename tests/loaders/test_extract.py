@@ -432,3 +432,11 @@ def test_extract_a_village_named_whole_is_the_same_after_a_preposition_that_look
             "学院向对门山村党支部捐赠了物资。\n")
     _, triples, types = facts_of(text)
     assert ("对门山村", "Community") in types and ("门山村", "Community") not in types
+
+
+def test_extract_members_settling_in_two_communities_cobuild_with_each_but_the_communities_not_with_each_other():
+    text = ("市委党校党支部党员落户社区\n\n5月22日,市委党校党支部18名党员“落户”柳岸社区和河湾社区,"
+            "并签订共驻共建协议。\n")
+    _, triples, _ = facts_of(text)
+    assert cobuild(triples, "市委党校党支部", "柳岸社区") and cobuild(triples, "市委党校党支部", "河湾社区")
+    assert not cobuild(triples, "柳岸社区", "河湾社区")
