@@ -158,7 +158,8 @@ class CobuildingFacts:
             orgs = [u for u in heads if u.cls == "Organization"
                     or (u.cls == "PartyOrganization" and self._outside(self.resolve(u) or Entity("", "", "")))]
             places = [u for u in heads if u.cls == "Community"]
-            pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
+            pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start
+                      and not re.search(r"[;。]|精神|要求", self.norm[o.end:c.start])]  # not a document's issuer
         if JOIN_RE.search(text):
             self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")
                                        and not u.text.endswith(("联盟", "共同体"))]))

@@ -440,3 +440,10 @@ def test_extract_members_settling_in_two_communities_cobuild_with_each_but_the_c
     _, triples, _ = facts_of(text)
     assert cobuild(triples, "市委党校党支部", "柳岸社区") and cobuild(triples, "市委党校党支部", "河湾社区")
     assert not cobuild(triples, "柳岸社区", "河湾社区")
+
+
+def test_extract_the_issuer_of_a_document_being_implemented_does_not_report_to_the_community():
+    text = ("市直机关工委进社区报到\n\n为贯彻落实市委办公厅《关于党员进社区的意见》精神,6月18日,"
+            "市直机关工委到河湾社区开展党员进社区报到活动。\n")
+    _, triples, _ = facts_of(text)
+    assert cobuild(triples, "市直机关工委", "河湾社区") and not cobuild(triples, "市委办公厅", "河湾社区")
