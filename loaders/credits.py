@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from dangjian.loaders.alternation import longest_of
+from dangjian.loaders.gazetteer import get_gazetteer
 from dangjian.loaders.lexicon import CJK, SURNAMES_2, is_surname_start
 from dangjian.loaders.text import for_matching
 
@@ -27,7 +28,10 @@ META_LABEL = re.compile(f"(?:{_LABELS}|稿源|信息来源|访问次数)\\s*[:]|
 TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口|【?[大中小]?字号|返回顶部|上一篇|下一篇|上一版|下一版|当前位置|"
                         r"您的位置|当前版|当前报纸|版面|首页\s*[>›]|第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
-                        r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认)|^[^\u3400-\u9fff]*$")
+                        r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认|上一期|下一期)|^[^\u3400-\u9fff]*$")
+MENU = re.compile(r"^(?:[^|,。!?;]{1,24}\|){3,}")  # three bars or more and no sentence
+MASTHEAD = re.compile(r"^(?:《[^《》]{1,20}》\s*){2,}$")   # 《西藏日报》 《西藏商报》 …
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天])?$")
 LEAD_CREDIT = re.compile(r"^(?:[^\s,。(]{0,18}?(?:讯|电))\s*[(]([^()]{2,60})[)]")
 LEAD_REPORTER = re.compile(r"^[^\s,。(]{0,18}?讯\s*((?:本报)?记者|通讯员)\s*([\u3400-\u9fff·]{2,12}?)\s*报道\s*[:]")
 CLOSING_CREDIT = re.compile(r"[(]([^()]{2,40})[)]\s*$")
@@ -38,6 +42,9 @@ NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯
 
 MEDIA = re.compile(r"^[\u3400-\u9fff·]{1,14}?(日报社|日报|晚报|商报|报社|电视台|广播电视台|融媒体中心|新闻传媒中心|传媒中心|"
                    r"新闻网|在线|网|电讯|客户端)$")
+MEDIA_END = re.compile(r"(日报社|日报|晚报|商报|报社|电视台|融媒体中心|新闻网|在线|网)")
+HEAD_TOKEN = re.compile(r"^([\u3400-\u9fff]{2,12})\s")
+TIMESTAMP_HEAD = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源)\s*[:]\s*([^\s:|]{2,30})")
 LEAD_SOURCE = re.compile(r"^([\u3400-\u9fff·]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电)")
 UNIT_BEFORE_ROLE = re.compile(r"([\u3400-\u9fff]{2,14}?)(?:本网|首席|见习|实习|特约)?记者")
@@ -54,13 +61,27 @@ def media_names(text: str) -> list[str]:
     candidates = [part for m in SOURCE_LABEL.finditer(norm) for part in re.split(r"[-—/、]", m.group(1))]
     lead = LEAD_SOURCE.match(norm.strip())
     if lead:
-        candidates.append(lead.group(1))
+        candidates.append(_without_place(lead.group(1)))
     candidates += [m.group(1) for m in UNIT_BEFORE_ROLE.finditer(norm)]
+    head = HEAD_TOKEN.match(norm)
+    if head and TIMESTAMP_HEAD.search(norm):
+        candidates.append(head.group(1))  # 内蒙古新闻网  10-07-08 12:31 打印本页: the site's own header
     for name in candidates:
         name = re.sub(r"^(本报|本网)", "", name)
         if MEDIA.match(name) and name not in found and not name.startswith(("本", "该")):
             found.append(name)
     return found
+
+
+def _without_place(name: str) -> str:
+    """`东北网黑河`, `黄河新闻网大同` (before 讯): the medium, without the place it reports from."""
+    if MEDIA.match(name):
+        return name
+    for m in MEDIA_END.finditer(name):
+        rest = name[m.end():]
+        if 2 <= len(rest) <= 4 and any(get_gazetteer().is_known(rest + end) for end in ("", "市", "县", "区")):
+            return name[:m.end()]
+    return name
 
 
 @dataclass
@@ -99,7 +120,7 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
     out = Credits(media=media_names(text))
     role: bool | None = True if default_author else None
     text = LABEL_RE.sub(lambda m: f" {m.group(1)} ", for_matching(text))
-    for token in re.split(r"[\s、,;|/]+", text):
+    for token in re.split(r"[\s、,;|/()]+", text):  # 通讯员:石康(未经授权…): a remark in brackets after the name
         while token:
             m = ROLE_RE.match(token)
             if m is None or (len(m.group()) == 1 and m.end() < len(token)):
@@ -126,11 +147,14 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
 
 
 def is_meta_line(line: str) -> bool:
-    """A line of page furniture: a credit or time header, a share button, a page number, no text at all."""
+    """A line of page furniture: a credit or time header, a share button, a page number, no text at all,
+    a menu (`要闻 | 视频 | 原创 | …`), a masthead of paper names, a date alone."""
     if len(line) > 160:
         return False
     norm = for_matching(line).strip()
-    if WEB_CHROME.search(norm):
+    if WEB_CHROME.search(norm) or WEB_CHROME.search(norm.lstrip("0123456789 ")):
+        return True
+    if MENU.search(norm) or MASTHEAD.match(norm) or DATE_LINE.match(norm):
         return True
     if len(norm) > 120 or norm.endswith(("。", "!", "?")):
         return False

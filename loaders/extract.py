@@ -24,6 +24,8 @@ SHORT_FORM_CLASSES = {"PartyOrganization", "Organization"}
 # party committees typed as organizations: the organs named after them are theirs, not set up in them
 COMMITTEES = ("区委", "市委", "县委", "州委", "省委", "镇委")
 PLACE_OPENERS = VENUE_MARKERS + ("位于", "地处")
+# A residents' or villagers' committee named on its own stands for its community.
+COMMITTEE_OF_PLACE = ("居委会", "居民委员会", "村委会", "村民委员会")
 
 
 @dataclass
@@ -109,6 +111,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return self._recent_unit("Street") or self.focus.street
             if unit.suffix in BARE_ORG_SUFFIXES:
                 return self._last_org(unit.suffix)
+            if unit.cls == "PartyOrganization" and unit.suffix in ("工委", "党工委") and unit.text == unit.suffix:
+                return self._last_org(unit.suffix, "PartyOrganization")  # 省直机关工委…工委书记X: the one named
             if unit.suffix in BARE_GOVERNMENTS:
                 place = self._last_place(*BARE_GOVERNMENTS[unit.suffix])
                 return self._entity(unit_entity("Organization", place.label + "政府")) if place else None
@@ -117,7 +121,7 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return self._entity(unit_entity("Organization", body_name(host.label, unit.suffix)))
             return None
         if unit.parent is None:
-            longer = self._longer_form(unit)
+            longer = self._longer_form(unit) or self._place_named_whole(unit)
             if longer is not None:
                 return longer
         parent = self.resolve(unit.parent) if unit.parent is not None else None
@@ -158,6 +162,8 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
             if label.endswith(unit.suffix) and len(label) == len(parent.label) + len(unit.suffix):
                 self.focus.party.setdefault(parent.key, entity)
             return entity
+        if unit.cls == "Organization" and unit.suffix in COMMITTEE_OF_PLACE and not unit.bare:
+            return self._committee_place(unit, parent)
         if unit.cls == "Facility":
             host = parent or self.focus.community or self.focus.street
             return self._entity(scoped_entity("Facility", unit.text, host.key if host else self.scope))
@@ -166,6 +172,24 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
                 return None
             return self._entity(unit_entity(unit.cls, parent.label + unit.text[len(unit.parent.text):]))
         return self._entity(unit_entity(unit.cls, unit.text))
+
+    def _committee_place(self, unit: Mention, parent: Entity | None) -> Entity | None:
+        """`丽新里社区居委会`, `桃李园居委会`, `老街村委会`: a residents' or villagers' committee named stands for its
+        community, known also by the committee's name."""
+        if parent is not None and parent.cls == "Community":
+            place = parent
+        elif unit.parent is not None and parent is None:
+            return None  # 社区居委会 with no community to refer to
+        elif parent is None:
+            name = unit.text[:-len(unit.suffix)]
+            kind = "村" if unit.suffix.startswith("村") else "社区"
+            if len(name) < 2 or name.endswith(("社区", "村")):
+                return self._entity(unit_entity(unit.cls, unit.text))
+            place = self._entity(self.resolver.place(name + kind, "Community", None))
+        else:
+            return self._entity(unit_entity(unit.cls, unit.text))
+        place.alt.add(unit.text)
+        return place
 
     def _elsewhere(self, unit: Mention, place: Entity) -> bool:
         """A village name standing alone that the gazetteer knows only outside the districts the page is about
@@ -187,6 +211,14 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         found = [e for e in self.out.entities.values() if e.cls == unit.cls and len(e.label) > len(unit.text)
                  and (e.label.endswith(unit.text) or abbreviates(unit.text, e.label, unit.suffix))]
         return found[-1] if len(found) == 1 or len({e.key for e in found}) == 1 else None
+
+    def _place_named_whole(self, unit: Mention) -> Entity | None:
+        """`向对门山村党支部`, `到对门山村`: a village whose first character was read as a preposition, after the
+        article named it whole (龙场镇对门山村), is that village."""
+        if unit.cls != "Community" or unit.bare or unit.start == 0:
+            return None
+        whole = self.norm[unit.start - 1] + unit.text
+        return next((e for e in self.out.entities.values() if e.cls == "Community" and e.label == whole), None)
 
     def _merge_short_forms(self) -> None:
         """A short form named before its full name (高科党支部 … 成都清华高科党支部), or beside an abbreviation, is
@@ -233,10 +265,10 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
         hosts = [{f.o for f in self.out.facts if f.s == k and f.p == "hostUnit"} for k in (a, b)]
         return bool(hosts[0] and hosts[1] and not hosts[0] & hosts[1])
 
-    def _last_org(self, suffix: str) -> Entity | None:
-        """The organization a bare 医院/银行 refers to: the last one named with that ending."""
+    def _last_org(self, suffix: str, cls: str = "Organization") -> Entity | None:
+        """The organization a bare 医院/银行 (or party 工委) refers to: the last one named with that ending."""
         for entity in reversed(list(self.out.entities.values())):
-            if entity.cls == "Organization" and entity.label.endswith(suffix):
+            if entity.cls == cls and entity.label.endswith(suffix):
                 return entity
         return None
 
@@ -275,8 +307,9 @@ class ArticleExtractor(PeopleFacts, EventFacts, CobuildingFacts):
 
     @staticmethod
     def _heads(units: list[Mention]) -> list[Mention]:
-        """Units that are not merely the container or host of the next one in a chain."""
-        parents = {id(u.parent) for u in units if u.parent is not None}
+        """Units that are not merely the container or host of the next one in a chain (a community stays one
+        before its own station: 金源社区新时代文明实践站联合…开展 is the community's doing)."""
+        parents = {id(u.parent) for u in units if u.parent is not None and u.cls != "Facility"}
         return [u for u in units if id(u) not in parents and u.cls in ORGANIZER_CLASSES and not u.bare]
 
     def _spread_list_parents(self) -> None:

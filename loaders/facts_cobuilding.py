@@ -9,7 +9,7 @@ from dangjian.loaders.mentions import Mention, chain_root
 from dangjian.loaders.model import Entity, Fact
 from dangjian.loaders.text import Sentence
 
-COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|签[订署].{0,12}协议|合作协议|战略合作|党建联盟|合伙人|双报到|联点帮扶)")
+COBUILD_RE = re.compile(r"(共建|结对|联建|共驻|共联|签约|(?:联合|共同|携手)打造|签[订署].{0,12}协议|合作协议|战略合作|党建联盟|合伙人|双报到|联点帮扶)")
 # what may stand between a list of units and 与/和: 等成员单位, 等6家单位
 LIST_TAIL = re.compile(r"^等[^,;:。]{0,8}$")
 COBUILD_CLASSES = {"Community", "Street", "PartyOrganization", "Organization"}
@@ -18,10 +18,10 @@ SIGNING_RE = re.compile(r"签[订署约]")
 DISPOSAL = re.compile(r"[将把][^,;:。与和]{0,12}$")
 LATER_PAIR = re.compile(r"(与|同|跟|联合|携手|会同)")
 JOIN_RE = re.compile(r"(加入|成为|吸纳|纳入|为)[^,，。;；]{0,12}(联盟|共同体|成员单位|共建)")
-# `A、B等共建单位`, `A、B等14个共驻共建单位`: the units listed before name themselves partners
+# `A、B等共建单位`, `A、B等14个共驻共建单位`, `A、B、C三家共建单位`: the units listed before name themselves partners
 # 共建单位X, 结对社区Y, 到联系共建的Z社区, 深入联点帮扶村A村、B村: a noun that makes the units after it partners
 PARTNER_NOUN = re.compile(r"(共建|结对|联建|联点帮扶|帮扶|联系|结对联系|包联|挂钩|包保)(单位|社区|村|点)")
-LISTED_PARTNERS = re.compile(r"等[^,;:。]{0,6}?(共建|结对|联建|共驻共建|成员|党建联盟)单位")
+LISTED_PARTNERS = re.compile(r"(?:等[^,;:。]{0,6}?|(?:[0-9]+|[二三四五六七八九十两]+)[家个])(共建|结对|联建|共驻共建|成员|党建联盟)单位")
 # 汇聚了15家共建单位, 向20余家共建单位发出: partners counted, not named (the next paragraphs name them)
 PARTNERS_NAMED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两多数几]+)余?家(?:共建|结对|成员|共驻共建|联建)单位")
 CLAUSE_START = re.compile(r"(?:^|[。;:!?,]|\n)")
@@ -29,6 +29,7 @@ LISTED_UNITS = re.compile(r"等(?:[0-9]+|[一二三四五六七八九十两多�
 
 
 CLAUSE_END = re.compile(r"[,;:。!?]")
+REPORTED = re.compile(r"报到|落户")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -96,7 +97,8 @@ class CobuildingFacts:
         """Co-building stated in a sentence: `A与B结对共建`, `A携手B签订联建协议`, `共建单位X`, `X党员到Y社区报到`."""
         text = sent.text
         listed_units = LISTED_UNITS.search(text) is not None and self._cobuilding_anywhere
-        if not COBUILD_RE.search(text) and "报到" not in text and not JOIN_RE.search(text) and not listed_units:
+        reported = REPORTED.search(text) is not None
+        if not COBUILD_RE.search(text) and not reported and not JOIN_RE.search(text) and not listed_units:
             return
         heads = sorted(self._heads(units) + [u for u in units if u.bare and u.cls in ("Community", "Street")],
                        key=lambda u: u.start)
@@ -107,8 +109,13 @@ class CobuildingFacts:
                 continue
             if m.group() == "和" and LATER_PAIR.search(text, m.end(), cue.start()):
                 continue  # A、B和C与D签约: 和 joins a list, 与 pairs it
+            if m.group() == "和" and CLAUSE_END.search(text, m.end(), cue.start()):
+                continue  # X党员落户A社区和B社区,并签订…协议: 和 joins the objects, the clause after is X's
             start, end = sent.start + m.start(), sent.start + m.end()
-            left = self._list_before(heads, start)
+            # 新雪社区党委、党群服务中心联合…: a unit listed with its own service centre
+            stations = [u for u in units if u.cls == "Facility" and not u.bare]
+            left = [u for u in self._list_before(sorted(heads + stations, key=lambda u: u.start), start)
+                    if u.cls != "Facility"]
             clause_end = _clause_end(self.norm, end)
             right = [u for u in heads if end <= u.start < clause_end and u.cls in COBUILD_CLASSES]
             if not right:
@@ -135,7 +142,11 @@ class CobuildingFacts:
             listed = [u for u in self._list_before(heads, pos) if u.cls in COBUILD_CLASSES]
             subject = next((self.resolve(u) for u in heads if u.end <= (listed[0].start if listed else pos)
                             and u.cls in ("Community", "Street", "PartyOrganization")), None)
-            pairs += [(subject or self.focus.unit, self.resolve(u)) for u in listed]
+            partners = [self.resolve(u) for u in listed]
+            anchor = subject or self.focus.unit
+            if subject is None and anchor is not None and any(p is not None and p.key == anchor.key for p in partners):
+                continue  # the article's unit is one of the listed partners: they are not each other's
+            pairs += [(anchor, p) for p in partners]
         for m in PARTNER_NOUN.finditer(text):
             pos = sent.start + m.end()
             right = self._listed_from([u for u in heads if u.cls in COBUILD_CLASSES], pos)
@@ -143,11 +154,12 @@ class CobuildingFacts:
             subjects = self._listed_from(before, chain_root(before[0]).start, reach=0) if before else []
             subjects = [self.resolve(u) for u in subjects] or [self.focus.unit]
             pairs += [(a, self.resolve(r)) for a in subjects for r in right]
-        if "报到" in text:
+        if reported:  # X党员到Y社区报到, X党员“落户”Y社区
             orgs = [u for u in heads if u.cls == "Organization"
                     or (u.cls == "PartyOrganization" and self._outside(self.resolve(u) or Entity("", "", "")))]
             places = [u for u in heads if u.cls == "Community"]
-            pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start]
+            pairs += [(self.resolve(o), self.resolve(c)) for o in orgs for c in places if o.start < c.start
+                      and not re.search(r"[;。]|精神|要求", self.norm[o.end:c.start])]  # not a document's issuer
         if JOIN_RE.search(text):
             self._joins.append((sent, [u for u in heads if u.cls in ("Organization", "PartyOrganization")
                                        and not u.text.endswith(("联盟", "共同体"))]))

@@ -21,7 +21,7 @@ PARTNER_CLASSES = {"Community", "PartyOrganization", "Organization"}
 JOINT_TAIL = re.compile(r"(与|联合|携手|会同|协同)(?P<list>[^,;:。]{2,80}?),?(共同|一同|一起|一道)"
                         r"(开展|举办|组织|参与|参加|完成|走访|进行|发起|承办)")
 # …等共建单位参加 / 代表…落座,活动正式启动: units that took part in an event
-ATTENDED = re.compile(r"(参加|出席|参与|到场|落座|见证|观摩)")
+ATTENDED = re.compile(r"(参加|出席|参与|参会|到场|落座|见证|观摩)")
 # 此次活动由X牵头: a sentence about the event the one before named
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")

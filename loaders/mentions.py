@@ -96,6 +96,8 @@ DEPARTMENT_NUMBER = re.compile(r"[一二三四五六七八九十]+[处科队]")
 DEPARTMENT_SUFFIXES = ("学院", "中心", "联合党支部", "研究院", "研究所")
 DEPARTMENT_TAIL = re.compile(r"(系|系统|学院|专业|教研室)(教工|学生|机关|本科生|研究生)?$")
 DEPARTMENT_FIELD = re.compile(r"[与和及、]")
+NUMBERED_SCHOOLS = frozenset(s for s in lx.ORG_SUFFIXES if len(s) == 2 and s.endswith("中") and s[0] in "一二三四五六七八九十")
+COMPANY_AFTER = re.compile(f"[{lx.CJK}]{{0,4}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
 
@@ -140,6 +142,10 @@ def find_units(sentence: str) -> list[Mention]:
     organs = [(m.start(), m.end(), _party_of_zhonggong(sentence, m)) for m in ZHONGGONG_RE.finditer(sentence)]
     for m in SUFFIX_RE.finditer(sentence):
         suffix, s, e = m.group(), m.start(), m.end()
+        if suffix in NUMBERED_SCHOOLS and sentence[e:e + 1] == "学":
+            suffix, s, e = "中学", s + 1, e + 1  # 第三中学, not 三中
+        elif SUFFIX_CLASS[suffix] == "Organization" and COMPANY_AFTER.match(sentence, e):
+            continue  # 新盛物业项目公司: the company's name goes on over the word
         while organs and s >= organs[0][1]:
             out.extend(organs.pop(0)[2])
         if organs and s >= organs[0][0]:
@@ -393,8 +399,9 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
 def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention | None) -> Mention | None:
     if _bad_context(sentence, s, e, suffix):
         return None
-    if suffix == "小区" and last is not None and last.cls == "ResidentialCompound" and last.end == s and not last.bare:
-        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 新兴家园小区: one compound
+    if suffix in ("小区", "社区") and last is not None and last.cls == "ResidentialCompound" and last.end == s \
+            and not last.bare and (suffix == "小区" or last.suffix == "新村"):
+        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 扎细新村社区: one unit
     if cls == "PartyOrganization" and last is not None and last.cls == "PartyOrganization" and not last.bare \
             and sentence[last.end:last.end + 1] in ("、", "和", "及") and 2 <= s - last.end - 1 <= 8 \
             and all(NAME_CHAR.match(c) for c in sentence[last.end + 1:s]):
@@ -551,9 +558,20 @@ def _verb_inside(name: str) -> bool:
 def _looks_admin(text: str, cls: str) -> bool:
     if cls == "Province":
         return any(text.startswith(p) for p in lx.PROVINCES) or text in lx.AUTONOMOUS_REGIONS
-    if cls == "City":
-        return text in lx.MUNICIPALITIES
-    return False
+    if cls == "City" and text in lx.MUNICIPALITIES:
+        return True
+    return _autonomous_short(text, cls)
+
+
+@lru_cache(maxsize=4096)
+def _autonomous_short(text: str, cls: str) -> bool:
+    """`大通县` for 大通回族土族自治县, `延边州` for 延边朝鲜族自治州: an autonomous county or prefecture written
+    short, its people's names left out."""
+    if cls not in ("District", "City") or len(text) < 3:
+        return False
+    short, end = text[:-1], text[-1]
+    return any(c.name.startswith(short) and c.name.endswith("自治" + end)
+               for c in get_gazetteer().candidates(short, cls))
 
 
 def _name_start(sentence: str, s: int, e: int, suffix: str, cls: str, last_end: int,

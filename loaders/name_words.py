@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from dangjian.loaders.alternation import longest_of
 from dangjian.loaders.gazetteer import get_gazetteer
-from dangjian.loaders.lexicon import ADMIN_CHARS, DESCRIBED_PARTY, ORG_SUFFIXES, PLACE_CLASSES
+from dangjian.loaders.lexicon import ADMIN_CHARS, DESCRIBED_PARTY, ORG_SUFFIXES, PLACE_CLASSES, ROLE_WORDS
 from dangjian.loaders.words import frequency, tag, words
 
 # Tags of words that do not open a name: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
@@ -26,8 +26,9 @@ _NAME_ADJECTIVES = set("新大小老高长东西南北红白黄青绿清明光")
 _FUNCTION_CHARS = set("受着了过的地得以于在与及跟把被将让给对向从到为由并且而又也都就更还再已要使令赴往至帮助辖我你他她它该其本各此每某年月日个名位次出两几多诸不没未原完")
 # Verb phrases jieba's dictionary tags as nouns; they take a unit as their object (充分发挥社区的作用).
 _VERB_PHRASES = {"标志着", "充分发挥", "投身于", "助力", "深化", "化身", "产生", "参观", "发挥", "赋能", "不局限于", "局限于",
-                 "代表"}
+                 "代表", "美化"}
 _DEPARTMENTS = {"部", "处", "科", "室", "所", "队", "站", "系", "院", "中心"}
+_TITLES = frozenset(w for w in ROLE_WORDS if len(w) >= 2 and w not in ("社工", "志愿者"))
 _DEPARTMENT_ENDINGS = tuple(_DEPARTMENTS)
 # words of another unit inside a branch's name (八分公司党支部, 城管局机关党委)
 _UNIT_WORD = re.compile(longest_of({s for s in ORG_SUFFIXES if len(s) > 1} | {"局"}))
@@ -69,6 +70,8 @@ def name_tag(word: str) -> str:
 
 
 def _opens_badly(word: str, cls: str, after_verb: bool = False) -> bool:
+    if word in _TITLES:
+        return True  # 工委委员纪工委书记: a title ends what came before, it opens no name
     pos = "v" if word in _VERB_PHRASES else name_tag(word)
     place = cls in PLACE_CLASSES
     if word.isdigit() or pos == "x" or (pos.startswith(_PROPER_TAGS) and pos != "nz"):
@@ -140,7 +143,7 @@ def is_generic(name: str) -> bool:
 
 
 def _common(word: str) -> bool:
-    pos = tag(word)
+    pos = name_tag(word)  # 大连, which jieba tags an adverb, names a city
     if word.isdigit() or pos == "x" or pos.startswith(_PROPER_TAGS) or pos == "eng":
         return False
     return frequency(word) >= 300 or word in _VERB_PHRASES or pos.startswith(("r", "m", "q", "f", "p", "c", "u", "d", "zg"))

@@ -115,6 +115,8 @@ def _ends_name(rest: str) -> bool:
 def _plausible(name: str) -> bool:
     if name in NOT_NAMES or name.endswith(("书记", "主任", "委员", "社区", "街道")):
         return False
+    if any(ch in "此这那该" for ch in name[1:]):
+        return False  # 来此, 向这: a demonstrative is no part of a given name
     if len(name) >= 3 and frequency(name[:2]) > 500 and name[:2] not in lx.SURNAMES_2:
         return False  # 居民各, 马上飞: a common word, not a surname and a given name
     return frequency(name) < 200
@@ -148,7 +150,7 @@ def find_people(sentence: str, units: list[Mention], offset: int = 0) -> tuple[l
     cues = [m.end() for m in CUE_RE.finditer(sentence)] + [u.end - offset for u in units if u.cls == "Community" and not u.bare]
     for at in cues:
         name = _dotted_at(sentence, at) or name_at(sentence, at)
-        if name and name[0] not in "和与及同或" and (at, at + len(name)) not in taken \
+        if name and name[0] not in "和与及同或都" and (at, at + len(name)) not in taken \
                 and _followed_well(sentence, at + len(name)):
             people.append(PersonMention(at, at + len(name), name))
             taken.add((at, at + len(name)))
@@ -184,7 +186,7 @@ def find_people(sentence: str, units: list[Mention], offset: int = 0) -> tuple[l
 
 # Kin and trade words said after a surname (肖奶奶, 尹律师): a way to address someone, not a name.
 ADDRESS_WORDS = {"奶奶", "爷爷", "阿姨", "大爷", "大妈", "大娘", "大姐", "大哥", "老师", "律师", "医生", "师傅", "阿婆",
-                 "婆婆", "叔叔", "伯伯", "阿公", "警官", "老人", "大叔", "姐姐", "哥哥"}
+                 "婆婆", "叔叔", "伯伯", "阿公", "警官", "老人", "大叔", "姐姐", "哥哥", "先生", "女士", "小姐"}
 _NAME_TAGS = ("nr", "ns", "nz")
 COMMON = 100        # jieba frequency of a word that is ordinary vocabulary
 
@@ -192,6 +194,9 @@ COMMON = 100        # jieba frequency of a word that is ordinary vocabulary
 def reads_as_words(sentence: str, start: int, end: int) -> bool:
     """Whether what looked like a name reads as ordinary words in its sentence (有关情况, 向现场群众, 都很自豪,
     富起来, 动情地说): jieba, guessing unknown words, cuts the sentence around it into words that are no name."""
+    given = sentence[start + (2 if sentence[start:start + 2] in lx.SURNAMES_2 else 1):end]
+    if given in ADDRESS_WORDS:
+        return True  # 刘先生, 王阿姨: a surname and a way to address someone
     lo = max(0, start - 3)
     spans, pos = [], lo
     for word in guessed_words(sentence[lo:end + 3]):
@@ -204,6 +209,9 @@ def reads_as_words(sentence: str, start: int, end: int) -> bool:
         word = inside[0][2]
         return frequency(word) > 0 and not tag(word).startswith(_NAME_TAGS) and tag(word) != "x"
     first, last = inside[0], inside[-1]
+    if len(inside) >= 2 and first[0] == start and len(first[2]) == 1 and tag(first[2]) == "d" \
+            and tag(inside[1][2])[:1] in ("a", "v", "l", "i", "d"):
+        return True  # 都热情高涨: an adverb and the word it qualifies
     if first[0] < start and frequency(first[2]) >= COMMON:
         return True  # 有关情况: the first character belongs to a common word before
     if last[1] > end and frequency(last[2]) >= 1000 and not tag(last[2]).startswith(_NAME_TAGS):
@@ -280,7 +288,10 @@ def _followed_well(sentence: str, end: int) -> bool:
         return False  # 志愿者高达1200余人次
     if not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest):
         return True
-    return rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉"))
+    if rest.startswith(lx.AFTER_NAME) or rest.startswith(("今年", "一", "家", "老人", "告诉")):
+        return True
+    first = words(rest[:4])[0]  # 老人钟志强手持自拍杆: a verb after the name
+    return len(first) >= 2 and tag(first).startswith("v") and tag(first) != "vn"
 
 
 def _name_before(sentence: str, end: int) -> int | None:

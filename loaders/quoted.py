@@ -18,12 +18,12 @@ EVENT_RE = re.compile(
 MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
 QUOTED_EVENT_RE = re.compile(f"(?:{EVENT_VERB}(?:了|的|起)?|一场[^,，。;；“”]{{0,8}}?)(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX}|节|嘉年华|季)”)")
 QUOTE_RUN = re.compile(f"(?:{Q}[、]?){{2,}}(?=等)")
-# 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会:
-# the quoted theme names the event
+# 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会,
+# 开展“A”——“B”暨“C”春节联谊活动: the (first) quoted theme names the event
 QUOTED_ONLY = "节|嘉年华|志愿者服务|志愿服务|认领会|首秀"
 THEMED_EVENT_RE = re.compile(
     f"(?:{EVENT_VERB}(?:了)?[^,，。;；“”!?！？]{{0,14}}?(?:以|主题为|题为)?|以|一场[^,，。;；“”]{{0,8}}?)(?P<q>{Q})"
-    f"(?:为主题|主题)?(?:的|——)?(?P<mid>[^,，。;；!?！？]{{0,24}}?)(?P<suf>{EVENT_SUFFIX}|{QUOTED_ONLY})"
+    f"(?:为主题|主题)?(?:的|——)?(?P<mid>(?:(?:(?<=——)|(?<=暨)){Q}|[^,，。;；!?！？]){{0,24}}?)(?P<suf>{EVENT_SUFFIX}|{QUOTED_ONLY})"
 )
 # 以“马跃新程聚湖边·幸福邻里生活节”为主题,…; “党群心连心 常教乐缤纷”——2023…联谊运动会
 THEME_BEFORE = re.compile(f"以(?P<q>{Q})为主题$")
@@ -40,7 +40,7 @@ PROGRAM_CUE_AFTER = re.compile(r"^(品牌|模式|机制|平台|载体|制度|行
                                r"为(辅助|抓手|载体|依托|引领|主线)|等(载体|平台|品牌|机制|阵地|项目))")
 SPLIT_QUOTES = re.compile(Q)
 # 共联共建活动如期举行, 出席签约仪式: events named before the verb that says they were held, and ceremonies attended
-HELD_VERBS = ("举行", "举办", "召开", "开幕")
+HELD_VERBS = ("举行", "举办", "召开", "开幕", "展开", "拉开帷幕")
 HELD_EVENT_RE = re.compile(f"(?P<suf>{EVENT_SUFFIX})(?:在[^,，。;；]{{1,20}}?)?(?:如期|隆重|顺利|正式|同时|也)?(?:{'|'.join(HELD_VERBS)})")
 CEREMONY = r"(?P<suf>签约仪式|揭牌仪式|启动仪式|授牌仪式|开班仪式)"
 ATTENDED_RE = re.compile(f"(?:出席|参加|见证)(?:了)?{CEREMONY}|在{CEREMONY.replace('suf', 'at')}上")
@@ -77,6 +77,8 @@ def find_events(sentence: str) -> list[Named]:
             mid = re.sub(f"^{EVENT_VERB}(?:了|起|好)?", "", mid)
         else:
             verb_at = m.start()
+        if not quotes and mid.startswith("的"):
+            mid = mid[1:]  # 举行的赠款仪式: the 的 says the event was held, it is no part of the name
         more = MORE_SUFFIX.match(sentence, m.end())
         end = m.end()
         if more:  # 义诊 + 活动, 宣讲 + 会
@@ -87,6 +89,8 @@ def find_events(sentence: str) -> list[Named]:
             continue
         elif not quotes and _kind_only(mid, suf):
             continue  # 阅读活动, 各类文明实践活动, 全体党员共同参加本次活动: a kind of activity or a clause, not a named event
+        elif not quotes and (_kinds_listed(mid, sentence, end) or KIND_COUNT.match(sentence, end)):
+            continue  # 便民服务日等活动, 宣讲活动、文艺送上门等, 法律咨询和政策宣讲, 文化活动23场: kinds, not one event
         label = clean_label(" ".join(quotes) + mid + suf) if quotes else mid + suf
         alt = [clean_label(" ".join(quotes))] if quotes else []
         start = m.start("q") if quotes else end - len(mid) - len(suf)
@@ -107,6 +111,8 @@ def find_events(sentence: str) -> list[Named]:
         if run:  # “法律知识进小区”“消防安全知识”等宣传: each quoted name is an event
             out.extend(_each_quote(run.group(), m.start("q"), m.start()))
             continue
+        if re.search(r"系列[^,，。;；“”]{0,2}$", sentence[m.start():m.start("q")]):
+            continue  # 开展系列“我为群众办实事”实践活动: a series of activities, no one event
         name = clean_label(m.group("q")[1:-1])
         full = clean_label(name + m.group("mid") + m.group("suf"))
         out.append(Named(m.start("q"), m.end(), name, "Event", [full], verb_start=m.start()))
@@ -152,6 +158,19 @@ def _each_quote(run: str, offset: int, verb_start: int) -> list[Named]:
 
 
 _VERB_IN = re.compile(EVENT_VERB)
+
+
+KIND_COUNT = re.compile(r"[、等]|[0-9一二三四五六七八九十百两多]+余?[场次期批]")
+
+
+def _kinds_listed(mid: str, sentence: str, end: int) -> bool:
+    """Whether an unquoted event's words list or describe kinds of activity: `党群便民服务日等`, `法律咨询和政策`
+    (words that name nothing joined by 和/及), `形式多样的文体` (a description with 的)."""
+    if "等" in mid or "的" in mid:
+        return True
+    if not re.search(r"[和及]", mid):
+        return False
+    return not any(tag(w).startswith(("nr", "ns", "x", "eng")) for w in words(mid))
 
 
 def _kind_only(mid: str, suffix: str) -> bool:

@@ -175,7 +175,8 @@ def _repair(blocks: list[_Block]) -> list[_Block]:
     for block in blocks:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "body" and not ends_sentence(prev.text)
-                and block.kind in ("body", "title") and _continues(block.text)):
+                and block.kind in ("body", "title") and _continues(block.text)
+                and trailing_byline(prev.text) is None):  # …帮助。记者 张三: the paragraph ended on its byline
             prev.text += block.text
             continue
         out.append(block)
@@ -219,8 +220,10 @@ def _starts_article(blocks: list[_Block], i: int, current: Article | None) -> bo
     # whose articles carry no bylines, a new article needs a credit of its own or the end of the last one.
     score = 0
     prev = blocks[i - 1] if i else None
-    if prev is not None and prev.kind in ("byline", "caption", "meta"):
-        score += 1
+    body_paragraphs = [p for p in current.paragraphs if p not in current.subheadings]
+    lead_byline = prev is not None and prev.kind == "byline" and not prev.text and len(body_paragraphs) == 1
+    if prev is not None and prev.kind in ("byline", "caption", "meta") and not lead_byline:
+        score += 1  # (a byline cut from the end of the lead signs the lead, it does not close the article)
     if UNIT_WORD.search(block.text):
         score += 1
     body = nxt
@@ -249,6 +252,11 @@ def segment(text: str) -> list[Article]:
                 current.credit(block.credits)
             i += 1
             continue
+        if current is None and block.kind == "body" and _titled_by_byline(blocks, i):
+            block.kind = "title"  # “这样的实践就该月月办!” over a byline: a title that ends like a sentence
+        if block.kind == "title" and _headline_list(blocks, i, current):
+            articles.remove(current)  # the page's list of headlines, then the title of the one article given
+            current = None
         if block.kind == "title" and _starts_article(blocks, i, current):
             title = block.text
             # a two-line title: a second short line right after, before any body
@@ -265,6 +273,7 @@ def segment(text: str) -> list[Article]:
         elif block.kind == "byline":
             current.authors.extend(n for n in block.names if n not in current.authors)
             current.byline_units.extend(block.units)
+            current.media.extend(n for n in media_names(block.text) if n not in current.media)  # 深圳晚报记者 X
         elif block.kind == "caption":
             current.captions.append(block.text)
             current.credit(block.credits)
@@ -292,6 +301,25 @@ def segment(text: str) -> list[Article]:
     for article in articles:
         _finish(article)
     return [a for a in articles if a.title or a.paragraphs]
+
+
+def _titled_by_byline(blocks: list[_Block], i: int) -> bool:
+    """A short line before any article whose next line is a byline."""
+    nxt = _next_body(blocks, i)
+    return len(for_matching(blocks[i].text)) <= MAX_TITLE and nxt is not None and nxt.kind == "byline"
+
+
+def _headline_list(blocks: list[_Block], i: int, current: Article | None) -> bool:
+    """Three headings or more with no body between them, then page furniture (版面导航, 上一篇), then this
+    one over the text: a newspaper page's headline list above the article it gives."""
+    if current is None or current.authors or len(current.subheadings) < 2 or blocks[i - 1].kind != "meta":
+        return False
+    if any(p not in current.subheadings for p in current.paragraphs):
+        return False
+    nxt = _next_body(blocks, i)
+    if nxt is not None and nxt.kind == "title":
+        nxt = _next_body(blocks, blocks.index(nxt))
+    return nxt is not None and nxt.kind in ("body", "byline")
 
 
 def _is_tail(blocks: list[_Block], i: int) -> bool:

@@ -11,8 +11,8 @@ from dangjian.loaders.lexicon import CLOSING, FINAL_PUNCT
 # Full-width ASCII forms become half-width, one character for one, so offsets stay valid.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Brackets and corner quotes fold to the forms the extractor's patterns use; ideographic and no-break
-# spaces to a space.
-_WIDTH.update(str.maketrans("\u3000\u00a0〔〕【】﹝﹞「」『』", "  ()()()“”‘’"))
+# spaces to a space; the radical 丨, which sites use as a bar between a title's parts, to a bar.
+_WIDTH.update(str.maketrans("\u3000\u00a0〔〕【】﹝﹞「」『』丨", "  ()()()“”‘’|"))
 
 
 _FOLDED = {chr(cp): chr(to) for cp, to in _WIDTH.items()}

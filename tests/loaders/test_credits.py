@@ -109,3 +109,39 @@ def test_an_untitled_article_is_also_known_by_its_opening_words():
     labels = {t.object.value for t in to_ox(article_triples(result.facts, "a1", activity=activity, content_hash="h"))
               if t.predicate.value.endswith("altLabel")}
     assert any(label.startswith("青松社区党支部开展") for label in labels)
+
+
+@pytest.mark.parametrize("line", [
+    "要闻 | 视频 | 原创 | 市州新闻",
+    "晨报集团旗下媒体: 晨报 |晚报 |新闻网 |农垦报 返回首页",
+    "《青山日报》 《青山晚报》 《青山法制报》",
+    "2025年02月13日",
+    "3上一篇  下一篇4 2021年10月26日 放大 缩小 默认",
+    "上一期",
+])
+def test_credits_menus_mastheads_and_lone_dates_are_page_furniture(line):
+    assert is_meta_line(line)
+
+
+def test_credits_a_title_with_one_bar_is_no_menu():
+    assert not is_meta_line("党建联盟 | 青松社区签约共建")
+
+
+def test_credits_a_remark_in_brackets_after_a_credited_name():
+    assert read_credits("青松街道河湾社区通讯员:周文(未经作者授权,转载需注明出处)").authors == ["周文"]
+
+
+@pytest.mark.parametrize("line, medium", [
+    ("东北网黑河12月4日讯 近日,社区开展活动。", "东北网"),
+    ("青山新闻网  10-07-08 12:31 打印本页", "青山新闻网"),
+    ("来源:青山日报 作者:周文", "青山日报"),
+])
+def test_credits_the_medium_of_a_lead_a_site_header_or_a_source(line, medium):
+    from dangjian.loaders.credits import media_names
+    assert medium in media_names(line)
+
+
+def test_credits_a_byline_line_names_its_paper():
+    from dangjian.loaders.segment import segment
+    (article,) = segment("河湾社区办起长桌宴\n青山晚报记者 曾明 通讯员 翟丽\n近日,河湾社区办起长桌宴。\n")
+    assert "青山晚报" in article.media

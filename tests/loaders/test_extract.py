@@ -396,3 +396,71 @@ def test_extract_places_and_co_building_keep_to_the_vocabulary():
     _, triples, _ = facts_of(text)
     assert ("清溪镇", "partOf", "韶山市") in triples and ("韶山市", "partOf", "清溪镇") not in triples
     assert not any(p == "coBuildsWith" and "韶山市" in (s, o) for s, p, o in triples)
+
+
+def test_extract_units_counted_as_partners_attend_the_meeting_and_cobuild():
+    text = ("河湾社区召开联席会议\n\n4月3日,河湾社区召开“携手共建促发展”党建联席会议,青山县人民法院、"
+            "青山县邮政管理局两家共建单位相关负责人参会。\n")
+    _, triples, _ = facts_of(text)
+    for unit in ("青山县人民法院", "青山县邮政管理局"):
+        assert cobuild(triples, "河湾社区", unit)
+        assert any(p == "partner" and o == unit for s, p, o in triples)
+
+
+def test_extract_a_community_acting_through_its_station_holds_the_event_and_cobuilds_with_its_partners():
+    text = ("河湾社区开展清理行动\n\n近日,青松街道河湾社区新时代文明实践站联合青山县自然资源中心、大连财经学院,"
+            "在柳岸小区开展环境卫生集中清理行动,40余名党员参与。\n")
+    _, triples, types = facts_of(text)
+    assert ("环境卫生集中清理行动", "Event") in types
+    assert ("环境卫生集中清理行动", "organizer", "河湾社区") in triples
+    for unit in ("青山县自然资源中心", "大连财经学院"):
+        assert ("环境卫生集中清理行动", "partner", unit) in triples and cobuild(triples, "河湾社区", unit)
+
+
+def test_extract_units_that_jointly_build_cobuild_with_a_committee_listed_with_its_centre():
+    text = ("河湾社区打造红色阵地\n\n这一阵地,是青松街道河湾社区党委、党群服务中心联合青山县人民法院党支部、"
+            "宏达建设项目党支部等近10个组织联合打造的。\n")
+    _, triples, _ = facts_of(text)
+    assert all(cobuild(triples, "河湾社区党委", unit) for unit in ("青山县人民法院党支部", "宏达建设项目党支部"))
+
+
+def cobuild(triples, a, b):
+    """Whether the triples say a and b co-build, in either order."""
+    return (a, "coBuildsWith", b) in triples or (b, "coBuildsWith", a) in triples
+
+
+def test_extract_a_bare_working_committee_is_the_one_named_before_and_a_title_opens_no_name():
+    text = ("市直机关工委进社区\n\n6月18日,市直机关工委到河湾社区开展活动,工委书记杨林、工委委员纪工委书记方正参加。\n")
+    _, triples, types = facts_of(text)
+    assert ("杨林", "市直机关工委", "书记") in posts(triples)
+    assert not any(label.startswith("委员") for label, cls in types)
+
+
+def test_extract_a_residents_committee_named_stands_for_its_community():
+    text = ("河湾社区开展清扫\n\n日前,青松街道农业服务中心及柳岸居委会开展清扫活动,"
+            "河湾社区居委会也一同参加。\n")
+    _, triples, types = facts_of(text)
+    assert ("柳岸社区", "Community") in types and ("河湾社区", "Community") in types
+    assert not any(label.endswith("居委会") for label, cls in types)
+
+
+def test_extract_a_village_named_whole_is_the_same_after_a_preposition_that_looks_like_its_first_character():
+    text = ("学院到对门山村开展结对\n\n6月5日,学院一行到贞丰县龙场镇对门山村开展结对活动。"
+            "学院向对门山村党支部捐赠了物资。\n")
+    _, triples, types = facts_of(text)
+    assert ("对门山村", "Community") in types and ("门山村", "Community") not in types
+
+
+def test_extract_members_settling_in_two_communities_cobuild_with_each_but_the_communities_not_with_each_other():
+    text = ("市委党校党支部党员落户社区\n\n5月22日,市委党校党支部18名党员“落户”柳岸社区和河湾社区,"
+            "并签订共驻共建协议。\n")
+    _, triples, _ = facts_of(text)
+    assert cobuild(triples, "市委党校党支部", "柳岸社区") and cobuild(triples, "市委党校党支部", "河湾社区")
+    assert not cobuild(triples, "柳岸社区", "河湾社区")
+
+
+def test_extract_the_issuer_of_a_document_being_implemented_does_not_report_to_the_community():
+    text = ("市直机关工委进社区报到\n\n为贯彻落实市委办公厅《关于党员进社区的意见》精神,6月18日,"
+            "市直机关工委到河湾社区开展党员进社区报到活动。\n")
+    _, triples, _ = facts_of(text)
+    assert cobuild(triples, "市直机关工委", "河湾社区") and not cobuild(triples, "市委办公厅", "河湾社区")

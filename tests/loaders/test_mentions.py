@@ -363,3 +363,29 @@ def test_a_democratic_partys_committee_keeps_the_partys_name():
 
 def test_a_shop_name_keeps_the_brand_before_its_branch():
     assert "华润万家超市东川分店党支部" in [u.text for u in find_units("华润万家超市东川分店党支部与青松社区结对")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("共建单位青山县第三中学、宏达物业项目公司开展活动", [("青山县第三中学", "Organization"),
+                                                        ("宏达物业项目公司", "Organization")]),
+    ("他们来到东湖区青松街办河湾社区", [("东湖区", "District"), ("青松街办", "Street"), ("河湾社区", "Community")]),
+    ("城关区西桥街道柳溪新村社区开展活动", [("城关区", "District"), ("西桥街道", "Street"), ("柳溪新村社区", "Community")]),
+    ("柳园管理所为活动安排了场地", [("柳园管理所", "Organization")]),
+])
+def test_mentions_numbered_schools_company_words_street_offices_and_village_communities(sentence, expected):
+    assert units(sentence) == expected
+
+
+def test_mentions_a_bar_in_a_title_ends_a_name():
+    from dangjian.loaders.text import for_matching
+    assert units(for_matching("共建启新篇丨青松街道河湾社区签约")) == [("青松街道", "Street"), ("河湾社区", "Community")]
+
+
+def test_mentions_a_verb_jieba_tags_as_a_place_opens_no_community():
+    assert units("宣传美化社区、垃圾分类等知识") == []
+
+
+def test_mentions_an_autonomous_county_written_short_is_a_district():
+    found = find_units("为西宁市城东区东兴社区、大通县小石山社区授牌")
+    by_text = {u.text: u for u in found}
+    assert by_text["大通县"].cls == "District" and by_text["小石山社区"].parent.text == "大通县"

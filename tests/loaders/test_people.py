@@ -108,3 +108,17 @@ def test_people_no_title_where_one_place_name_runs_into_the_next():
     assert people("吉林省白山市长白朝鲜族自治县新华社区开展活动") == ([], [])
     assert people("吉林省长春市朝阳区桂林街道党工委书记李明介绍") == (["李明"], [("李明", "党工委书记")])
     assert people("苏州市市长吴庆文出席") == (["吴庆文"], [("吴庆文", "市长")])
+
+
+def test_people_a_surname_and_an_honorific_or_an_adverb_after_a_cue_are_no_names():
+    assert people("居民刘先生说:“活动很好。”")[0] == []
+    assert people("每一名志愿者都热情高涨")[0] == []
+
+
+def test_people_a_name_after_a_cue_noun_may_be_followed_by_a_verb():
+    assert people("舞台侧方,老人钟志强手持自拍杆全程录像")[0] == ["钟志强"]
+    assert people("年轻妈妈符丹妮带着孩子们随节拍摇摆")[0] == ["符丹妮"]
+
+
+def test_people_a_demonstrative_is_no_given_name():
+    assert people("不少居民来此看书")[0] == []

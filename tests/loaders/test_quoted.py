@@ -45,3 +45,29 @@ def test_events_named_before_the_verb_that_says_they_were_held():
 def test_a_ceremony_attended_or_spoken_at_is_an_event():
     assert [e.label for e in find_events("双方书记出席签约仪式。")] == ["签约仪式"]
     assert [e.label for e in find_events("在揭牌仪式上,书记讲了话。")] == ["揭牌仪式"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "社区举办读书分享活动、亲子手工等文化活动20场。",
+    "社区开展便民服务日等活动30场。",
+    "志愿者为居民开展法律咨询和政策宣讲。",
+    "街道开展了形式多样的文体活动。",
+    "河湾社区开展系列“我为邻居办实事”实践活动。",
+])
+def test_quoted_kinds_listed_counted_or_described_and_series_are_no_events(sentence):
+    assert find_events(sentence) == []
+
+
+def test_quoted_an_event_the_verb_says_was_held_keeps_its_name():
+    assert [e.label for e in find_events("在青松学院举行的结对帮扶河湾村赠款仪式上,村支书发了言。")] == [
+        "结对帮扶河湾村赠款仪式"]
+
+
+def test_quoted_the_first_of_a_chain_of_quoted_themes_names_the_event():
+    sentence = "河湾社区在广场开展“同心过大年”——“腊八粥暖人心”暨“我们的节日”春节联谊活动。"
+    (event,) = find_events(sentence)
+    assert event.label == "同心过大年"
+
+
+def test_quoted_an_event_said_to_unfold_there_is_held():
+    assert [e.label for e in find_events("日前,“邻里同乐”移风易俗主题活动在此展开,500余名居民参加。")] == ["移风易俗主题活动"]

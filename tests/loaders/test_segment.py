@@ -106,3 +106,24 @@ def test_segment_lines_under_a_title_stay_with_it_and_the_lead_keeps_its_credits
     assert len(articles) == 1
     assert articles[0].title.startswith(title)
     assert author in articles[0].authors
+
+
+def test_segment_a_papers_headline_list_is_no_article():
+    page = ("第03版:要闻\n青松街道签约共建\n河湾社区办起长桌宴\n东山村修好了路\n版面导航\n"
+            "3上一篇  下一篇4 2024年05月06日 放大 缩小 默认\n让居民议事有地方\n河湾社区议事厅启用\n\n"
+            "本报讯 5月5日,河湾社区议事厅正式启用。 (王明远)\n")
+    (article,) = segment(page)
+    assert article.title.endswith("河湾社区议事厅启用") and article.authors == ["王明远"]
+
+
+def test_segment_a_title_ending_like_a_sentence_over_a_byline():
+    page = "“这样的议事会就该常开!”\n■ 本报记者 周文\n青松社区的议事会开到了楼下。居民都来了。\n"
+    (article,) = segment(page)
+    assert article.title == "“这样的议事会就该常开!”" and article.authors == ["周文"]
+
+
+def test_segment_a_byline_ending_the_lead_keeps_the_subheading_in_the_article():
+    page = ("河湾社区:\n新春送暖\n\n新春将至,河湾社区开展送温暖活动。记者 周文\n\n关爱老人,传递温暖\n\n"
+            "为解决老人吃饭难,2月10日,社区开展了一场活动。\n")
+    (article,) = segment(page)
+    assert article.authors == ["周文"] and "关爱老人,传递温暖" in article.subheadings
