@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from dangjian.api.cli import build_parser
-from dangjian.graph.remote import RemoteStore
+from dangjian.graph.store.remote import RemoteStore
 
 SMALL = """\
 @prefix dj: <https://w3id.org/dangjian/ontology#> .

@@ -7,7 +7,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.remote import RemoteStore
+from dangjian.graph.store.remote import RemoteStore
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "seed-page.txt"
 

@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dangjian.api.app import create_app
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.viz import ASSETS
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.viz.page import ASSETS
 from dangjian.ontology import ID
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from dangjian.api.app import create_app
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.ontology import DJ, ID, RDF, RDFS, XSD
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -225,8 +225,8 @@ def test_graph_page_browser_english_interface(browser, base_url):
 
 
 def test_graph_page_browser_standalone_file_works_without_server(browser, sample_store, tmp_path):
-    from dangjian.graph.network import project
-    from dangjian.graph.viz import build_page, offline_cards, select
+    from dangjian.graph.network.projection import project
+    from dangjian.graph.viz.page import build_page, offline_cards, select
 
     G = project(sample_store)
     chosen = select(G)

@@ -11,7 +11,7 @@ import pytest
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "seed-page.txt"
 

@@ -14,7 +14,7 @@ import pytest
 
 from dangjian.api import yasgui_assets
 from dangjian.api.settings import Settings
-from dangjian.api.sparql_page import query_page
+from dangjian.api.pages.sparql_page import query_page
 
 DJ = "https://w3id.org/dangjian/ontology#"
 COMMUNITIES = f"SELECT ?c ?name WHERE {{ ?c a <{DJ}Community> ; <http://www.w3.org/2000/01/rdf-schema#label> ?name }} ORDER BY ?name"

@@ -79,6 +79,6 @@ def test_sparql_memory_limit_defaults_to_a_share_of_the_machine() -> None:
     settings = Settings()
     total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     assert settings.query_memory is None
-    from dangjian.graph.query_pool import default_memory_limit
+    from dangjian.graph.pool.query_pool import default_memory_limit
     each = default_memory_limit(slots=2, processes=2)
     assert 256 * MIB <= each <= total // 8 + MIB

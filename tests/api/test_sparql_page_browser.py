@@ -10,7 +10,7 @@ from test_graph_page_browser import (ARTIFACTS, CHROMEDRIVER, CHROMIUM, _load_sa
 
 from dangjian.api import yasgui_assets
 from dangjian.api.app import create_app
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 
 pytestmark = [
     pytest.mark.browser,

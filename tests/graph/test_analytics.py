@@ -38,11 +38,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.analytics import analytics_tables, analyze, co_organization
-from dangjian.graph.analytics_rdf import write_analytics
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.network import project
-from dangjian.graph.tables import tables_to_csv, to_csv, to_json, to_text
+from dangjian.graph.network.analytics import analytics_tables, analyze, co_organization
+from dangjian.graph.network.analytics_rdf import write_analytics
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.network.projection import project
+from dangjian.graph.network.tables import tables_to_csv, to_csv, to_json, to_text
 from dangjian.ontology import ANALYTICS_GRAPH, DJ, ID
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"

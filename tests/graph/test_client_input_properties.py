@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dangjian.graph.result_formats import FORMATS, SOLUTIONS, parse_accept, pick
-from dangjian.graph.sparql_reach import Reach, reach
+from dangjian.graph.sparql.result_formats import FORMATS, SOLUTIONS, parse_accept, pick
+from dangjian.graph.sparql.reach import Reach, reach
 
 HEADER_PARTS = st.sampled_from(["text/csv", "*/*", "*", "application/json", ";", ",", "q=", "0.5", "-1", "abc",
                                 " ", "/", "text/*", "=", ";q=1"])

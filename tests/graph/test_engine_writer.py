@@ -4,9 +4,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.engine_writer import engine_solutions
-from dangjian.graph.query_exec import QueryRequest, execute, query_pyoxigraph
-from dangjian.graph.result_formats import SOLUTIONS, by_name
+from dangjian.graph.sparql.engine_writer import engine_solutions
+from dangjian.graph.sparql.query_exec import QueryRequest, execute, query_pyoxigraph
+from dangjian.graph.sparql.result_formats import SOLUTIONS, by_name
 
 # Quotes, markup, a tab and a line break: what a count of lines or tags in the bytes must not trip over.
 AWKWARD = '"} <result> {<script>\\\n\t第二行'

@@ -12,9 +12,9 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.exchange import export, flat_graph, write_gexf, write_graphml
-from dangjian.graph.network import project
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.network.exchange import export, flat_graph, write_gexf, write_graphml
+from dangjian.graph.network.projection import project
 from dangjian.ontology import ID
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"

@@ -5,9 +5,9 @@ import io
 
 import pyoxigraph as ox
 
-from dangjian.graph.export import EXPORTERS, export_store
-from dangjian.graph.stats import store_stats
-from dangjian.graph.validate import validate_store
+from dangjian.graph.dataset.export import EXPORTERS, export_store
+from dangjian.graph.dataset.stats import store_stats
+from dangjian.graph.dataset.validate import validate_store
 
 DJ = "https://w3id.org/dangjian/ontology#"
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")

@@ -6,8 +6,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.label_index import LabelIndex
-from dangjian.graph.lookup import (article_facts, entity_card, entity_exists, list_articles, neighbourhood,
+from dangjian.graph.lookup.label_index import LabelIndex
+from dangjian.graph.lookup.lookup import (article_facts, entity_card, entity_exists, list_articles, neighbourhood,
                                    search_entities, stats_summary)
 
 FIXTURE = Path(__file__).parents[1] / "api" / "fixtures" / "community.trig"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.projection_cache import ProjectionCache
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.network.projection_cache import ProjectionCache
 from dangjian.ontology import DJ, ID, RDF, RDFS
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"

@@ -6,7 +6,7 @@ from functools import partial
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.query_exec import (NotAcceptable, QueryRequest, declares_dataset, execute, query_pyoxigraph)
+from dangjian.graph.sparql.query_exec import (NotAcceptable, QueryRequest, declares_dataset, execute, query_pyoxigraph)
 
 
 @pytest.fixture

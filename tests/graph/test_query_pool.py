@@ -8,9 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.query_exec import QueryRequest, QueryTimeout
-from dangjian.graph.query_pool import ProcessPool, ThreadRunner, make_runner
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.sparql.query_exec import QueryRequest, QueryTimeout
+from dangjian.graph.pool.query_pool import ProcessPool, ThreadRunner, make_runner
 
 FIXTURE = Path(__file__).parents[1] / "api" / "fixtures" / "community.trig"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

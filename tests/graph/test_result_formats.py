@@ -1,7 +1,7 @@
 """Choosing a result format from Accept headers and format names."""
 from __future__ import annotations
 
-from dangjian.graph.result_formats import GRAPH, SOLUTIONS, parse_accept, pick
+from dangjian.graph.sparql.result_formats import GRAPH, SOLUTIONS, parse_accept, pick
 
 
 def test_result_formats_accept_is_ordered_by_quality_then_position() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.result_formats import GRAPH, SOLUTIONS, by_name
-from dangjian.graph.result_writers import write_result
+from dangjian.graph.sparql.result_formats import GRAPH, SOLUTIONS, by_name
+from dangjian.graph.sparql.result_writers import write_result
 
 HOSTILE = '"} UNION {<script>\\\n\t第二行'
 

@@ -7,7 +7,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.results import FormatMismatch, display_width, render_table, shorten, write_result
+from dangjian.graph.dataset.results import FormatMismatch, display_width, render_table, shorten, write_result
 
 DATA = """
 @prefix dj: <https://w3id.org/dangjian/ontology#> .

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dangjian.graph.sparql_reach import Reach, ReachRefused, check_reach, reach
+from dangjian.graph.sparql.reach import Reach, ReachRefused, check_reach, reach
 
 URL = "http://127.0.0.1:9/sparql"
 

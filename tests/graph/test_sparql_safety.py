@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.sparql_safety import article_iri, entity_iri, iri, literal, term_iri
+from dangjian.graph.sparql.safety import article_iri, entity_iri, iri, literal, term_iri
 
 BREAKOUTS = ["http://a/b> } UNION { ?s ?p ?o", "http://a/{x}", 'http://a/"', "http://a/b c", "http://a/\n",
              "http://a/\\", "http://a/<script>", "nothing"]

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.remote import RemoteStore
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.store.remote import RemoteStore
 from dangjian.graph.store import StoreError, StoreLockedError, open_store
 
 G1 = "https://w3id.org/dangjian/graph/test/一"

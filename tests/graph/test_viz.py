@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from dangjian.graph.viz import ASSETS, build_page, payload, script_json
-from dangjian.graph.viz_select import Filters, find_node, focus, overview
-from dangjian.graph.viz_timeline import timeline
+from dangjian.graph.viz.page import ASSETS, build_page, payload, script_json
+from dangjian.graph.viz.select import Filters, find_node, focus, overview
+from dangjian.graph.viz.timeline import timeline
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>alert(2)</script>"
