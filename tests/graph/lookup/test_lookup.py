@@ -10,7 +10,7 @@ from dangjian.graph.lookup.label_index import LabelIndex
 from dangjian.graph.lookup.lookup import (article_facts, entity_card, entity_exists, list_articles, neighbourhood,
                                    search_entities, stats_summary)
 
-FIXTURE = Path(__file__).parents[1] / "api" / "fixtures" / "community.trig"
+FIXTURE = Path(__file__).parents[2] / "api" / "fixtures" / "community.trig"
 ID = "https://w3id.org/dangjian/id/"
 COMMUNITY = ID + "place/320599001001"
 

@@ -45,7 +45,7 @@ from dangjian.graph.network.projection import project
 from dangjian.graph.network.tables import tables_to_csv, to_csv, to_json, to_text
 from dangjian.ontology import ANALYTICS_GRAPH, DJ, ID
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "network-small.trig"
 PLACE = ID + "place/"
 一社区, 二社区, 三社区, 四社区 = (PLACE + c for c in ("999901001001", "999901001002", "999901002001", "999901003001"))
 甲街道, 乙街道 = PLACE + "999901001000", PLACE + "999901002000"

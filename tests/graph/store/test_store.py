@@ -20,7 +20,7 @@ from dangjian.graph.store import StoreError, StoreLockedError, open_store
 G1 = "https://w3id.org/dangjian/graph/test/一"
 G2 = "https://w3id.org/dangjian/graph/test/二"
 P = ox.NamedNode("https://example.org/p")
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "seed-page.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "seed-page.txt"
 
 
 def triples(prefix: str, n: int) -> list[ox.Triple]:

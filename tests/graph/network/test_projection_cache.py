@@ -9,7 +9,7 @@ from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.graph.network.projection_cache import ProjectionCache
 from dangjian.ontology import DJ, ID, RDF, RDFS
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "network-small.trig"
 
 
 def test_projection_cache_reuses_then_follows_new_data(tmp_path):

@@ -17,7 +17,7 @@ from dangjian.graph.network.exchange import export, flat_graph, write_gexf, writ
 from dangjian.graph.network.projection import project
 from dangjian.ontology import ID
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "network-small.trig"
 送清凉 = ID + "event/bbbbbbbbbbbbbbbb/送清凉"
 邻里节 = ID + "event/aaaaaaaaaaaaaaaa/邻里节"
 张三, 党委 = ID + "person/张三", ID + "party-org/一社区党委"
@@ -100,7 +100,7 @@ def test_exchange_gexf_is_version_1_3(graph, tmp_path):
     assert schema == "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 
 
-GRAPHOLOGY = Path(__file__).parent / "graphology"
+GRAPHOLOGY = Path(__file__).parents[1] / "graphology"
 
 
 def test_exchange_graphml_opens_in_graphology(graph, tmp_path):

@@ -12,7 +12,7 @@ from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.graph.sparql.query_exec import QueryRequest, QueryTimeout
 from dangjian.graph.pool.query_pool import ProcessPool, ThreadRunner, make_runner
 
-FIXTURE = Path(__file__).parents[1] / "api" / "fixtures" / "community.trig"
+FIXTURE = Path(__file__).parents[2] / "api" / "fixtures" / "community.trig"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 # About 0.7 s of work on the fixture graph: well past a 0.1 s limit, short enough to let finish.
