@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED_GOLD = ROOT.parent / "shared" / "eval" / "seed-gold.json"
 ARTICLE = "桃源社区开展邻里节活动\n\n7月20日，桃源社区党委联合示例银行开展邻里节活动。桃源社区党委书记王芳带领党员为居民服务。\n"
 ENTITIES = [{"type": "Article", "name": "桃源社区开展邻里节活动"}, {"type": "Community", "name": "桃源社区"},

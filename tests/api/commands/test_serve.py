@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 DANGJIAN = str(Path(sys.executable).parent / "dangjian")
-FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "community.trig"
 EXTRA = """@prefix dj: <https://w3id.org/dangjian/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://w3id.org/dangjian/id/org/新来的单位> a dj:Organization ; rdfs:label "新来的单位"@zh .

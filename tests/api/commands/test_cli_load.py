@@ -10,7 +10,7 @@ ARTICLE = "桃源社区开展邻里节活动\n\n7月20日，桃源社区党委�
 META = ("PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/> "
         "SELECT ?date ?source WHERE { ?a a <https://w3id.org/dangjian/ontology#Article> "
         "OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a dct:source ?source } }")
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "seed-page.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "seed-page.txt"
 
 
 def metadata(dangjian) -> list[tuple[str | None, str | None]]:

@@ -15,7 +15,7 @@ from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.graph.viz.page import ASSETS
 from dangjian.ontology import ID
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "network-small.trig"
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "network-small.trig"
 红星银行 = ID + "org/红星银行"
 甲街道 = ID + "place/999901001000"
 

@@ -13,7 +13,7 @@ from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
 from dangjian.graph.store.embedded import EmbeddedStore
 
-SAMPLE = Path(__file__).parents[2] / "samples" / "seed-page.txt"
+SAMPLE = Path(__file__).parents[3] / "samples" / "seed-page.txt"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from dangjian.graph.store.remote import RemoteStore
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "seed-page.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "seed-page.txt"
 
 
 @pytest.fixture(params=[pytest.param("oxigraph_server", marks=pytest.mark.remote),

@@ -19,7 +19,7 @@ from dangjian.ontology import DJ, ID, RDF, RDFS, XSD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SAMPLE = REPO / "samples" / "seed-page.txt"
 ARTIFACTS = REPO / "tests" / "artifacts"
 XSS_LABEL = "<img src=x onerror=alert(1)>"

@@ -13,7 +13,7 @@ from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
 from dangjian.graph.store.embedded import EmbeddedStore
 
-FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "community.trig"
 TURTLE = b"<urn:loaded> <urn:from> <urn:listener> .\n"
 # Counting a four-way cross join of the 121-triple graph: 214M rows (about 8 s), far past a 1.5 s limit.
 ENDLESS = ("INSERT { <urn:count> <urn:is> ?n } WHERE { SELECT (COUNT(*) AS ?n) "
