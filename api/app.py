@@ -10,13 +10,14 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from dangjian.api import docs_page, store_errors
-from dangjian.api.cached_answers import CachedAnswers
+from dangjian.api import store_errors
+from dangjian.api.answers.cached_answers import CachedAnswers
 from dangjian.api.head_requests import HeadAsGet
 from dangjian.api.limits import MAX_HEADER_BYTES, RequestLimits
+from dangjian.api.pages import docs_page
 from dangjian.api.settings import Settings
 from dangjian.api.state import AppState
-from dangjian.graph.label_index import LabelIndex
+from dangjian.graph.lookup.label_index import LabelIndex
 from dangjian.graph.store import Store
 
 __all__ = ["create_app"]

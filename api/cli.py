@@ -8,12 +8,13 @@ import os
 import sys
 
 from dangjian.api.commands.common import SERVER_HELP, CommandError, UsageError
-from dangjian.graph.embedded import is_snapshot_error
+from dangjian.graph.store.embedded import is_snapshot_error
 from dangjian.graph.store import StoreError
 
-# Subcommands in the order --help lists them; a name whose module does not exist yet is skipped.
-COMMANDS = ("load", "remove", "extract", "query", "export", "validate", "stats", "ontology", "serve", "viz", "analyze",
-            "eval")
+# Subcommands in the order --help lists them, as modules under dangjian.api.commands; a name whose module does
+# not exist yet is skipped.
+COMMANDS = ("loading.load", "loading.remove", "loading.extract", "query", "export", "validate", "stats", "ontology",
+            "serve", "viz", "analyze", "loading.eval")
 
 DESCRIPTION = "Build and query a knowledge graph of community party-building (社区党建) news."
 EXAMPLES = """\

@@ -9,10 +9,10 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
 
-from dangjian.api.cached_answers import SEEN_STORE
+from dangjian.api.answers.cached_answers import SEEN_STORE
 from dangjian.api.settings import Settings
-from dangjian.graph.query_pool import ProcessPool, ThreadRunner
-from dangjian.graph.sparql_safety import article_iri, entity_iri
+from dangjian.graph.pool.query_pool import ProcessPool, ThreadRunner
+from dangjian.graph.sparql.safety import article_iri, entity_iri
 from dangjian.graph.store import Store
 
 __all__ = ["StoreDep", "SettingsDep", "RunnerDep", "EntityIRI", "ArticleIRI", "AppStateDep"]

@@ -15,7 +15,7 @@ from uvicorn.config import LOGGING_CONFIG
 from dangjian.api.app import create_app
 from dangjian.api.limits import HeaderCappedHttpTools
 from dangjian.api.settings import Settings
-from dangjian.graph.query_pool import default_memory_limit
+from dangjian.graph.pool.query_pool import default_memory_limit
 from dangjian.graph.store import open_store, store_spec
 
 __all__ = ["serve", "app_from_environment", "listening_socket", "CONFIG_ENV"]

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from fastapi.concurrency import run_in_threadpool
 
-from dangjian.api.answer_cache import AnswerCache
+from dangjian.api.answers.answer_cache import AnswerCache
 from dangjian.api.settings import Settings
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.query_pool import make_runner
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.pool.query_pool import make_runner
 from dangjian.graph.store import Store
-from dangjian.graph.store_watch import DirectoryWatch, SignatureWatch
+from dangjian.graph.store.watch import DirectoryWatch, SignatureWatch
 
 __all__ = ["AppState"]
 
@@ -20,7 +20,7 @@ __all__ = ["AppState"]
 REMOTE_TTL = 60.0
 # How often a remote store's graphs and size are asked, to notice a change sooner than that.
 REMOTE_CHECK = 5.0
-# What GET /sparql may keep per process (api/sparql_answers.py), besides the lookups' answers.
+# What GET /sparql may keep per process (api/answers/sparql_answers.py), besides the lookups' answers.
 SPARQL_ENTRIES, SPARQL_BYTES = 10_000, 32 << 20
 
 

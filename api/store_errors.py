@@ -6,7 +6,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from dangjian.graph.embedded import is_snapshot_error
+from dangjian.graph.store.embedded import is_snapshot_error
 from dangjian.graph.store import StoreError
 
 __all__ = ["install"]

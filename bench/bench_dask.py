@@ -26,7 +26,7 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from dangjian.graph.neighbourhood import neighbourhood
+from dangjian.graph.lookup.neighbourhood import neighbourhood
 from dangjian.graph.store import open_store
 
 DANGJIAN = str(Path(sys.executable).parent / "dangjian")

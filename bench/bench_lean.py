@@ -40,7 +40,7 @@ def _peak_mb() -> float:
 def _child(step: str, corpus: Path, store: Path, jobs: int) -> dict:
     import pyoxigraph as ox
 
-    from dangjian.graph.embedded import EmbeddedStore
+    from dangjian.graph.store.embedded import EmbeddedStore
     from dangjian.loaders.pipeline import LoadOptions, load_articles
     wall, cpu = time.perf_counter(), _cpu()
     out: dict = {}
@@ -59,7 +59,7 @@ def _child(step: str, corpus: Path, store: Path, jobs: int) -> dict:
         out = {"articles": report.articles, "unchanged": report.unchanged, "quads": s.count()}
         s.close()
     elif step == "validate":
-        from dangjian.graph.validate import validate_store
+        from dangjian.graph.dataset.validate import validate_store
         s = EmbeddedStore(str(store), read_only=True)
         out = {"conforms": validate_store(s).conforms}
         s.close()

@@ -30,7 +30,7 @@ def _measure(mode: str, corpus: Path, jobs: int, store: Path) -> dict:
     if mode == "extract":
         articles = sum(len(extract_document(doc, LoadOptions())) for doc in iter_documents([corpus]))
     else:
-        from dangjian.graph.embedded import EmbeddedStore
+        from dangjian.graph.store.embedded import EmbeddedStore
         s = EmbeddedStore(str(store))
         report = load_articles(s, [corpus], LoadOptions(jobs=jobs, progress=False))
         articles = report.articles

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dangjian.graph.remote import RemoteStore
+from dangjian.graph.store.remote import RemoteStore
 
 DANGJIAN = str(Path(sys.executable).parent / "dangjian")
 

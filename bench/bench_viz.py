@@ -28,11 +28,11 @@ from urllib.parse import quote
 import networkx as nx
 import pyoxigraph as ox
 
-from dangjian.graph.analytics import analyze
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.network import project
-from dangjian.graph.viz import build_page
-from dangjian.graph.viz_select import overview
+from dangjian.graph.network.analytics import analyze
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.network.projection import project
+from dangjian.graph.viz.page import build_page
+from dangjian.graph.viz.select import overview
 from dangjian.ontology import ARTICLE, DCT, DJ, GRAPH, ID, RDF, RDFS, XSD
 
 TRIPLES_PER_COMMUNITY = 160  # what synthetic() writes per community, roughly

@@ -29,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dangjian.loaders import gold_score as scorer
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.loaders.gold import Gold, normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

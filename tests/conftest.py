@@ -18,8 +18,8 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, settings
 
-from dangjian.graph.embedded import EmbeddedStore
-from dangjian.graph.remote import RemoteStore
+from dangjian.graph.store.embedded import EmbeddedStore
+from dangjian.graph.store.remote import RemoteStore
 
 # Property tests: a small profile by default, so CI stays fast; DANGJIAN_HYPOTHESIS=long for a longer hunt (bench/).
 settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -74,3 +74,44 @@ def test_layers_store_probe_check_sees_one(tmp_path):
     module.write_text("def f(store):\n    return isinstance(store, EmbeddedStore) or hasattr(self.store, 'x')\n",
                       encoding="utf-8")
     assert store_probes(module) == [2, 2]
+
+
+# what each of graph's subpackages may import of the others (itself always): the order of graph/__init__.py
+GRAPH_ALLOWED = {"sparql": set(), "store": {"sparql"}, "pool": {"sparql", "store"}, "dataset": {"store"},
+                 "lookup": {"sparql", "store"}, "network": {"store"}, "viz": {"store", "lookup", "network"}}
+
+
+def imported_subpackages(path: Path, layer: str) -> set[tuple[str, int]]:
+    """Every (subpackage of the layer, line) a module imports, as `imported_layers` finds layers."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                 else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+        for name in names:
+            parts = name.split(".")
+            if parts[:2] == ["dangjian", layer] and len(parts) > 2:
+                found.add((parts[2], node.lineno))
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(GRAPH_ALLOWED))
+def test_layers_graph_subpackages_import_only_the_ones_before_them(package):
+    wrong = [f"{path.relative_to(ROOT)}:{line} imports dangjian.graph.{other}"
+             for path in sorted((ROOT / "graph" / package).rglob("*.py"))
+             for other, line in imported_subpackages(path, "graph")
+             if other != package and other not in GRAPH_ALLOWED[package]]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_layers_graph_order_names_every_subpackage():
+    assert {path.parent.name for path in (ROOT / "graph").glob("*/__init__.py")} == set(GRAPH_ALLOWED)
+
+
+@pytest.mark.parametrize("layer", ["graph", "api"])
+def test_layers_folders_hold_at_most_twelve_modules_each_package_says_what_it_holds(layer):
+    folders = [ROOT / layer, *(path.parent for path in (ROOT / layer).rglob("__init__.py"))]
+    crowded = [f"{folder.relative_to(ROOT)}: {count} modules" for folder in sorted(set(folders))
+               if (count := len(list(folder.glob("*.py")))) > 12]
+    silent = [str(folder.relative_to(ROOT)) for folder in sorted(set(folders))
+              if not ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))]
+    assert not crowded and not silent, "\n".join(crowded + [f"{name}: no opening docstring" for name in silent])

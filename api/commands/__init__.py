@@ -1,7 +1,9 @@
-"""The `dangjian` subcommands, one module each.
+"""The `dangjian` subcommands, one module each: here the ones that read or serve a store through dangjian.graph,
+in `loading/` the ones that run the article loaders (the only ones that import dangjian.loaders).
 
-To add a command, write `api/commands/<name>.py` with `register(subparsers)` (build the parser with
-`common.add_command`, then `set_defaults(run=run)`) and a `run(args) -> int`, and list its name in
-`dangjian.api.cli.COMMANDS`. Keep module-level imports light (argparse, pathlib): `dangjian --help`
-imports every command module, so heavy libraries (jieba, pyshacl, fastapi) are imported inside `run`.
+To add a command, write `api/commands/<name>.py` (or `api/commands/loading/<name>.py`) with
+`register(subparsers)` (build the parser with `common.add_command`, then `set_defaults(run=run)`) and a
+`run(args) -> int`, and list it in `dangjian.api.cli.COMMANDS`. Keep module-level imports light (argparse,
+pathlib): `dangjian --help` imports every command module, so heavy libraries (jieba, pyshacl, fastapi) are
+imported inside `run`.
 """

@@ -36,10 +36,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.graph.analytics import analytics_tables, analyze
-    from dangjian.graph.analytics_rdf import write_analytics
-    from dangjian.graph.network import project
-    from dangjian.graph.tables import tables_to_csv, to_csv, to_json, to_text
+    from dangjian.graph.network.analytics import analytics_tables, analyze
+    from dangjian.graph.network.analytics_rdf import write_analytics
+    from dangjian.graph.network.projection import project
+    from dangjian.graph.network.tables import tables_to_csv, to_csv, to_json, to_text
 
     if args.top < 1 or (args.sources is not None and args.sources < 1):
         raise UsageError("--top and --sources must be at least 1")

@@ -6,7 +6,7 @@ import datetime
 import os
 from pathlib import Path
 
-from dangjian.graph.engines import ENGINE_ENV, ENGINES, QUERY_METHOD_ENV, QUERY_METHODS, UPDATE_METHOD_ENV, UPDATE_METHODS
+from dangjian.graph.store.engines import ENGINE_ENV, ENGINES, QUERY_METHOD_ENV, QUERY_METHODS, UPDATE_METHOD_ENV, UPDATE_METHODS
 from dangjian.graph.store import DEFAULT_STORE, STORE_ENV, Store, open_store, store_spec
 
 

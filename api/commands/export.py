@@ -8,11 +8,11 @@ import tempfile
 from pathlib import Path
 
 from dangjian.api.commands.common import CommandError, add_command, add_store_option, open_store_for
-from dangjian.graph.export import EXPORTERS, export_store
+from dangjian.graph.dataset.export import EXPORTERS, export_store
 
-FORMATS = tuple(EXPORTERS)  # the RDF serializations of dangjian.graph.export
-NETWORK_FORMATS = ("graphml", "gexf")  # the entity network for Gephi and Cytoscape (dangjian.graph.exchange)
-TABLES = "csv"  # the entity network as nodes.csv and edges.csv (dangjian.graph.network_csv)
+FORMATS = tuple(EXPORTERS)  # the RDF serializations of dangjian.graph.dataset.export
+NETWORK_FORMATS = ("graphml", "gexf")  # the entity network for Gephi and Cytoscape (dangjian.graph.network.exchange)
+TABLES = "csv"  # the entity network as nodes.csv and edges.csv (dangjian.graph.network.network_csv)
 
 
 def register(subparsers) -> None:
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_tables(args: argparse.Namespace) -> int:
-    from dangjian.graph.network_csv import write_csv
+    from dangjian.graph.network.network_csv import write_csv
 
     directory = args.output or Path(".")
     if directory.exists() and not directory.is_dir():
@@ -95,6 +95,6 @@ def _export_to_file(store, format: str, output: Path) -> int:
 def _write(store, format: str, out) -> int:
     """RDF statements, or for graphml and gexf the entity network; returns how many statements or nodes."""
     if format in NETWORK_FORMATS:
-        from dangjian.graph.exchange import export
+        from dangjian.graph.network.exchange import export
         return len(export(store, format, out))
     return export_store(store, format, out)

@@ -35,7 +35,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.graph.results import FormatMismatch, write_result
+    from dangjian.graph.dataset.results import FormatMismatch, write_result
 
     text, origin = read_query(args)
     store = open_store_for(args, reading=True)

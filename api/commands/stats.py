@@ -20,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.graph.stats import store_stats
+    from dangjian.graph.dataset.stats import store_stats
 
     store = open_store_for(args, reading=True)
     try:

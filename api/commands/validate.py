@@ -19,7 +19,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.graph.validate import validate_store
+    from dangjian.graph.dataset.validate import validate_store
     from dangjian.ontology import ontology_path, shapes_path
 
     for needed in (shapes_path(), ontology_path()):

@@ -38,8 +38,8 @@ def register(subparsers) -> None:
 
 
 def _filters(G, args: argparse.Namespace):
-    from dangjian.graph.viz import FILTER_PLACES
-    from dangjian.graph.viz_select import Filters, find_node
+    from dangjian.graph.viz.page import FILTER_PLACES
+    from dangjian.graph.viz.select import Filters, find_node
 
     types = frozenset(t.strip() for t in (args.types or "").split(",") if t.strip())
     unknown = sorted(types - set(CLASSES))
@@ -53,9 +53,9 @@ def _filters(G, args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.graph.network import project
-    from dangjian.graph.viz import build_page, offline_cards, select
-    from dangjian.graph.viz_select import MAX_CAP, find_node
+    from dangjian.graph.network.projection import project
+    from dangjian.graph.viz.page import build_page, offline_cards, select
+    from dangjian.graph.viz.select import MAX_CAP, find_node
 
     if not 1 <= args.limit <= MAX_CAP:
         raise CommandError(f"--limit must be between 1 and {MAX_CAP}")

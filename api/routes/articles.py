@@ -7,9 +7,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from dangjian.api import openapi_examples as ex
+from dangjian.api.pages import openapi_examples as ex
 from dangjian.api.deps import AppStateDep, ArticleIRI, StoreDep
-from dangjian.graph.lookup import article_facts, list_articles, stats_summary
+from dangjian.graph.lookup.lookup import article_facts, list_articles, stats_summary
 
 router = APIRouter(prefix="/api", tags=["articles"])
 # Far beyond any corpus, and small enough for every store's OFFSET (oxigraph refuses 10^15 as a syntax error).

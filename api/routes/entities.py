@@ -7,13 +7,13 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from dangjian.api import openapi_examples as ex
-from dangjian.api.answer_cache import cached_json
+from dangjian.api.pages import openapi_examples as ex
+from dangjian.api.answers.answer_cache import cached_json
 from dangjian.api.deps import AppStateDep, EntityIRI, StoreDep
-from dangjian.graph.label_index import LabelIndex
-from dangjian.graph.lookup import entity_card, entity_exists, neighbourhood, search_entities
-from dangjian.graph.neighbourhood import MAX_HOPS, MAX_NODES
-from dangjian.graph.search import MAX_QUERY_CHARS
+from dangjian.graph.lookup.label_index import LabelIndex
+from dangjian.graph.lookup.lookup import entity_card, entity_exists, neighbourhood, search_entities
+from dangjian.graph.lookup.neighbourhood import MAX_HOPS, MAX_NODES
+from dangjian.graph.lookup.search import MAX_QUERY_CHARS
 from dangjian.ontology import CORE_CLASSES
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])

@@ -10,18 +10,18 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from dangjian.api import openapi_examples as ex
-from dangjian.api.answer_cache import encode, not_modified, request_etag, unchanged, validated
+from dangjian.api.pages import openapi_examples as ex
+from dangjian.api.answers.answer_cache import encode, not_modified, request_etag, unchanged, validated
 from dangjian.api.deps import AppStateDep, StoreDep
-from dangjian.graph.analytics import analytics_tables
-from dangjian.graph.exchange import write_gexf, write_graphml
-from dangjian.graph.network import NODE_CLASSES
-from dangjian.graph.page_text import page_lang
-from dangjian.graph.projection_cache import ProjectionCache
-from dangjian.graph.tables import tables_to_csv, to_csv
-from dangjian.graph.viz import ASSETS, FILTER_PLACES, PageLinks, build_page, payload, select
-from dangjian.graph.viz_timeline import timeline
-from dangjian.graph.viz_select import DEFAULT_CAP, MAX_CAP, Filters, find_node
+from dangjian.graph.network.analytics import analytics_tables
+from dangjian.graph.network.exchange import write_gexf, write_graphml
+from dangjian.graph.network.projection import NODE_CLASSES
+from dangjian.graph.viz.page_text import page_lang
+from dangjian.graph.network.projection_cache import ProjectionCache
+from dangjian.graph.network.tables import tables_to_csv, to_csv
+from dangjian.graph.viz.page import ASSETS, FILTER_PLACES, PageLinks, build_page, payload, select
+from dangjian.graph.viz.timeline import timeline
+from dangjian.graph.viz.select import DEFAULT_CAP, MAX_CAP, Filters, find_node
 
 router = APIRouter(tags=["graph page"])
 projections = ProjectionCache()

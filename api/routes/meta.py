@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from dangjian.api import openapi_examples as ex
+from dangjian.api.pages import openapi_examples as ex
 from dangjian.api.deps import StoreDep
 
 router = APIRouter(prefix="/-", tags=["meta"])

@@ -8,16 +8,16 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from dangjian.api import openapi_examples as ex
+from dangjian.api.pages import openapi_examples as ex
 from dangjian.api.deps import AppStateDep
-from dangjian.api.service_description import service_description
-from dangjian.api.sparql_answers import kept_answer
-from dangjian.api.sparql_page import query_page
-from dangjian.graph.query_exec import (NotAcceptable, QueryError, QueryFailed, QueryOutOfMemory, QueryRefused,
+from dangjian.api.pages.service_description import service_description
+from dangjian.api.answers.sparql_answers import kept_answer
+from dangjian.api.pages.sparql_page import query_page
+from dangjian.graph.sparql.query_exec import (NotAcceptable, QueryError, QueryFailed, QueryOutOfMemory, QueryRefused,
                                       QueryRequest, QueryTimeout, QueryUnavailable, SourceFailed)
-from dangjian.graph.result_formats import GRAPH, parse_accept, pick
-from dangjian.graph.sparql_safety import iri
-from dangjian.graph.update_exec import UpdateRequest
+from dangjian.graph.sparql.result_formats import GRAPH, parse_accept, pick
+from dangjian.graph.sparql.safety import iri
+from dangjian.graph.sparql.update_exec import UpdateRequest
 
 router = APIRouter(tags=["sparql"])
 

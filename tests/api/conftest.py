@@ -15,7 +15,7 @@ import uvicorn
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
 

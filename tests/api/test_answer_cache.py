@@ -9,7 +9,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from dangjian.api.answer_cache import AnswerCache
+from dangjian.api.answers.answer_cache import AnswerCache
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
 

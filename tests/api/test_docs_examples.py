@@ -25,7 +25,7 @@ from markdown_examples import Block, blocks, command_lines, prose_urls, table_sh
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]

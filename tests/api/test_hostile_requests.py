@@ -21,8 +21,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, serve_command):
     """A real `dangjian serve` over the community graph; yields (url, pid)."""
-    from dangjian.graph.embedded import EmbeddedStore
-    from dangjian.graph.rdf_files import load_rdf_file
+    from dangjian.graph.store.embedded import EmbeddedStore
+    from dangjian.graph.dataset.rdf_files import load_rdf_file
     path = tmp_path_factory.mktemp("hostile") / "store"
     with EmbeddedStore(path) as store:
         load_rdf_file(store, FIXTURE)

@@ -5,7 +5,7 @@ import re
 
 import httpx
 
-from dangjian.api.docs_page import render
+from dangjian.api.pages.docs_page import render
 
 OURS = {"sparql", "entities", "articles", "meta"}
 

@@ -23,8 +23,8 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory, serve_command):
     """(URL, OpenAPI schema) of a real server over the community graph, the schema read from the server itself."""
-    from dangjian.graph.embedded import EmbeddedStore
-    from dangjian.graph.rdf_files import load_rdf_file
+    from dangjian.graph.store.embedded import EmbeddedStore
+    from dangjian.graph.dataset.rdf_files import load_rdf_file
     path = tmp_path_factory.mktemp("fuzz") / "store"
     with EmbeddedStore(path) as store:
         load_rdf_file(store, FIXTURE)

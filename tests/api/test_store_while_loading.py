@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from dangjian.api.app import create_app
 from dangjian.api.settings import Settings
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "community.trig"
 
@@ -24,7 +24,7 @@ SECONDS = 8
 WRITER = """
 import sys, time
 import pyoxigraph as ox
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 store = EmbeddedStore(sys.argv[1])
 end, batch = time.monotonic() + float(sys.argv[2]), 0
 while time.monotonic() < end:

@@ -5,13 +5,14 @@ import doctest
 
 import pytest
 
-from dangjian.graph import (client_order, column_order, embedded, engine_writer, engines, export, graph_scope, rdf_files, remote,
-                            remote_results, result_formats, results, sparql_reach, sparql_transport, stats, terms,
-                            validate, volatile, write_check)
+from dangjian.graph.dataset import export, rdf_files, results, stats, validate
+from dangjian.graph.sparql import column_order, engine_writer, reach, result_formats, volatile
+from dangjian.graph.store import (client_order, embedded, engines, graph_scope, remote, remote_results, terms, transport,
+                                  write_check)
 from dangjian.loaders import gold, gold_score
 
-MODULES = [terms, embedded, remote, engines, client_order, graph_scope, remote_results, sparql_transport, write_check, rdf_files,
-           results, export, stats, validate, sparql_reach, column_order, result_formats, engine_writer, volatile,
+MODULES = [terms, embedded, remote, engines, client_order, graph_scope, remote_results, transport, write_check, rdf_files,
+           results, export, stats, validate, reach, column_order, result_formats, engine_writer, volatile,
            gold, gold_score]
 
 

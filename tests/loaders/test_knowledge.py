@@ -128,7 +128,7 @@ def test_knowledge_remove_command_takes_a_file_out_and_load_brings_it_back(dangj
 
 
 def test_knowledge_store_of_another_format_is_refused_with_a_rebuild_message(tmp_path):
-    from dangjian.graph.embedded import EmbeddedStore
+    from dangjian.graph.store.embedded import EmbeddedStore
     from dangjian.loaders.store_format import StoreFormatError, format_quad
 
     store = EmbeddedStore(tmp_path / "store")
@@ -166,7 +166,7 @@ def test_knowledge_a_sentence_is_one_node_of_offsets_article_and_what_it_states(
 
 
 def test_knowledge_load_time_check_sees_what_the_articles_touched_and_nothing_else(two_articles):
-    from dangjian.graph.validate import validate_articles, validate_store
+    from dangjian.graph.dataset.validate import validate_articles, validate_store
     store, folder = two_articles
     (pact,) = article_ids_of(store, str(folder / "pact.txt"))
     assert validate_articles(store, [pact]).conforms

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.graph.embedded import EmbeddedStore
+from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.loaders.gold import read_gold
 from dangjian.loaders.gold_score import CORE_TYPES, read_system, score
 from dangjian.loaders.pipeline import LoadOptions, load_articles
