@@ -41,13 +41,13 @@ def _child(step: str, corpus: Path, store: Path, jobs: int) -> dict:
     import pyoxigraph as ox
 
     from dangjian.graph.store.embedded import EmbeddedStore
-    from dangjian.loaders.pipeline import LoadOptions, load_articles
+    from dangjian.loaders.load.pipeline import LoadOptions, load_articles
     wall, cpu = time.perf_counter(), _cpu()
     out: dict = {}
     if step == "extract":  # text to facts only: what the load path does before any RDF
-        from dangjian.loaders.extract import extract_articles
-        from dangjian.loaders.pipeline import identify
-        from dangjian.loaders.read import iter_documents
+        from dangjian.loaders.extract.extract import extract_articles
+        from dangjian.loaders.load.pipeline import identify
+        from dangjian.loaders.read.read import iter_documents
         options, n = LoadOptions(), 0
         for doc in iter_documents(sorted(corpus.glob("*.jsonl"))):
             articles, ids = identify(doc, options)

@@ -1,5 +1,5 @@
 """Score the extractor on the real-news development set (bench/devset/gold) with dangjian's scorer
-(dangjian.loaders.gold_score, the one `dangjian eval` uses: the matching rules of ../shared/eval/score.py).
+(dangjian.loaders.scoring.gold_score, the one `dangjian eval` uses: the matching rules of ../shared/eval/score.py).
 
 The article texts are not in the repository: save each page's text as TEXTS/NAME.txt (see
 bench/devset/README.md for how to find it again), then
@@ -28,9 +28,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from dangjian.loaders import gold_score as scorer
+from dangjian.loaders.scoring import gold_score as scorer
 from dangjian.graph.store.embedded import EmbeddedStore
-from dangjian.loaders.gold import Gold, normalize
+from dangjian.loaders.scoring.gold import Gold, normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_fixtures import SHARED, VENV_CLI, check_gold, micro_totals  # noqa: E402
@@ -77,7 +77,7 @@ def score_one(data: dict, text: Path, cli: str | None) -> dict:
         store = EmbeddedStore(store_dir)
         try:
             if cli is None:
-                from dangjian.loaders.pipeline import LoadOptions, load_articles
+                from dangjian.loaders.load.pipeline import LoadOptions, load_articles
                 load_articles(store, [text], LoadOptions(progress=False))
             system = scorer.read_system(store)
         finally:

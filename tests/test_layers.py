@@ -76,17 +76,29 @@ def test_layers_store_probe_check_sees_one(tmp_path):
     assert store_probes(module) == [2, 2]
 
 
-# what each of graph's subpackages may import of the others (itself always): the order of graph/__init__.py
-GRAPH_ALLOWED = {"sparql": set(), "store": {"sparql"}, "pool": {"sparql", "store"}, "dataset": {"store"},
-                 "lookup": {"sparql", "store"}, "network": {"store"}, "viz": {"store", "lookup", "network"}}
+# what each layer's subpackages may import of the others (itself always): the order of graph/__init__.py and
+# loaders/__init__.py
+SUBPACKAGES_ALLOWED = {
+    "graph": {"sparql": set(), "store": {"sparql"}, "pool": {"sparql", "store"}, "dataset": {"store"},
+              "lookup": {"sparql", "store"}, "network": {"store"}, "viz": {"store", "lookup", "network"}},
+    "loaders": {"html": set(), "read": {"html"}, "places": set(), "text": {"places"},
+                "articles": {"text", "places"}, "extract": {"text", "places", "articles"}, "rdf": {"articles"},
+                "scoring": set(), "load": {"read", "text", "articles", "extract", "rdf"}},
+}
 
 
 def imported_subpackages(path: Path, layer: str) -> set[tuple[str, int]]:
     """Every (subpackage of the layer, line) a module imports, as `imported_layers` finds layers."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-        names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                 else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            # from dangjian.loaders import lexicon names the subpackage after `import`
+            names = ([f"{node.module}.{alias.name}" for alias in node.names] if node.module == f"dangjian.{layer}"
+                     else [node.module or ""])
+        else:
+            names = []
         for name in names:
             parts = name.split(".")
             if parts[:2] == ["dangjian", layer] and len(parts) > 2:
@@ -94,24 +106,42 @@ def imported_subpackages(path: Path, layer: str) -> set[tuple[str, int]]:
     return found
 
 
-@pytest.mark.parametrize("package", sorted(GRAPH_ALLOWED))
-def test_layers_graph_subpackages_import_only_the_ones_before_them(package):
-    wrong = [f"{path.relative_to(ROOT)}:{line} imports dangjian.graph.{other}"
-             for path in sorted((ROOT / "graph" / package).rglob("*.py"))
-             for other, line in imported_subpackages(path, "graph")
-             if other != package and other not in GRAPH_ALLOWED[package]]
+@pytest.mark.parametrize(("layer", "package"),
+                         [(layer, package) for layer, packages in SUBPACKAGES_ALLOWED.items() for package in packages])
+def test_layers_subpackages_import_only_the_ones_before_them(layer, package):
+    allowed = SUBPACKAGES_ALLOWED[layer][package]
+    wrong = [f"{path.relative_to(ROOT)}:{line} imports dangjian.{layer}.{other}"
+             for path in sorted((ROOT / layer / package).rglob("*.py"))
+             for other, line in imported_subpackages(path, layer) if other != package and other not in allowed]
     assert not wrong, "\n".join(wrong)
 
 
-def test_layers_graph_order_names_every_subpackage():
-    assert {path.parent.name for path in (ROOT / "graph").glob("*/__init__.py")} == set(GRAPH_ALLOWED)
+def test_layers_subpackage_check_sees_a_module_imported_from_the_layer(tmp_path):
+    module = tmp_path / "probe.py"
+    module.write_text("from dangjian.loaders import text\nfrom dangjian.loaders.read.read import read_file\n", encoding="utf-8")
+    assert imported_subpackages(module, "loaders") == {("text", 1), ("read", 2)}
 
 
-@pytest.mark.parametrize("layer", ["graph", "api"])
+@pytest.mark.parametrize("layer", sorted(SUBPACKAGES_ALLOWED))
+def test_layers_order_names_every_subpackage(layer):
+    assert {path.parent.name for path in (ROOT / layer).glob("*/__init__.py")} == set(SUBPACKAGES_ALLOWED[layer])
+
+
+def crowded(folders: list[Path]) -> list[str]:
+    """Folders holding more than twelve modules."""
+    return [f"{folder.relative_to(ROOT)}: {count} modules" for folder in sorted(set(folders))
+            if (count := len(list(folder.glob("*.py")))) > 12]
+
+
+@pytest.mark.parametrize("layer", ["graph", "api", "loaders"])
 def test_layers_folders_hold_at_most_twelve_modules_each_package_says_what_it_holds(layer):
     folders = [ROOT / layer, *(path.parent for path in (ROOT / layer).rglob("__init__.py"))]
-    crowded = [f"{folder.relative_to(ROOT)}: {count} modules" for folder in sorted(set(folders))
-               if (count := len(list(folder.glob("*.py")))) > 12]
     silent = [str(folder.relative_to(ROOT)) for folder in sorted(set(folders))
               if not ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))]
-    assert not crowded and not silent, "\n".join(crowded + [f"{name}: no opening docstring" for name in silent])
+    assert not crowded(folders) and not silent, \
+        "\n".join(crowded(folders) + [f"{name}: no opening docstring" for name in silent])
+
+
+def test_layers_test_folders_hold_at_most_twelve_modules():
+    folders = {path.parent for path in (ROOT / "tests").rglob("*.py")}
+    assert not crowded(list(folders)), "\n".join(crowded(list(folders)))

@@ -9,7 +9,7 @@ from dangjian.graph.dataset import export, rdf_files, results, stats, validate
 from dangjian.graph.sparql import column_order, engine_writer, reach, result_formats, volatile
 from dangjian.graph.store import (client_order, embedded, engines, graph_scope, remote, remote_results, terms, transport,
                                   write_check)
-from dangjian.loaders import gold, gold_score
+from dangjian.loaders.scoring import gold, gold_score
 
 MODULES = [terms, embedded, remote, engines, client_order, graph_scope, remote_results, transport, write_check, rdf_files,
            results, export, stats, validate, reach, column_order, result_formats, engine_writer, volatile,

@@ -1,6 +1,6 @@
 """Small helpers for tests that extract one hand-written article: its facts by label, and its posts."""
-from dangjian.loaders.document import Document
-from dangjian.loaders.pipeline import LoadOptions, extract_document
+from dangjian.loaders.read.document import Document
+from dangjian.loaders.load.pipeline import LoadOptions, extract_document
 
 
 def facts_of(text, **meta):

@@ -32,8 +32,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.loaders.gold import GoldError, read_gold
-    from dangjian.loaders.gold_score import score
+    from dangjian.loaders.scoring.gold import GoldError, read_gold
+    from dangjian.loaders.scoring.gold_score import score
 
     try:
         gold = read_gold(args.gold)
@@ -68,8 +68,8 @@ def _document_of(gold_path: Path, document: str | None) -> Path:
 
 def _extract(text_path: Path):
     from dangjian.graph.store.embedded import EmbeddedStore
-    from dangjian.loaders.gold_score import read_system
-    from dangjian.loaders.pipeline import LoadOptions, load_articles
+    from dangjian.loaders.scoring.gold_score import read_system
+    from dangjian.loaders.load.pipeline import LoadOptions, load_articles
 
     with tempfile.TemporaryDirectory(prefix="dangjian-eval-") as folder:
         store = EmbeddedStore(Path(folder) / "store")
@@ -83,7 +83,7 @@ def _extract(text_path: Path):
 
 
 def _rates(counts: dict) -> dict:
-    from dangjian.loaders.gold_score import prf
+    from dangjian.loaders.scoring.gold_score import prf
     precision, recall, f1 = prf(counts["tp"], counts["fp"], counts["fn"])
     return {**counts, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
@@ -102,7 +102,7 @@ def as_json(report: dict, gold: Path, text: Path) -> dict:
 
 def as_table(report: dict) -> str:
     """Per class and relation tp, fp, fn, P, R, F1; what was missed or wrong; the totals last."""
-    from dangjian.loaders.gold_score import CORE_PREDICATES, CORE_TYPES, SECONDARY_PREDICATES, SECONDARY_TYPES
+    from dangjian.loaders.scoring.gold_score import CORE_PREDICATES, CORE_TYPES, SECONDARY_PREDICATES, SECONDARY_TYPES
 
     lines = []
     for heading, rows, core, order in (("entity class", report["entities"], CORE_TYPES, SECONDARY_TYPES),

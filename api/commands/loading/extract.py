@@ -27,9 +27,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
     try:
-        from dangjian.loaders.pipeline import ArticleResult, LoadOptions, extract_file
+        from dangjian.loaders.load.pipeline import ArticleResult, LoadOptions, extract_file
     except ModuleNotFoundError as error:
-        if error.name == "dangjian.loaders.pipeline":
+        if error.name == "dangjian.loaders.load.pipeline":
             raise CommandError("article extraction is not available in this version") from None
         raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
                            f"reinstall dangjian (pip install -e .)") from None

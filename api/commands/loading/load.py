@@ -73,7 +73,7 @@ def split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
     """RDF files, other (article) files, and messages for paths that cannot be loaded; directories walked."""
     from dangjian.graph.dataset.rdf_files import is_rdf_file
 
-    from dangjian.loaders.read import NOT_REGULAR
+    from dangjian.loaders.read.read import NOT_REGULAR
 
     rdf, articles, problems = [], [], []
     for path in paths:
@@ -144,9 +144,9 @@ def _load_rdf(store, files: list[Path], args: argparse.Namespace) -> int:
 def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
     """Hand article files to the loaders; returns how many failed."""
     try:
-        from dangjian.loaders.pipeline import LoadOptions, load_articles
+        from dangjian.loaders.load.pipeline import LoadOptions, load_articles
     except ModuleNotFoundError as error:
-        if error.name != "dangjian.loaders.pipeline":
+        if error.name != "dangjian.loaders.load.pipeline":
             raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
                                f"reinstall dangjian (pip install -e .)") from None
         names = ", ".join(str(f) for f in files[:5]) + (" …" if len(files) > 5 else "")
@@ -172,7 +172,7 @@ def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
 
 
 def _scheduler(value: str) -> str:
-    from dangjian.loaders.distributed import parse_scheduler
+    from dangjian.loaders.load.distributed import parse_scheduler
 
     try:
         parse_scheduler(value)
@@ -182,9 +182,9 @@ def _scheduler(value: str) -> str:
 
 
 def _on_cluster(store, files: list[Path], options, scheduler: str):
-    """The load with extraction on a Dask cluster (dangjian.loaders.distributed)."""
+    """The load with extraction on a Dask cluster (dangjian.loaders.load.distributed)."""
     try:
-        from dangjian.loaders.distributed import ClusterError, cluster_client, load_on_cluster
+        from dangjian.loaders.load.distributed import ClusterError, cluster_client, load_on_cluster
         with cluster_client(scheduler) as client:
             return load_on_cluster(store, files, options, client)
     except ModuleNotFoundError as error:

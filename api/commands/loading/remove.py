@@ -22,8 +22,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dangjian.loaders.retract import article_ids_of, retract_article
-    from dangjian.loaders.store_format import check_store_format
+    from dangjian.loaders.rdf.retract import article_ids_of, retract_article
+    from dangjian.loaders.rdf.store_format import check_store_format
 
     store = open_store_for(args)
     try:

@@ -1,0 +1,126 @@
+"""People and posts of an article: who holds which title in which organization (a step of ArticleExtractor)."""
+from __future__ import annotations
+
+from dangjian.loaders.text import lexicon as lx
+from dangjian.loaders.extract.mentions import PLACE_CLASSES, Mention
+from dangjian.loaders.articles.model import Entity, Literal
+from dangjian.loaders.extract.people import find_people
+from dangjian.loaders.extract.resolve import person_entity, unit_entity
+from dangjian.loaders.text.text import Sentence
+
+SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
+GOVERNMENT_HEADS = ("镇长", "乡长", "区长", "县长", "市长", "村长")
+PLACE_HEADS = ("书记", "支书", "主任")
+
+
+def body_name(place: str, body: str) -> str:
+    """The name of a place's 居委会/村委会/办事处: 董岭村 + 村委会 = 董岭村委会."""
+    if place.endswith("村") and body == "村委会":
+        return place + body[1:]
+    if place.endswith("街道") and body == "办事处":
+        return place + body
+    return place + body
+
+
+class PeopleFacts:
+    """Reads people and their posts; mixed into ArticleExtractor, whose state it uses."""
+
+    def _read_people(self, sent: Sentence, units: list[Mention], seen: dict[str, Entity]) -> None:
+        people, posts = find_people(sent.text, units, offset=sent.start)
+        for p in people:
+            person = self._entity(person_entity(p.name))
+            seen[p.name] = person
+            self._record(person, sent.start + p.start, sent.start + p.end, sent)
+        previous: Entity | None = None
+        for post in sorted(posts, key=lambda x: x.pos):
+            person = seen[post.person.name]
+            org = self._post_org(post, units, sent, previous)
+            if org is None or post.title in SUPPORT_ROLES:
+                continue
+            previous = org
+            key = f"post/{person.label}/{org.key}/{post.title}"
+            entity = self._entity(Entity(key, "Post", f"{person.label} {post.title}"))
+            self._fact(entity, "holder", person, sent)
+            self._fact(entity, "organization", org, sent)
+            self._fact(entity, "title", Literal(post.title), sent)
+
+    def _party_named_for(self, place: Entity) -> Entity | None:
+        """The party organization of a place that the article names anywhere (东岙村党总支), if any."""
+        known = self.focus.party.get(place.key)
+        if known is not None:
+            return known
+        for units in self._units:
+            for unit in units:
+                if unit.cls == "PartyOrganization" and unit.parent is not None and not unit.bare \
+                        and unit.text == unit.parent.text + unit.suffix and self.resolve(unit.parent) is place:
+                    return self.resolve(unit)
+        return None
+
+    def _host_of(self, org: Entity) -> Entity | None:
+        for f in self.out.facts:
+            if f.s == org.key and f.p == "hostUnit":
+                return self.out.entities.get(f.o)
+        return None
+
+    def _post_org(self, post, units: list[Mention], sent: Sentence, previous: Entity | None) -> Entity | None:
+        """The organization a post is held in: the unit before the title, or the one the title implies."""
+        title = post.title
+        unit = None
+        if post.org is not None:
+            unit = next((u for u in units if u.start == post.org.start and u.cls == post.org.cls), None)
+        entity = self.resolve(unit) if unit is not None else None
+        if entity is not None and entity.cls in ("PartyOrganization", "Organization"):
+            return entity
+        place = entity if entity is not None and entity.cls in PLACE_CLASSES else None
+        if place is None and previous is not None:
+            place = previous if previous.cls in PLACE_CLASSES else self._host_of(previous)
+        if place is None:
+            place = self._recent_unit("Community") or self.focus.community or self.focus.street
+        if post.org_word in lx.ORGAN_PARTY_WORDS:
+            body = previous if previous is not None and previous.cls == "Organization" else None
+            # 县城管局副局长、机关党委书记: the committee of the body named in the title before
+            if body is None:
+                return None
+            committee = self._entity(unit_entity("PartyOrganization", body.label + post.org_word, body))
+            self._fact(committee, "hostUnit", body, sent)
+            return committee
+        if post.org_word:
+            if place is None or place.cls not in PLACE_CLASSES:
+                return None
+            if post.org_word in lx.PARTY_WORDS:
+                word = "党工委" if place.cls == "Street" and post.org_word == "党委" and "党工委" in title else post.org_word
+                return self._entity(unit_entity("PartyOrganization", place.label + word, place))
+            return self._entity(unit_entity("Organization", body_name(place.label, post.org_word)))
+        if title.endswith(GOVERNMENT_HEADS) and place is not None and place.cls in PLACE_CLASSES:
+            return place  # 刘家台乡乡长: the text names the township, not its government
+        if title == "第一书记" and place is not None and place.cls in PLACE_CLASSES:
+            return self._party_named_for(place) or place  # 驻村第一书记: the village's, when no committee is named
+        if entity is not None and entity.cls == "Community" and title.endswith(PLACE_HEADS):
+            return entity  # 村支书, 社区书记, 村主任: a post on the community when no committee or body is named
+        unnamed = self.norm[max(0, sent.start + post.pos - 3):sent.start + post.pos] == "党组织"
+        if unnamed and unit is None and place is not None and place.cls == "Community" and title.endswith("书记"):
+            return place  # 王爷陵村…党组织书记马立朋: the village's party organization, not named
+        if previous is not None and unit is None:
+            if title.endswith(("书记", "委员")) and previous.cls == "PartyOrganization":
+                return previous
+            host = self._host_of(previous)
+            if host is not None and host.cls == "Organization":
+                return host
+            if title.endswith("主任") and place is not None and place.cls == "Community":
+                return self._entity(unit_entity("Organization", body_name(place.label, "居委会" if place.label.endswith("社区") else "村委会")))
+        return None
+
+    def _mention_known_people(self, seen: dict[str, Entity]) -> None:
+        """Every other place a known name stands in the article (家住3楼的张凤 after 张凤说)."""
+        recorded = {(m.key, m.span.start) for m in self.out.mentions}
+        for name, person in seen.items():
+            # str.find, not a regex per name: a pattern per name would crowd the module patterns out of re's cache
+            at = self.norm.find(name)
+            while at >= 0:
+                if (person.key, at) not in recorded:
+                    sent = next((s for s in self.sentences if s.start <= at < s.end), None)
+                    if sent is not None:
+                        self._record(person, at, at + len(name), sent)
+                at = self.norm.find(name, at + len(name))
+
+    # -- events, programs, branches --------------------------------------------------------------
