@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from dangjian.loaders.articles.credits import (Credits, closing_credits, is_meta_line, lead_credits, media_names, photo_credits,
-                                     read_credits)
+                                               read_credits)
 from dangjian.loaders.text.lexicon import CJK, SURNAMES_2, is_surname_start
 from dangjian.loaders.text.text import ends_sentence, for_matching
 

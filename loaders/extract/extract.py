@@ -12,7 +12,7 @@ from dangjian.loaders.extract.facts_cobuilding import COBUILD_CLASSES, Cobuildin
 from dangjian.loaders.extract.facts_events import ORGANIZER_CLASSES, VENUE_MARKERS, EventFacts
 from dangjian.loaders.extract.facts_people import PeopleFacts, body_name
 from dangjian.loaders.extract.mentions import (BARE_GOVERNMENTS, BARE_ORG_SUFFIXES, FOLLOWED_AS_UNIT, NAME_CHAR, PLACE_CLASSES, Mention,
-                                       find_units, is_known, unit_suffix)
+                                               find_units, is_known, unit_suffix)
 from dangjian.loaders.articles.model import ArticleFacts, Entity, Fact, Literal, MentionRecord, Span
 from dangjian.loaders.text.name_words import abbreviates, described_by_kind, starts_common
 from dangjian.loaders.extract.resolve import Resolver, person_entity, scoped_entity, unit_entity

@@ -15,7 +15,7 @@ from dangjian.loaders.text import lexicon as lx
 from dangjian.loaders.text.alternation import longest_of
 from dangjian.loaders.places.gazetteer import get_gazetteer
 from dangjian.loaders.text.name_words import (described_by_kind, inner_start, is_generic, is_generic_place,
-                                         lead_length, name_tag)
+                                              lead_length, name_tag)
 from dangjian.loaders.text.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES

@@ -19,7 +19,7 @@ from pathlib import Path
 from dangjian.loaders.load import pipeline
 from dangjian.loaders.read.document import Document, ReadError
 from dangjian.loaders.load.pipeline import (LoadOptions, LoadReport, Outcome, Unchanged, document_chunks, document_hash,
-                                       load_articles)
+                                            load_articles)
 from dangjian.loaders.read.read import iter_documents
 from dangjian.loaders.rdf.retract import stored_documents
 

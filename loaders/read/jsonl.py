@@ -10,7 +10,7 @@ from dangjian.loaders.read.checks import Limits, finish
 from dangjian.loaders.read.document import Document, ReadError
 from dangjian.loaders.read.encoding import Decoded
 from dangjian.loaders.read.fields import (AUTHOR_KEYS, SOURCE_KEYS, TEXT_KEYS, TITLE_KEYS, URL_KEYS, clean_text,
-                                     date_field, first_value, has_surrogates, lower_keys, text_field)
+                                          date_field, first_value, has_surrogates, lower_keys, text_field)
 from dangjian.loaders.html.html_text import html_article, looks_like_html
 
 _FIX_HINT = "fix or remove this line; the other lines are read"
