@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dangjian.loaders.text import lexicon as lx
+from dangjian.loaders.extract.article_state import ArticleState
 from dangjian.loaders.extract.mentions import PLACE_CLASSES, Mention
 from dangjian.loaders.articles.model import Entity, Literal
 from dangjian.loaders.extract.people import find_people
@@ -23,14 +24,17 @@ def body_name(place: str, body: str) -> str:
 
 
 class PeopleFacts:
-    """Reads people and their posts; mixed into ArticleExtractor, whose state it uses."""
+    """Reads people and their posts into the article's state."""
 
-    def _read_people(self, sent: Sentence, units: list[Mention], seen: dict[str, Entity]) -> None:
+    def __init__(self, state: ArticleState) -> None:
+        self.state = state
+
+    def read_people(self, sent: Sentence, units: list[Mention], seen: dict[str, Entity]) -> None:
         people, posts = find_people(sent.text, units, offset=sent.start)
         for p in people:
-            person = self._entity(person_entity(p.name))
+            person = self.state.entity(person_entity(p.name))
             seen[p.name] = person
-            self._record(person, sent.start + p.start, sent.start + p.end, sent)
+            self.state.record(person, sent.start + p.start, sent.start + p.end, sent)
         previous: Entity | None = None
         for post in sorted(posts, key=lambda x: x.pos):
             person = seen[post.person.name]
@@ -39,27 +43,27 @@ class PeopleFacts:
                 continue
             previous = org
             key = f"post/{person.label}/{org.key}/{post.title}"
-            entity = self._entity(Entity(key, "Post", f"{person.label} {post.title}"))
-            self._fact(entity, "holder", person, sent)
-            self._fact(entity, "organization", org, sent)
-            self._fact(entity, "title", Literal(post.title), sent)
+            entity = self.state.entity(Entity(key, "Post", f"{person.label} {post.title}"))
+            self.state.fact(entity, "holder", person, sent)
+            self.state.fact(entity, "organization", org, sent)
+            self.state.fact(entity, "title", Literal(post.title), sent)
 
     def _party_named_for(self, place: Entity) -> Entity | None:
         """The party organization of a place that the article names anywhere (东岙村党总支), if any."""
-        known = self.focus.party.get(place.key)
+        known = self.state.focus.party.get(place.key)
         if known is not None:
             return known
-        for units in self._units:
+        for units in self.state.units:
             for unit in units:
                 if unit.cls == "PartyOrganization" and unit.parent is not None and not unit.bare \
-                        and unit.text == unit.parent.text + unit.suffix and self.resolve(unit.parent) is place:
-                    return self.resolve(unit)
+                        and unit.text == unit.parent.text + unit.suffix and self.state.resolve(unit.parent) is place:
+                    return self.state.resolve(unit)
         return None
 
     def _host_of(self, org: Entity) -> Entity | None:
-        for f in self.out.facts:
+        for f in self.state.out.facts:
             if f.s == org.key and f.p == "hostUnit":
-                return self.out.entities.get(f.o)
+                return self.state.out.entities.get(f.o)
         return None
 
     def _post_org(self, post, units: list[Mention], sent: Sentence, previous: Entity | None) -> Entity | None:
@@ -68,36 +72,36 @@ class PeopleFacts:
         unit = None
         if post.org is not None:
             unit = next((u for u in units if u.start == post.org.start and u.cls == post.org.cls), None)
-        entity = self.resolve(unit) if unit is not None else None
+        entity = self.state.resolve(unit) if unit is not None else None
         if entity is not None and entity.cls in ("PartyOrganization", "Organization"):
             return entity
         place = entity if entity is not None and entity.cls in PLACE_CLASSES else None
         if place is None and previous is not None:
             place = previous if previous.cls in PLACE_CLASSES else self._host_of(previous)
         if place is None:
-            place = self._recent_unit("Community") or self.focus.community or self.focus.street
+            place = self.state.recent_unit("Community") or self.state.focus.community or self.state.focus.street
         if post.org_word in lx.ORGAN_PARTY_WORDS:
             body = previous if previous is not None and previous.cls == "Organization" else None
             # 县城管局副局长、机关党委书记: the committee of the body named in the title before
             if body is None:
                 return None
-            committee = self._entity(unit_entity("PartyOrganization", body.label + post.org_word, body))
-            self._fact(committee, "hostUnit", body, sent)
+            committee = self.state.entity(unit_entity("PartyOrganization", body.label + post.org_word, body))
+            self.state.fact(committee, "hostUnit", body, sent)
             return committee
         if post.org_word:
             if place is None or place.cls not in PLACE_CLASSES:
                 return None
             if post.org_word in lx.PARTY_WORDS:
                 word = "党工委" if place.cls == "Street" and post.org_word == "党委" and "党工委" in title else post.org_word
-                return self._entity(unit_entity("PartyOrganization", place.label + word, place))
-            return self._entity(unit_entity("Organization", body_name(place.label, post.org_word)))
+                return self.state.entity(unit_entity("PartyOrganization", place.label + word, place))
+            return self.state.entity(unit_entity("Organization", body_name(place.label, post.org_word)))
         if title.endswith(GOVERNMENT_HEADS) and place is not None and place.cls in PLACE_CLASSES:
             return place  # 刘家台乡乡长: the text names the township, not its government
         if title == "第一书记" and place is not None and place.cls in PLACE_CLASSES:
             return self._party_named_for(place) or place  # 驻村第一书记: the village's, when no committee is named
         if entity is not None and entity.cls == "Community" and title.endswith(PLACE_HEADS):
             return entity  # 村支书, 社区书记, 村主任: a post on the community when no committee or body is named
-        unnamed = self.norm[max(0, sent.start + post.pos - 3):sent.start + post.pos] == "党组织"
+        unnamed = self.state.norm[max(0, sent.start + post.pos - 3):sent.start + post.pos] == "党组织"
         if unnamed and unit is None and place is not None and place.cls == "Community" and title.endswith("书记"):
             return place  # 王爷陵村…党组织书记马立朋: the village's party organization, not named
         if previous is not None and unit is None:
@@ -107,20 +111,19 @@ class PeopleFacts:
             if host is not None and host.cls == "Organization":
                 return host
             if title.endswith("主任") and place is not None and place.cls == "Community":
-                return self._entity(unit_entity("Organization", body_name(place.label, "居委会" if place.label.endswith("社区") else "村委会")))
+                return self.state.entity(unit_entity("Organization", body_name(place.label, "居委会" if place.label.endswith("社区") else "村委会")))
         return None
 
-    def _mention_known_people(self, seen: dict[str, Entity]) -> None:
+    def mention_known_people(self, seen: dict[str, Entity]) -> None:
         """Every other place a known name stands in the article (家住3楼的张凤 after 张凤说)."""
-        recorded = {(m.key, m.span.start) for m in self.out.mentions}
+        recorded = {(m.key, m.span.start) for m in self.state.out.mentions}
         for name, person in seen.items():
             # str.find, not a regex per name: a pattern per name would crowd the module patterns out of re's cache
-            at = self.norm.find(name)
+            at = self.state.norm.find(name)
             while at >= 0:
                 if (person.key, at) not in recorded:
-                    sent = next((s for s in self.sentences if s.start <= at < s.end), None)
+                    sent = next((s for s in self.state.sentences if s.start <= at < s.end), None)
                     if sent is not None:
-                        self._record(person, at, at + len(name), sent)
-                at = self.norm.find(name, at + len(name))
+                        self.state.record(person, at, at + len(name), sent)
+                at = self.state.norm.find(name, at + len(name))
 
-    # -- events, programs, branches --------------------------------------------------------------
