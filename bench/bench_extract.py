@@ -23,10 +23,16 @@ FOLDERS = ("ontology", "loaders", "graph", "api")
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from dangjian.loaders.load.pipeline import LoadOptions, extract_document
-from dangjian.loaders.read.read import iter_documents
-from dangjian.loaders.places.gazetteer import get_gazetteer
-from dangjian.loaders.text.words import words
+try:
+    from dangjian.loaders.load.pipeline import LoadOptions, extract_document
+    from dangjian.loaders.read.read import iter_documents
+    from dangjian.loaders.places.gazetteer import get_gazetteer
+    from dangjian.loaders.text.words import words
+except ImportError:  # a baseline from before loaders/ had subpackages
+    from dangjian.loaders.pipeline import LoadOptions, extract_document
+    from dangjian.loaders.read import iter_documents
+    from dangjian.loaders.gazetteer import get_gazetteer
+    from dangjian.loaders.words import words
 get_gazetteer().is_known("苏州市"); words("预热")   # index and dictionary loaded before the clock starts
 docs = list(iter_documents([Path(sys.argv[1])]))
 before = resource.getrusage(resource.RUSAGE_SELF)
