@@ -31,7 +31,7 @@ class Focus:
     party: dict[str, Entity] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleState:
     """One article being read; `resolve`, set by the units step, turns a unit mention into its entity."""
     article: Article
