@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import os
 import sys
 
+from dangjian.api.commands import analyze, export, ontology, query, serve, stats, validate, viz
 from dangjian.api.commands.common import SERVER_HELP, CommandError, UsageError
+from dangjian.api.commands.loading import eval as eval_command
+from dangjian.api.commands.loading import extract, load, remove
 from dangjian.graph.store.embedded import is_snapshot_error
 from dangjian.graph.store import StoreError
 
-# Subcommands in the order --help lists them, as modules under dangjian.api.commands; a name whose module does
-# not exist yet is skipped.
-COMMANDS = ("loading.load", "loading.remove", "loading.extract", "query", "export", "validate", "stats", "ontology",
-            "serve", "viz", "analyze", "loading.eval")
+# The subcommands' modules (each with `register(subparsers)` and `run(args)`), in the order --help lists them.
+COMMANDS = (load, remove, extract, query, export, validate, stats, ontology, serve, viz, analyze, eval_command)
 
 DESCRIPTION = "Build and query a knowledge graph of community party-building (社区党建) news."
 EXAMPLES = """\
@@ -33,10 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        module_name = f"dangjian.api.commands.{name}"
-        if importlib.util.find_spec(module_name) is not None:
-            importlib.import_module(module_name).register(subparsers)
+    for command in COMMANDS:
+        command.register(subparsers)
     return parser
 
 

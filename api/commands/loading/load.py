@@ -143,27 +143,17 @@ def _load_rdf(store, files: list[Path], args: argparse.Namespace) -> int:
 
 def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
     """Hand article files to the loaders; returns how many failed."""
-    try:
-        from dangjian.loaders.load.pipeline import LoadOptions, load_articles
-    except ModuleNotFoundError as error:
-        if error.name != "dangjian.loaders.load.pipeline":
-            raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
-                               f"reinstall dangjian (pip install -e .)") from None
-        names = ", ".join(str(f) for f in files[:5]) + (" …" if len(files) > 5 else "")
-        _say(f"error: article loading is not available in this version; {len(files)} file(s) not loaded: {names}")
-        return len(files)
+    from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+
     options = LoadOptions(date=args.date, source=args.source, url=args.url, jobs=args.jobs,
                           reextract=args.reextract, strict=args.strict, progress=not args.no_progress)
     report = _on_cluster(store, files, options, args.scheduler) if args.scheduler else load_articles(store, files,
                                                                                                   options)
-    summary = report.summary() if hasattr(report, "summary") else None
-    if summary:
-        _say(summary)
-    if getattr(report, "articles", 0):
+    _say(report.summary())
+    if report.articles:
         _say(_store_totals(store))
-    failed = getattr(report, "failed", 0)
-    failures = len(failed) if isinstance(failed, (list, tuple, set, dict)) else int(failed or 0)
-    if getattr(args, "validate", False) and getattr(report, "loaded", None):
+    failures = len(report.failed)
+    if args.validate and report.loaded:
         from dangjian.graph.dataset.validate import validate_articles
         checked = validate_articles(store, report.loaded)
         _say(f"what {len(report.loaded)} new or changed article(s) brought: {checked.text()}".rstrip())
