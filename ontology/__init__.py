@@ -1,4 +1,5 @@
-"""The dangjian ontology: namespaces, IRI minting rules and the paths of the shipped files."""
+"""The dangjian ontology: namespaces, IRI minting rules and the paths of the shipped files; `errors` holds the
+root of dangjian's errors, here in the lowest layer so that every layer can subclass it."""
 from __future__ import annotations
 
 from importlib import resources

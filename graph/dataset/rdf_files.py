@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from dangjian.graph.store import Store
 from dangjian.ontology import GRAPH
+from dangjian.ontology.errors import DangjianError
 
 __all__ = ["RDF_EXTENSIONS", "FILE_GRAPH", "RdfFileError", "LoadedFile", "rdf_format", "is_rdf_file", "file_graph",
            "load_rdf_file"]
@@ -32,7 +33,7 @@ RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
 _PARSER_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*: ")
 
 
-class RdfFileError(ValueError):
+class RdfFileError(DangjianError, ValueError):
     """A file could not be loaded; the message names the file (and line and column for syntax errors)."""
 
 

@@ -8,18 +8,19 @@ from typing import Protocol, Union, runtime_checkable
 
 import pyoxigraph as ox
 
+from dangjian.ontology.errors import DangjianError
+
 QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
 
 DEFAULT_STORE = "./dangjian-data"
 STORE_ENV = "DANGJIAN_STORE"
 
 
-class StoreError(RuntimeError):
+class StoreError(DangjianError, RuntimeError):
     """A store could not do what was asked (down, locked, refused); the message says what to do next.
 
-    StoreError
-     └── StoreLockedError   the embedded store's directory is held by another process
-    A malformed SPARQL query or update raises the built-in SyntaxError instead, as pyoxigraph does.
+    Its place among dangjian's errors is drawn in dangjian.ontology.errors. A malformed SPARQL query or update
+    raises the built-in SyntaxError instead, as pyoxigraph does.
     """
 
 
