@@ -2,21 +2,22 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from dangjian.api.commands.common import (CommandError, UsageError, add_command, add_store_option, iso_date,
                                           open_store_for, positive_int)
+from dangjian.graph.dataset.rdf_suffixes import described, is_rdf_file
 
 
 def register(subparsers) -> None:
     parser = add_command(
         subparsers, "load", help="load RDF files and articles into the store",
-        description="Load files and directories. RDF files (.ttl .nt .nq .trig .jsonld .rdf .owl .xml, optionally "
-                    ".gz) go into the named graph https://w3id.org/dangjian/graph/file/<file name> (loading a "
-                    "file again replaces its graph; TriG and N-Quads keep their own graphs). Every other file "
-                    "is read as articles (text, Markdown, HTML, JSON Lines). Directories are walked recursively.",
+        description=f"Load files and directories. RDF files ({described()}) go into the named graph "
+                    f"https://w3id.org/dangjian/graph/file/<file name> (loading a file again replaces its graph; "
+                    f"TriG and N-Quads keep their own graphs). Every other file is read as articles (text, "
+                    f"Markdown, HTML, JSON Lines). Directories are walked recursively in name order, leaving out "
+                    f"hidden entries and store directories.",
         examples=["dangjian load samples/", "dangjian load extra/places.ttl --store http://127.0.0.1:7878",
                   "dangjian load news/ --jobs 2 --validate",
                   "dangjian load news.txt --date 2023-07-20 --source 苏州日报 --keep-going",
@@ -71,46 +72,24 @@ def run(args: argparse.Namespace) -> int:
 
 def split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
     """RDF files, other (article) files, and messages for paths that cannot be loaded; directories walked."""
-    from dangjian.graph.dataset.rdf_files import is_rdf_file
-
-    from dangjian.loaders.read.read import NOT_REGULAR
+    from dangjian.loaders.read.walk import NOT_REGULAR, walk_files
 
     rdf, articles, problems = [], [], []
     for path in paths:
         if not path.exists():
             problems.append(f"{path}: no such file or directory")
         elif path.is_dir():
-            found = _walk(path)
+            found = list(walk_files(path))
             if not found:
                 problems.append(f"{path}: the directory holds no files to load")
-            for file in found:
+            problems.extend(str(file) for file in found if not isinstance(file, Path))
+            for file in (file for file in found if isinstance(file, Path)):
                 (rdf if is_rdf_file(file) else articles).append(file)
         elif not path.is_file():  # reading a named pipe with no writer would wait forever
             problems.append(f"{path}: {NOT_REGULAR} — give the file itself")
         else:
             (rdf if is_rdf_file(path) else articles).append(path)
     return rdf, articles, problems
-
-
-def _walk(directory: Path) -> list[Path]:
-    """Regular files under a directory, sorted; hidden entries, store directories (RocksDB files) and pipes,
-    sockets and devices are skipped, each of the last with a message."""
-    found = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_store(Path(root, d))]
-        for name in files:
-            path = Path(root, name)
-            if name.startswith("."):
-                continue
-            if path.is_file():
-                found.append(path)
-            else:
-                _say(f"skipped {path}: not a regular file (a named pipe, socket or device)")
-    return sorted(found)
-
-
-def _is_store(directory: Path) -> bool:
-    return (directory / "CURRENT").is_file() and (directory / "LOCK").is_file()
 
 
 def _store_totals(store) -> str:
