@@ -39,7 +39,13 @@ ROUTERS = (meta, sparql, entities, articles, docs_page, graph_page)
 def create_app(store: Store, *, settings: Settings | None = None) -> FastAPI:
     """The app serving `store`; `settings` default to the DANGJIAN_* environment (read-only, 10 s, 10,000 rows).
 
-    >>> app = create_app(open_store("dangjian-data", read_only=True))  # doctest: +SKIP
+    >>> import shutil, tempfile
+    >>> from dangjian.graph.store import open_store
+    >>> folder = tempfile.mkdtemp()
+    >>> store = open_store(folder)
+    >>> create_app(store).title
+    'dangjian'
+    >>> store.close(); shutil.rmtree(folder)
     """
     state = AppState(store, settings or Settings.from_env())
 

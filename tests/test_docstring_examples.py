@@ -25,3 +25,18 @@ def package_modules() -> list[str]:
 def test_docstring_examples_run(name):
     outcome = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert outcome.failed == 0, f"{outcome.failed} of {outcome.attempted} examples in {name} failed (see above)"
+
+
+# modules another change is rewriting now; their skipped examples get their reason there
+PENDING = {"dangjian.loaders.load.pipeline"}
+
+
+def skipped_without_reason(module) -> list[str]:
+    """Docstrings with an example marked +SKIP that do not say why it is not run."""
+    return [test.name for test in doctest.DocTestFinder().find(module)
+            if test.docstring and "+SKIP" in test.docstring and "not run" not in test.docstring.lower()]
+
+
+@pytest.mark.parametrize("name", [name for name in package_modules() if name not in PENDING])
+def test_docstring_examples_skipped_say_why(name):
+    assert not skipped_without_reason(importlib.import_module(name))

@@ -85,7 +85,12 @@ def open_store(value: str | None = None, *, read_only: bool = False, **server: s
     """Open the embedded store at a directory, or a remote SPARQL server at an http(s) URL; `server` takes
     RemoteStore.from_url's engine, query_method and update_method.
 
-    >>> store = open_store(tmp_path_str)  # doctest: +SKIP
+    >>> import shutil, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> store = open_store(folder)
+    >>> store.graphs(), store.read_only
+    ([], False)
+    >>> store.close(); shutil.rmtree(folder)
     """
     spec = store_spec(value)
     if spec.startswith(("http://", "https://")):
