@@ -7,3 +7,10 @@ To add a command, write `api/commands/<name>.py` (or `api/commands/loading/<name
 pathlib): `dangjian --help` imports every command module, so heavy libraries (jieba, pyshacl, fastapi) are
 imported inside `run`.
 """
+
+from dangjian.ontology import lazy_exports
+
+# What other packages and users take from here, by module; each module is imported when first used.
+__all__, __getattr__ = lazy_exports(__name__, {
+    "common": ("CommandError", "SERVER_HELP", "UsageError"),
+}, modules=("analyze", "export", "ontology", "query", "serve", "stats", "validate", "viz"))

@@ -3,3 +3,12 @@ records, each checked, with `ReadError` naming file and line.
 
 Imports dangjian.loaders.html only.
 """
+
+from dangjian.ontology import lazy_exports
+
+# What other packages and users take from here, by module; each module is imported when first used.
+__all__, __getattr__ = lazy_exports(__name__, {
+    "document": ("Document", "ReadError"),
+    "read": ("iter_documents", "read_file"),
+    "walk": ("NOT_REGULAR", "walk_files"),
+})
