@@ -11,6 +11,8 @@ module that raises it, and what the user sees. Classes keep a built-in base wher
      ├── NotText                  loaders.read.encoding: the bytes are no text; the reader turns it into a ReadError
      ├── FrontMatterError         loaders.read.front_matter: unreadable YAML front matter; becomes a ReadError
      ├── GoldError                loaders.scoring.gold: a gold file that cannot be read; `dangjian eval` exits 1
+     ├── StepFailed               loaders.extract.extract: an extraction step raised, named with the article and
+     │                            sentence; the load adds the file and line, reports it and goes on
      ├── ClusterError             loaders.load.distributed: the Dask cluster is out of reach or lost a batch
      ├── StoreError               graph.store: a store is down, locked or refuses; the HTTP API answers 503
      │    ├── StoreLockedError    graph.store.embedded: another process holds the store's directory

@@ -22,9 +22,10 @@ from dangjian.loaders.extract.facts_units import UnitFacts
 from dangjian.loaders.extract.mentions import PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.extract.resolve import Resolver
 from dangjian.loaders.text.text import Sentence, for_matching, split_sentences
+from dangjian.ontology.errors import DangjianError
 
 
-class StepFailed(RuntimeError):
+class StepFailed(DangjianError, RuntimeError):
     """An extraction step raised: names the step, the article and the sentence, with the cause chained."""
 
     def __init__(self, step: str, where: str, cause: BaseException) -> None:

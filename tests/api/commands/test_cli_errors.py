@@ -47,6 +47,8 @@ def _instance(kind: type) -> DangjianError:
         return kind("news.txt", "not valid text", line=3, hint="fix the line")
     if issubclass(kind, FrontMatterError):
         return kind("a tab in the front matter", 2)
+    if kind.__name__ == "StepFailed":
+        return kind("read_people", "article '示例'", KeyError("post"))
     return kind("something went wrong; do this next")
 
 
