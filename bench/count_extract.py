@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_extract import ROOT, package_view
+from bench_extract import ROOT, compared_views
 
 CHILD = r"""
 import sys
@@ -57,20 +57,13 @@ def main(argv: list[str] | None = None) -> int:
         from corpus import write_corpus
         corpus = tmp_path / "corpus"
         write_corpus(args.articles + 1, corpus)
-        base_tree = tmp_path / "base-tree"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base_tree), args.baseline],
-                       check=True, capture_output=True)
-        try:
-            views = {"baseline " + args.baseline: package_view(base_tree, tmp_path / "base-view"),
-                     "current tree": package_view(ROOT, tmp_path / "current-view")}
+        with compared_views(args.baseline, tmp_path) as views:
             per_article = {}
             for name, view in views.items():
                 print(f"counting {name} ...", file=sys.stderr)
                 idle = instructions(view, corpus, 0, tmp_path / "idle.out")
                 busy = instructions(view, corpus, args.articles, tmp_path / "busy.out")
                 per_article[name] = (busy - idle) / args.articles
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], capture_output=True)
     print("| extractor | articles | million instructions per article |")
     print("|---|---:|---:|")
     for name, count in per_article.items():
