@@ -1,6 +1,7 @@
 """Small helpers for tests that extract one hand-written article: its facts by label, and its posts."""
 from dangjian.loaders.read.document import Document
-from dangjian.loaders.load.pipeline import LoadOptions, extract_document
+from dangjian.loaders.load.extract_step import extract_document
+from dangjian.loaders.load.options import LoadOptions
 
 
 def facts_of(text, **meta):
