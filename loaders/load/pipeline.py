@@ -27,7 +27,7 @@ from dangjian.loaders.read.read import iter_documents
 
 # ArticleResult, extract_file and identify are named here too for callers from before the load was split in modules
 __all__ = ["ArticleResult", "LoadOptions", "LoadReport", "Outcome", "Unchanged", "document_outcome", "extract_document",
-           "extract_file", "identify", "load_articles"]
+           "extract_file", "identify", "load_articles", "read_and_extract"]
 
 # what the steps make of one document: its articles encoded and the gazetteer places they touched, or "stored
 # before", or why it was skipped
