@@ -1,9 +1,9 @@
 """The extraction step: one document's articles to their facts and RDF triples (`ArticleResult`, which
 `dangjian extract` shows as JSON or TriG), touching no store.
 
->>> options = LoadOptions(date="2023-07-20")
->>> [r.article.title for r in extract_file("samples/seed-page.txt", options)][:1]  # doctest: +SKIP
-['富元社区党建引领探索“红色治理”']
+>>> page = Document(path="page.txt", text="青枫社区开展读书会\\n\\n近日,青枫社区党支部书记林晓带领党员开展读书会。", kind="text")
+>>> [(r.article.title, r.facts.date) for r in extract_document(page, LoadOptions(date="2023-07-20"))]
+[('青枫社区开展读书会', '2023-07-20')]
 """
 from __future__ import annotations
 

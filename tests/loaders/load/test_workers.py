@@ -1,6 +1,5 @@
 """The process pool behind --jobs: two jobs give the graph and the messages one job gives, every outcome back in
 corpus order."""
-import doctest
 import json
 import os
 import re
@@ -57,7 +56,3 @@ def test_workers_outcomes_come_back_in_corpus_order_from_the_worker_processes():
     assert [item for item, _ in done] == docs
     assert [path for _, (path, _) in done] == [d.path for d in docs]
     assert os.getpid() not in {pid for _, (_, pid) in done}
-
-
-def test_workers_docstring_examples_run():
-    assert doctest.testmod(workers).failed == 0
