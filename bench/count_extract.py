@@ -4,14 +4,16 @@
     python bench/count_extract.py                          # 300 articles of bench/corpus.py, baseline dcc18c8
     python bench/count_extract.py --articles 500 --baseline HEAD~2
 
-Each tree runs under `valgrind --tool=callgrind` twice, once reading no article and once reading N (after the
-same warm-up: dictionaries, gazetteer, one article), and the difference over N is its instructions per article.
+Each tree runs under `valgrind --tool=callgrind` twice, once reading no article and once reading N, both after the
+same warm-up (dictionaries, gazetteer, 20 articles: a module or table first needed by a later article would
+otherwise count as that article's cost), and the difference over N is its instructions per article.
 Counts repeat to within a few in a million however loaded the machine is, where `bench_extract.py`'s CPU
 seconds move by several per cent; each run takes about a minute per 100 articles.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -26,12 +28,18 @@ from pathlib import Path
 try:
     from dangjian.loaders.load.pipeline import LoadOptions, extract_document
     from dangjian.loaders.read.read import iter_documents
+    from dangjian.loaders.places.gazetteer import get_gazetteer
+    from dangjian.loaders.text.words import words
 except ImportError:  # a baseline from before loaders/ had subpackages
     from dangjian.loaders.pipeline import LoadOptions, extract_document
     from dangjian.loaders.read import iter_documents
+    from dangjian.loaders.gazetteer import get_gazetteer
+    from dangjian.loaders.words import words
 docs = list(iter_documents([Path(sys.argv[1])]))
-extract_document(docs[0], LoadOptions())  # dictionaries, gazetteer index and first-call caches, in both runs
-for doc in docs[1:1 + int(sys.argv[2])]:
+get_gazetteer().is_known("苏州市"); words("预热")
+for doc in docs[:20]:  # dictionaries, indexes, lazy imports and first-call caches, in both runs
+    extract_document(doc, LoadOptions())
+for doc in docs[20:20 + int(sys.argv[2])]:
     extract_document(doc, LoadOptions())
 """
 
@@ -39,7 +47,9 @@ for doc in docs[1:1 + int(sys.argv[2])]:
 def instructions(path_entry: Path, corpus: Path, articles: int, out: Path) -> int:
     done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", CHILD,
                            str(corpus), str(articles)], capture_output=True, text=True,
-                          env={"PYTHONPATH": str(path_entry), "PATH": "/usr/bin:/bin"})
+                          # no .pyc written: a fresh baseline checkout would compile its modules in the first
+                          # run only, and that run's cost would be taken off the second's per-article count
+                          env={**os.environ, "PYTHONPATH": str(path_entry), "PYTHONDONTWRITEBYTECODE": "1"})
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
         raise SystemExit(f"callgrind run failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -56,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(ROOT / "bench"))
         from corpus import write_corpus
         corpus = tmp_path / "corpus"
-        write_corpus(args.articles + 1, corpus)
+        write_corpus(args.articles + 20, corpus)
         with compared_views(args.baseline, tmp_path) as views:
             per_article = {}
             for name, view in views.items():
