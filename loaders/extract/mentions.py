@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterator
 from itertools import chain
 
 from dangjian.loaders.text import lexicon as lx
@@ -140,7 +141,7 @@ def find_units(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     quoted = _quoted_spans(sentence)
     organs = [(m.start(), m.end(), _party_of_zhonggong(sentence, m)) for m in ZHONGGONG_RE.finditer(sentence)]
-    for m in SUFFIX_RE.finditer(sentence):
+    for m in _suffix_matches(sentence):
         suffix, s, e = m.group(), m.start(), m.end()
         if suffix in NUMBERED_SCHOOLS and sentence[e:e + 1] == "学":
             suffix, s, e = "中学", s + 1, e + 1  # 第三中学, not 三中
@@ -184,6 +185,17 @@ def find_units(sentence: str) -> list[Mention]:
     for unit in out:
         _with_democratic_party(sentence, unit)
     return _listed_organizations(sentence, _cities_before_districts(sentence, out))
+
+
+def _suffix_matches(sentence: str) -> Iterator[re.Match]:
+    """The unit suffixes of a sentence, left to right; a short form that opens a longer suffix (作协 in 工作协会)
+    gives way to it."""
+    pos = 0
+    while (m := SUFFIX_RE.search(sentence, pos)) is not None:
+        if m.group() in lx.SUFFIXES_OPENING_WORDS and sentence.startswith(lx.SUFFIXES_OPENING_WORDS[m.group()], m.start() + 1):
+            m = SUFFIX_RE.match(sentence, m.start() + 1) or m
+        yield m
+        pos = m.end()
 
 
 def _with_democratic_party(sentence: str, unit: Mention) -> None:
@@ -400,8 +412,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     if _bad_context(sentence, s, e, suffix):
         return None
     if suffix in ("小区", "社区") and last is not None and last.cls == "ResidentialCompound" and last.end == s \
-            and not last.bare and (suffix == "小区" or last.suffix == "新村"):
-        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 扎细新村社区: one unit
+            and not last.bare and (suffix == "小区" or last.suffix != "小区"):
+        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 扎细新村社区, 文华苑社区: one unit
     if cls == "PartyOrganization" and last is not None and last.cls == "PartyOrganization" and not last.bare \
             and sentence[last.end:last.end + 1] in ("、", "和", "及") and 2 <= s - last.end - 1 <= 8 \
             and all(NAME_CHAR.match(c) for c in sentence[last.end + 1:s]):
@@ -511,7 +523,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if cls == "Organization" and text.endswith(NOT_ORGANIZATIONS):
         return None
-    if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS:
+    if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS \
+            and not _names_field(name, suffix):
         return None  # 业主委员会, 行业协会: a kind of unit, not one
     if cls == "Organization" and not _known(name):
         last_word = words(name)[-1]
@@ -548,6 +561,12 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls == "Facility" and len(name) < 2 and suffix not in ("之家",):
         return None
     return Mention(start, e, text, cls, suffix)
+
+
+def _names_field(name: str, suffix: str) -> bool:
+    """Whether a school or institute is named by its field of study (信息学院, 建筑大学, 机械学院): nouns only."""
+    return suffix in lx.FIELD_UNIT_SUFFIXES and 2 <= len(name) <= 6 and name not in lx.GENERIC_NAMES \
+        and all(tag(w) == "n" for w in words(name))
 
 
 def _verb_inside(name: str) -> bool:

@@ -160,9 +160,13 @@ EVENT_SUFFIXES = (
     "沙龙", "展览", "展演", "嘉年华", "游园会", "健步走", "义卖", "签约仪式", "揭牌仪式", "开班仪式",
     "清理行动", "清扫行动", "整治行动",
 )
+# Short suffixes that open a longer one (作协, the writers' association, in 社会工作协会): the longer is read.
+SUFFIXES_OPENING_WORDS = {"作协": "协会"}
+# Schools and institutes that may be named by a field of study alone (信息学院, 建筑大学).
+FIELD_UNIT_SUFFIXES = ("学院", "大学", "研究所", "研究院")
 # Words that end a name when scanning leftwards from a suffix: verbs, prepositions, connectors, determiners.
 DELIMITERS = (
-    "联合", "携手", "协同", "会同", "与", "和", "同", "及", "以及", "跟", "在", "于", "由", "对", "向", "为", "到",
+    "联合", "暨", "携手", "协同", "会同", "与", "和", "同", "及", "以及", "跟", "在", "于", "由", "对", "向", "为", "到",
     "走进", "来到", "来自", "位于", "所在", "所在地", "包括", "如", "是", "的", "了", "将", "把", "被", "让", "使",
     "帮助", "协助", "组织", "开展", "举办", "举行", "推进", "体现", "打造", "建设", "加强", "提升", "服务", "参与",
     "深入", "走访", "前往", "等", "各", "该", "与其", "邀请", "联系", "依托", "结合", "围绕", "针对", "根据", "按照",

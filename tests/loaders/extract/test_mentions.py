@@ -389,3 +389,20 @@ def test_mentions_an_autonomous_county_written_short_is_a_district():
     found = find_units("为西宁市城东区东兴社区、大通县小石山社区授牌")
     by_text = {u.text: u for u in found}
     assert by_text["大通县"].cls == "District" and by_text["小石山社区"].parent.text == "大通县"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("翠湖苑社区党支部发出倡议", [("翠湖苑社区", "Community"), ("翠湖苑社区党支部", "PartyOrganization")]),
+    ("联合园林大学测绘学院党支部开展活动", [("园林大学测绘学院", "Organization"),
+                                          ("园林大学测绘学院党支部", "PartyOrganization")]),
+    ("市青年工作协会党支部参加", [("市青年工作协会", "Organization"),
+                                  ("市青年工作协会党支部", "PartyOrganization")]),
+    ("党员“进社区”暨青松街道工委主题党日活动举行", [("青松街道", "Street"), ("青松街道工委", "PartyOrganization")]),
+])
+def test_mentions_compound_named_communities_field_named_schools_and_joined_titles(sentence, expected):
+    assert units(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["各学院都来了", "学院和大学都来了", "专业的研究所"])
+def test_mentions_a_school_without_a_field_is_no_name(sentence):
+    assert units(sentence) == []
