@@ -20,6 +20,11 @@ LEAD_CUE = re.compile(
     r"\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月|\d{4}年|\d{1,2}月|上午|下午|昨天|昨日|前不久|不久前|上周|本周|"
     r"随着|在.{1,20}(之际|期间|中)|春节|国庆|端午|中秋|元旦|\(记者|（记者)"
 )
+# Page furniture the credit reader leaves: a label with nothing after it (日期:), a paper's edition line
+# (浙江日报 数字报纸), a page number before its section (00022版:今日湖州).
+FURNITURE = re.compile(r"^(?:(?:日期|时间|来源|作者|编辑|责任编辑|发布时间|发布日期)\s*:?"
+                       r"|[\u4e00-\u9fff]{2,12}报\s*(?:数字报纸?|电子报|数字报刊|电子版|数字版)"
+                       r"|[0-9A-Z]{1,6}版\s*:\s*[\u4e00-\u9fff]{2,8})$")
 ROLE_START = re.compile(r"^[■□●◆◇★☆▲△▶►•→ ]*(本报记者|见习记者|实习记者|特约记者|记者|通讯员|文/图|图/文|文图)")
 CAPTION = re.compile(r"(供图|摄|图片来源[^\s]*|[（(][^（）()]{0,20}摄[)）]|摄影\s*[\u4e00-\u9fff]{2,4})$|^图为|^▲|^△|^图[:：]")
 INLINE_BYLINE = re.compile(
@@ -147,7 +152,7 @@ def _classify(line: str, start: int) -> _Block:
         found = read_credits(stripped)  # 本报记者 陆雪婷 通讯员 鲁提普拉·木塔力甫: names with a middle dot
         if found.authors:
             return _Block("byline", line, start, names=found.authors, credits=found)
-    if is_meta_line(line):
+    if is_meta_line(line) or FURNITURE.match(stripped):
         return _Block("meta", line, start, credits=read_credits(line))
     if len(norm) <= 80 and CAPTION.search(norm.strip()) and not ends_sentence(norm):
         return _Block("caption", line, start, credits=Credits(others=photo_credits(line), media=media_names(line)))
