@@ -17,6 +17,9 @@ EVENT_RE = re.compile(
 )
 MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
 QUOTED_EVENT_RE = re.compile(f"(?:{EVENT_VERB}(?:了|的|起)?|一场[^,，。;；“”]{{0,8}}?)(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX}|节|嘉年华|季)”)")
+# 一同开展了“社区清洁”行动: a clean-up action named in quotes and carried out is an event (one launched,
+# 启动“…整治”行动, is a campaign)
+CLEANUP_EVENT_RE = re.compile(f"(?:开展|进行|组织)了?(?P<q>“[^“”]{{0,16}}(?:{'|'.join(lx.CLEANUP_WORDS)})”)行动")
 QUOTE_RUN = re.compile(f"(?:{Q}[、]?){{2,}}(?=等)")
 # 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会,
 # 开展“A”——“B”暨“C”春节联谊活动: the (first) quoted theme names the event
@@ -99,6 +102,9 @@ def find_events(sentence: str) -> list[Named]:
             label, alt, start, verb_at = clean_label(theme.group("q")[1:-1]), [label], theme.start("q"), theme.start()
         out.append(Named(start, end, label, "Event", alt, verb_start=verb_at))
     quoted = "“" in sentence  # the patterns below all need a quoted name
+    for m in CLEANUP_EVENT_RE.finditer(sentence) if quoted else ():
+        name = clean_label(m.group("q")[1:-1])
+        out.append(Named(m.start("q"), m.end(), name, "Event", [name + "行动"], verb_start=m.start()))
     for m in QUOTED_EVENT_RE.finditer(sentence) if quoted else ():
         if any(e.start <= m.start("q") < e.end for e in out):
             continue

@@ -158,8 +158,10 @@ EVENT_SUFFIXES = (
     "宣讲会", "见面会", "联欢会", "茶话会", "运动会", "观影会", "读书会", "议事会", "会议", "集市", "市集",
     "课堂", "讲座", "宣讲", "培训班", "培训", "比赛", "大赛", "竞赛", "演出", "晚会", "义诊", "仪式", "论坛",
     "沙龙", "展览", "展演", "嘉年华", "游园会", "健步走", "义卖", "签约仪式", "揭牌仪式", "开班仪式",
-    "清理行动", "清扫行动", "整治行动",
+    "清理行动", "清扫行动", "整治行动", "大集",
 )
+# Clean-up words: an action named by one in quotes (开展“社区清洁”行动) took place, like 清理行动.
+CLEANUP_WORDS = ("清洁", "清扫", "清理", "整治", "大扫除", "扫雪", "除雪")
 # Short suffixes that open a longer one (作协, the writers' association, in 社会工作协会): the longer is read.
 SUFFIXES_OPENING_WORDS = {"作协": "协会"}
 # Schools and institutes that may be named by a field of study alone (信息学院, 建筑大学).
