@@ -98,6 +98,7 @@ DEPARTMENT_SUFFIXES = ("学院", "中心", "联合党支部", "研究院", "研�
 DEPARTMENT_TAIL = re.compile(r"(系|系统|学院|专业|教研室)(教工|学生|机关|本科生|研究生)?$")
 DEPARTMENT_FIELD = re.compile(r"[与和及、]")
 NUMBERED_SCHOOLS = frozenset(s for s in lx.ORG_SUFFIXES if len(s) == 2 and s.endswith("中") and s[0] in "一二三四五六七八九十")
+FACTORY_NUMBER = re.compile(r"[一二三四五六七八九〇零]{3}|[0-9]{3}")  # 二一三电器有限责任公司: a numbered works
 COMPANY_AFTER = re.compile(f"[{lx.CJK}]{{0,4}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
@@ -524,7 +525,7 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls == "Organization" and text.endswith(NOT_ORGANIZATIONS):
         return None
     if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS \
-            and not _names_field(name, suffix):
+            and not _names_field(name, suffix) and not (suffix.endswith("公司") and FACTORY_NUMBER.match(name)):
         return None  # 业主委员会, 行业协会: a kind of unit, not one
     if cls == "Organization" and not _known(name):
         last_word = words(name)[-1]
@@ -757,7 +758,10 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
     characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
     """
     parts = words(window)
-    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn":
+    # 辛安卫生服务中心: a name jieba does not know, split into a surname and single characters, is a name
+    unknown_name = len(parts) > 1 and all(len(p) == 1 for p in parts) and tag(parts[0]).startswith("nr")
+    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn" \
+            and not unknown_name:
         return None  # 去银行: a verb right before the suffix leaves no name
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):

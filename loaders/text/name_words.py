@@ -120,6 +120,8 @@ def _verbish(word: str) -> bool:
     pos = name_tag(word)
     if word in ("与", "和", "及", "同", "跟"):
         return False  # 海洋与地球学院: conjunctions between units are the delimiters' business
+    if word == "之":
+        return False  # 君之琴社工服务中心, 心之桥: the classical particle inside a name
     if len(word) == 1:  # a lone character tagged as a verb is often part of a name (粮油建艺系): only grammar cuts
         return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "r"))
     return (pos.startswith(("v", "p", "c", "u", "d", "r")) and pos not in ("vn", "vd")) or word in _VERB_PHRASES

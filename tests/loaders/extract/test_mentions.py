@@ -406,3 +406,13 @@ def test_mentions_compound_named_communities_field_named_schools_and_joined_titl
 @pytest.mark.parametrize("sentence", ["各学院都来了", "学院和大学都来了", "专业的研究所"])
 def test_mentions_a_school_without_a_field_is_no_name(sentence):
     assert units(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("社区联合志愿服务队、钟平卫生服务中心共同开展义诊", [("钟平卫生服务中心", "Organization")]),
+    ("三一五机械有限责任公司、青山县农科所等单位参加", [("三一五机械有限责任公司", "Organization"),
+                                                     ("青山县农科所", "Organization")]),
+    ("社区引进了爱之桥社会工作服务中心", [("爱之桥社会工作服务中心", "Organization")]),
+])
+def test_mentions_unknown_names_numbered_works_institutes_and_names_with_zhi(sentence, expected):
+    assert units(sentence) == expected
