@@ -16,7 +16,7 @@ from dangjian.loaders.text import lexicon as lx
 from dangjian.loaders.text.alternation import longest_of
 from dangjian.loaders.places.gazetteer import get_gazetteer
 from dangjian.loaders.text.name_words import (described_by_kind, inner_start, is_generic, is_generic_place,
-                                              lead_length, name_tag)
+                                              lead_length, name_tag, names_unit)
 from dangjian.loaders.text.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES
@@ -494,11 +494,14 @@ def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: M
         return None  # 4个海棠网格行动支部 counts branches named elsewhere
     # 市政支部、环卫支部、园林支部: in a list of branches, each is named by what it does
     listed = last is not None and last.cls == "PartyOrganization" and sentence[last.end:start] in ("、", "和", "及")
+    lead = words(name)[0]
+    if listed and lead in lx.DELIMITERS and name[len(lead):] in lx.GENERIC_NAMES:
+        return None  # 辖区非公党支部: the kind of branches a place has, listed after named ones
     if not suffix.endswith(lx.DESCRIBED_PARTY) and is_generic(name) and not listed:
         return None  # 双方党支部, 综合党委, 楼栋党小组: a kind of party organization, not one
     if listed and last.parent is not None and described_by_kind(name, suffix):
         return Mention(start, e, sentence[start:e], "PartyOrganization", suffix, parent=last.parent)
-    if listed:
+    if listed and not names_unit(name):
         return Mention(start, e, sentence[start:e], "PartyOrganization", suffix, sibling=last.sibling or last)
     last_word = words(name)[-1]
     if len(last_word) > 1 and _is_stop_word(last_word) and not ORDINAL_RE.fullmatch(last_word) and not listed:

@@ -186,12 +186,22 @@ def is_generic_place(name: str) -> bool:
     return is_generic(name) and _names_starting(words(name)[0]) < 3
 
 
+def names_unit(name: str) -> bool:
+    """Whether the words before a party suffix name a unit of their own: a unit word inside (八分公司, 社会学学会)
+    or a level opening them (省社会学学会, 市水务局).
+
+    >>> names_unit("八分公司"), names_unit("省社会学学会"), names_unit("排水")
+    (True, True, False)
+    """
+    return bool(_UNIT_WORD.search(name)) or (len(name) >= 4 and name.startswith(("省", "市", "县")))
+
+
 def described_by_kind(name: str, suffix: str) -> bool:
     """Whether a party organization's own words describe its members or purpose (在职党员功能型党支部,
     老旧小区改造临时党支部) rather than name a unit of its own (中国太平广西区域工委): only the first is
     set up in the unit the article is about."""
     if suffix.endswith(DESCRIBED_PARTY):
         return True
-    if suffix in _ORGANS or name.endswith(_DEPARTMENT_ENDINGS) or _UNIT_WORD.search(name):
+    if suffix in _ORGANS or name.endswith(_DEPARTMENT_ENDINGS) or names_unit(name):
         return False  # 市直机关工委, 信息技术部党支部, 八分公司党支部: an organ, or a branch of another unit
     return is_generic(name) or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))

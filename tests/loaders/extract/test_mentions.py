@@ -416,3 +416,10 @@ def test_mentions_a_school_without_a_field_is_no_name(sentence):
 ])
 def test_mentions_unknown_names_numbered_works_institutes_and_names_with_zhi(sentence, expected):
     assert units(sentence) == expected
+
+
+def test_mentions_a_listed_branch_naming_its_own_unit_is_not_hosted_like_the_one_before():
+    found = {u.text: u for u in find_units("省青年工作协会党支部、省地理学学会党支部和辖区非公党支部参加")}
+    assert found["省青年工作协会党支部"].parent.text == "省青年工作协会"
+    assert found["省地理学学会党支部"].parent is None and found["省地理学学会党支部"].sibling is None
+    assert "辖区非公党支部" not in found
