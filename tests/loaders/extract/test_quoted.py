@@ -87,3 +87,8 @@ def test_quoted_a_campaign_named_action_is_no_event():
 
 def test_quoted_a_launched_clean_up_campaign_is_no_event():
     assert events("社区和驻地单位一起,启动“微环境整治”行动。") == []
+
+
+def test_quoted_a_standing_practice_is_no_event_and_a_talk_held_is_one():
+    assert events("社区组织居民开展“每周有约、邻里说事”活动,以唠家常的形式议事。") == []
+    assert events("双方党组织开展交流座谈,介绍了各自情况。") == ["交流座谈"]
