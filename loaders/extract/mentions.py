@@ -398,7 +398,7 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 刘家台乡乡长: the second 乡 opens the title
     if suffix == "村" and sentence[e:e + 2] in ("社区", "街道"):
         return True  # 谊景村社区, 张家村街道: a community or street whose name ends in 村
-    if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技"):
+    if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技", "联盟"):
         return True  # 万家和物业管理有限公司: the name goes on
     if suffix == "大学" and nxt in "城生":
         return True  # 大学城社区, 大学生: the word goes on

@@ -423,3 +423,8 @@ def test_mentions_a_listed_branch_naming_its_own_unit_is_not_hosted_like_the_one
     assert found["省青年工作协会党支部"].parent.text == "省青年工作协会"
     assert found["省地理学学会党支部"].parent is None and found["省地理学学会党支部"].sibling is None
     assert "辖区非公党支部" not in found
+
+
+def test_mentions_a_property_alliance_branch_names_no_property_company():
+    assert units("翠湖雅苑红色物业联盟党支部成立") == [("翠湖雅苑", "ResidentialCompound"),
+                                                      ("翠湖雅苑红色物业联盟党支部", "PartyOrganization")]
