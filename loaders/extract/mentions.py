@@ -171,7 +171,7 @@ def find_units(sentence: str) -> list[Mention]:
         if mention.cls == "Organization":
             mention = _with_parent_org(sentence, mention, out)
         if last is not None and mention.start <= last.start:
-            mention.parent = last
+            mention.parent = None if _names_own_organ(sentence, last, mention) else last
             if not _keeps_prefix(last, mention):
                 mention.parent = last.parent
                 out.pop()
@@ -197,6 +197,12 @@ def _suffix_matches(sentence: str) -> Iterator[re.Match]:
             m = SUFFIX_RE.match(sentence, m.start() + 1) or m
         yield m
         pos = m.end()
+
+
+def _names_own_organ(sentence: str, place: Mention, party: Mention) -> bool:
+    """`宝山区建交委机关党支部`: a party branch named after a place and a body of it is the body's, not the place's."""
+    return party.cls == "PartyOrganization" and place.cls in PLACE_CLASSES \
+        and names_unit(sentence[place.end:party.end - len(party.suffix)])
 
 
 def _with_democratic_party(sentence: str, unit: Mention) -> None:
@@ -641,6 +647,8 @@ def _cut_start(sentence: str, j: int, s: int, suffix: str, cls: str, last_end: i
     window = sentence[j:s]
     # 中国建设银行, 中建三局第一建设工程有限公司, 中西医结合医院, 万家和物业管理有限公司 keep their verbs and 和
     registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行", "医院"))
+    # 区建设交通工作党委: a sector's working committee keeps the words of its sector, verbs included
+    registered = registered or (cls == "PartyOrganization" and window.endswith("工作"))
     company = suffix.endswith(("公司", "集团"))
     # 厦门大学海洋与地球学院: right after a unit, 与/和/及 join the parts of one name
     conjunctions_inside = after_unit and j == last_end and cls == "Organization"

@@ -111,6 +111,8 @@ def inner_start(name: str, registered: bool = False) -> int:
         after = parts[i + 1]
         if registered and not tag(after).startswith(_PROPER_TAGS):
             continue
+        if after == "委":
+            continue  # 建交委, 发改委: a committee named short, its verb is no clause
         if not _opens_badly(after, "Organization"):
             cut = pos
     return cut
@@ -186,14 +188,19 @@ def is_generic_place(name: str) -> bool:
     return is_generic(name) and _names_starting(words(name)[0]) < 3
 
 
+# a government committee named short (建交委, 发改委, 卫健委), not a party committee (党委, 工委)
+ORGAN_SHORT = re.compile(r"[^党工\W]委(?![员会])")
+
+
 def names_unit(name: str) -> bool:
-    """Whether the words before a party suffix name a unit of their own: a unit word inside (八分公司, 社会学学会)
-    or a level opening them (省社会学学会, 市水务局).
+    """Whether the words before a party suffix name a unit of their own: a unit word inside (八分公司, 社会学学会,
+    建交委) or a level opening them (省社会学学会, 市水务局).
 
     >>> names_unit("八分公司"), names_unit("省社会学学会"), names_unit("排水")
     (True, True, False)
     """
-    return bool(_UNIT_WORD.search(name)) or (len(name) >= 4 and name.startswith(("省", "市", "县")))
+    return bool(_UNIT_WORD.search(name) or ORGAN_SHORT.search(name)) \
+        or (len(name) >= 4 and name.startswith(("省", "市", "区", "县")))
 
 
 def described_by_kind(name: str, suffix: str) -> bool:

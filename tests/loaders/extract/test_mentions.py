@@ -428,3 +428,10 @@ def test_mentions_a_listed_branch_naming_its_own_unit_is_not_hosted_like_the_one
 def test_mentions_a_property_alliance_branch_names_no_property_company():
     assert units("翠湖雅苑红色物业联盟党支部成立") == [("翠湖雅苑", "ResidentialCompound"),
                                                       ("翠湖雅苑红色物业联盟党支部", "PartyOrganization")]
+
+
+def test_mentions_a_sectors_working_committee_and_a_branch_of_a_committee_named_short():
+    found = {u.text: u for u in find_units("区教育卫生工作党委机关支部与青松社区党总支结对,青山区卫健委机关党支部参加")}
+    assert found["区教育卫生工作党委"].cls == "PartyOrganization"
+    assert found["区教育卫生工作党委机关支部"].parent.text == "区教育卫生工作党委"
+    assert found["青山区卫健委机关党支部"].parent is None  # the health committee's branch, not the district's
