@@ -435,3 +435,8 @@ def test_mentions_a_sectors_working_committee_and_a_branch_of_a_committee_named_
     assert found["区教育卫生工作党委"].cls == "PartyOrganization"
     assert found["区教育卫生工作党委机关支部"].parent.text == "区教育卫生工作党委"
     assert found["青山区卫健委机关党支部"].parent is None  # the health committee's branch, not the district's
+
+
+def test_mentions_an_institute_named_short_by_its_discipline():
+    assert units("市社科院历史学所党支部参加,学校位于大学所在的街道") == [
+        ("市社科院历史学所", "Organization"), ("市社科院历史学所党支部", "PartyOrganization")]
