@@ -199,8 +199,12 @@ def names_unit(name: str) -> bool:
     >>> names_unit("八分公司"), names_unit("省社会学学会"), names_unit("排水")
     (True, True, False)
     """
-    return bool(_UNIT_WORD.search(name) or ORGAN_SHORT.search(name)) \
-        or (len(name) >= 4 and name.startswith(("省", "市", "区", "县")))
+    return bool(_UNIT_WORD.search(name) or ORGAN_SHORT.search(name)) or _level_named(name)
+
+
+def _level_named(name: str) -> bool:
+    """省社会学学会, 区建设交通工作: words opening with an administrative level name a body of that level."""
+    return len(name) >= 4 and name.startswith(("省", "市", "区", "县"))
 
 
 def described_by_kind(name: str, suffix: str) -> bool:
@@ -208,7 +212,7 @@ def described_by_kind(name: str, suffix: str) -> bool:
     老旧小区改造临时党支部) rather than name a unit of its own (中国太平广西区域工委): only the first is
     set up in the unit the article is about."""
     if suffix.endswith(DESCRIBED_PARTY):
-        return True
+        return not _level_named(name)  # 省X联合党支部: a province-level joint branch is no community's
     if suffix in _ORGANS or name.endswith(_DEPARTMENT_ENDINGS) or names_unit(name):
         return False  # 市直机关工委, 信息技术部党支部, 八分公司党支部: an organ, or a branch of another unit
     return is_generic(name) or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))

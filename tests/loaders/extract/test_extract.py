@@ -464,3 +464,8 @@ def test_extract_the_issuer_of_a_document_being_implemented_does_not_report_to_t
             "市直机关工委到河湾社区开展党员进社区报到活动。\n")
     _, triples, _ = facts_of(text)
     assert cobuild(triples, "市直机关工委", "河湾社区") and not cobuild(triples, "市委办公厅", "河湾社区")
+
+
+def test_extract_a_province_level_joint_branch_is_set_up_in_no_community():
+    _, triples, _ = facts_of("测试标题\n青松村党总支、省希望与同心联合党支部等单位在青松村开展主题党日活动。")
+    assert not any(s == "省希望与同心联合党支部" and p == "hostUnit" for s, p, o in triples)
