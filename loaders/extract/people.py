@@ -84,7 +84,7 @@ def other_name_at(text: str, pos: int) -> str | None:
         follows = lx.AFTER_NAME if not dotted else tuple(w for w in lx.AFTER_NAME if len(w) > 1)
         if not (not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest) or rest.startswith(follows)):
             continue
-        if _inside_unit(text, pos, size) or name in NOT_NAMES or frequency(name) >= 5:
+        if _inside_unit(text, pos, size) or name in NOT_NAMES or name in lx.GENERIC_NAMES or frequency(name) >= 5:
             continue
         if dotted:
             return name
