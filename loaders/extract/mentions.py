@@ -185,7 +185,19 @@ def find_units(sentence: str) -> list[Mention]:
         out.extend(mentions)
     for unit in out:
         _with_democratic_party(sentence, unit)
-    return _listed_organizations(sentence, _cities_before_districts(sentence, out))
+    return _listed_organizations(sentence, _cities_before_districts(sentence, _without_kinds_of_places(out)))
+
+
+def _without_kinds_of_places(units: list[Mention]) -> list[Mention]:
+    """`与街道社区共建`: a bare 街道 and a bare 社区 written together speak of streets and communities in general."""
+    pairs = {id(a) for a, b in zip(units, units[1:]) if a.bare and b.bare and a.cls == "Street"
+             and b.cls == "Community" and a.end == b.start}
+    if not pairs:
+        return units
+    kinds = pairs | {id(b) for a, b in zip(units, units[1:]) if id(a) in pairs}
+    if any(u.parent is not None and id(u.parent) in kinds for u in units):
+        return units  # 街道社区党委: a unit named over them
+    return [u for u in units if id(u) not in kinds]
 
 
 def _suffix_matches(sentence: str) -> Iterator[re.Match]:

@@ -440,3 +440,7 @@ def test_mentions_a_sectors_working_committee_and_a_branch_of_a_committee_named_
 def test_mentions_an_institute_named_short_by_its_discipline():
     assert units("市社科院历史学所党支部参加,学校位于大学所在的街道") == [
         ("市社科院历史学所", "Organization"), ("市社科院历史学所党支部", "PartyOrganization")]
+
+
+def test_mentions_streets_and_communities_in_general_are_no_units():
+    assert find_units("与街道社区共创共建是一种很好的方式") == []
