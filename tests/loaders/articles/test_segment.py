@@ -135,3 +135,14 @@ def test_segment_a_papers_edition_line_and_an_empty_label_are_no_title(header):
     (article,) = segment(page)
     assert article.title == "绿地添新景"
     assert "数字报纸" not in article.text and "日期" not in article.text
+
+
+@pytest.mark.parametrize("para", [
+    "6月27日,青松街道在广场举办主题党日活动,200多名党员重温入党誓词。(钟戉摄)",
+    "6月27日,青松街道在河湾社区的文化广场举办主题党日活动,200多名党员重温入党誓词,并参加了便民服务、政策宣传、"
+    "微心愿征集、党史知识问答等活动,现场气氛热烈。(钟戉摄)",
+])
+def test_segment_a_name_stuck_to_she_in_brackets_is_the_photographer(para):
+    (article,) = segment("绿地添新景\n\n  " + para + "\n\n  社区党委书记赵青介绍了做法。\n")
+    assert article.credits == ["钟戉"] and article.authors == []
+    assert not any("钟戉" in p and "介绍了做法" in p for p in article.paragraphs)
