@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import os
 import sys
 
-from dangjian.api.commands.common import SERVER_HELP, CommandError, UsageError
+from dangjian.api.commands import analyze, export, ontology, query, serve, stats, validate, viz
+from dangjian.api.commands.common import SERVER_HELP, UsageError
+from dangjian.api.commands.loading import eval as eval_command
+from dangjian.api.commands.loading import extract, load, remove
 from dangjian.graph.store.embedded import is_snapshot_error
-from dangjian.graph.store import StoreError
+from dangjian.ontology.errors import DangjianError
 
-# Subcommands in the order --help lists them, as modules under dangjian.api.commands; a name whose module does
-# not exist yet is skipped.
-COMMANDS = ("loading.load", "loading.remove", "loading.extract", "query", "export", "validate", "stats", "ontology",
-            "serve", "viz", "analyze", "loading.eval")
+# The subcommands' modules (each with `register(subparsers)` and `run(args)`), in the order --help lists them.
+COMMANDS = (load, remove, extract, query, export, validate, stats, ontology, serve, viz, analyze, eval_command)
 
 DESCRIPTION = "Build and query a knowledge graph of community party-building (社区党建) news."
 EXAMPLES = """\
@@ -32,16 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dangjian", description=DESCRIPTION, epilog=EXAMPLES + SERVER_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        module_name = f"dangjian.api.commands.{name}"
-        if importlib.util.find_spec(module_name) is not None:
-            importlib.import_module(module_name).register(subparsers)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True, dest="command")
+    for command in COMMANDS:
+        command.register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; exit status 0 done, 1 failed (the message says what to do), 2 bad usage."""
+    """Run one command; exit status 0 done, 1 failed (the message says what to do), 2 bad usage.
+
+    Any error of dangjian's tree (dangjian.ontology.errors) that a command lets through is one line on stderr.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     command = f"dangjian {_command_name(args)}"
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as error:
         _subparser(parser, args).error(str(error))
-    except (CommandError, StoreError, OSError, ValueError, SyntaxError) as error:
+    except (DangjianError, OSError, ValueError, SyntaxError) as error:
         if isinstance(error, BrokenPipeError):
             return _quiet_broken_pipe()
         print(f"{command}: error: {_message(error)}", file=sys.stderr)
@@ -76,8 +76,7 @@ def _message(error: BaseException) -> str:
 
 
 def _command_name(args: argparse.Namespace) -> str:
-    run = getattr(args, "run", None)
-    return run.__module__.rsplit(".", 1)[-1] if run else ""
+    return getattr(args, "command", None) or ""
 
 
 def _subparser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:

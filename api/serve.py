@@ -61,6 +61,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
 def serve(store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           settings: Settings | None = None, access_log: bool = False) -> None:
     """Serve the store's API until interrupted; port 0 picks a free port. The URL is printed on stderr.
+    Not run as a docstring example: it serves until interrupted.
 
     >>> serve("dangjian-data", port=0)  # doctest: +SKIP
     """

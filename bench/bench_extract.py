@@ -15,6 +15,8 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +57,19 @@ def package_view(tree: Path, into: Path) -> Path:
     return into
 
 
+@contextmanager
+def compared_views(baseline: str, tmp_path: Path) -> Iterator[dict[str, Path]]:
+    """Import folders for the baseline commit (checked out with `git worktree`) and the current tree, by name."""
+    base_tree = tmp_path / "base-tree"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base_tree), baseline],
+                   check=True, capture_output=True)
+    try:
+        yield {"baseline " + baseline: package_view(base_tree, tmp_path / "base-view"),
+               "current tree": package_view(ROOT, tmp_path / "current-view")}
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], capture_output=True)
+
+
 def measure(path_entry: Path, corpus: Path) -> dict:
     out = subprocess.run([sys.executable, "-c", CHILD, str(corpus)], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(path_entry), "PATH": "/usr/bin:/bin"})
@@ -73,12 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         from corpus import write_corpus
         corpus = tmp_path / "corpus"
         write_corpus(args.articles, corpus)
-        base_tree = tmp_path / "base-tree"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base_tree), args.baseline],
-                       check=True, capture_output=True)
-        try:
-            views = {"baseline " + args.baseline: package_view(base_tree, tmp_path / "base-view"),
-                     "current tree": package_view(ROOT, tmp_path / "current-view")}
+        with compared_views(args.baseline, tmp_path) as views:
             results = {}
             for _ in range(args.repeat):
                 for name, view in views.items():
@@ -86,8 +96,6 @@ def main(argv: list[str] | None = None) -> int:
                     got = measure(view, corpus)
                     if name not in results or got["cpu"] < results[name]["cpu"]:
                         results[name] = got
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], capture_output=True)
     print("| extractor | articles | wall s | CPU s | articles/s | articles/CPU-s |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, r in results.items():

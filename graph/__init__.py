@@ -10,3 +10,9 @@ The subpackages, each importing only the ones before it:
     network  the networkx projection of the store, its analytics and its exports (GraphML, GEXF, CSV)
     viz      the interactive graph page drawn from the projection
 """
+
+from dangjian.ontology import lazy_exports
+
+# What other packages and users take from here, by module; each module is imported when first used.
+__all__, __getattr__ = lazy_exports(__name__, {}, modules=("sparql", "store", "pool", "dataset", "lookup", "network",
+                                                           "viz"))

@@ -12,3 +12,9 @@ The subpackages, each importing only the ones before it that it names:
     scoring   gold annotations and precision/recall against them
     load      the pipeline over files, in one process, many, or on Dask
 """
+
+from dangjian.ontology import lazy_exports
+
+# What other packages and users take from here, by module; each module is imported when first used.
+__all__, __getattr__ = lazy_exports(__name__, {}, modules=("html", "read", "places", "text", "articles", "extract",
+                                                           "rdf", "scoring", "load"))

@@ -1,8 +1,18 @@
-"""The dangjian ontology: namespaces, IRI minting rules and the paths of the shipped files."""
+"""The dangjian ontology: namespaces, IRI minting rules and the paths of the shipped files; and, since this is
+the lowest layer that every other imports, the root of dangjian's errors (`errors`) and the way packages declare
+their public surface (`surface`)."""
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+
+from dangjian.ontology.errors import DangjianError
+from dangjian.ontology.surface import lazy_exports
+
+__all__ = ["DJ", "ID", "ARTICLE", "GRAPH", "GAZETTEER_GRAPH", "KNOWLEDGE_GRAPH", "ANALYTICS_GRAPH", "RDF", "RDFS", "XSD",
+           "OWL", "SKOS", "PROV", "OA", "SCHEMA", "ORG", "FOAF", "DCT", "SH", "PREFIXES", "CORE_CLASSES",
+           "CORE_PROPERTIES", "sparql_prefixes", "ontology_path", "shapes_path", "queries_dir", "DangjianError",
+           "lazy_exports"]
 
 DJ = "https://w3id.org/dangjian/ontology#"
 ID = "https://w3id.org/dangjian/id/"

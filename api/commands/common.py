@@ -8,13 +8,14 @@ from pathlib import Path
 
 from dangjian.graph.store.engines import ENGINE_ENV, ENGINES, QUERY_METHOD_ENV, QUERY_METHODS, UPDATE_METHOD_ENV, UPDATE_METHODS
 from dangjian.graph.store import DEFAULT_STORE, STORE_ENV, Store, open_store, store_spec
+from dangjian.ontology.errors import DangjianError
 
 
-class CommandError(Exception):
+class CommandError(DangjianError):
     """An expected failure: the message is printed on stderr (it says what to do next) and the exit status is 1."""
 
 
-class UsageError(Exception):
+class UsageError(DangjianError):
     """The arguments make no sense together: printed with the command's usage, exit status 2."""
 
 

@@ -67,7 +67,16 @@ EXPORTERS: dict[str, Exporter] = {
 def export_store(store: Store, format: str, out: BinaryIO) -> int:
     """Write the store to `out` in one of EXPORTERS' formats; returns the number of quads or triples written.
 
-    >>> export_store(store, "trig", open("graph.trig", "wb"))  # doctest: +SKIP
+    >>> import io, shutil, tempfile, pyoxigraph as ox
+    >>> from dangjian.graph.store import open_store
+    >>> folder = tempfile.mkdtemp()
+    >>> store = open_store(folder)
+    >>> store.replace_graph("https://example.org/g", [ox.Triple(ox.NamedNode("https://example.org/c"),
+    ...                     ox.NamedNode("https://example.org/p"), ox.Literal("蠡口社区"))])
+    1
+    >>> export_store(store, "trig", io.BytesIO())
+    1
+    >>> store.close(); shutil.rmtree(folder)
     """
     try:
         exporter = EXPORTERS[format]

@@ -1,4 +1,4 @@
-"""Loading RDF files (chosen by extension, optionally gzipped) into the named graph of each file."""
+"""Loading RDF files (chosen by extension, optionally gzipped: see rdf_suffixes) into the named graph of each file."""
 from __future__ import annotations
 
 import gzip
@@ -9,30 +9,19 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from dangjian.graph.dataset.rdf_suffixes import COMPRESSED, RDF_EXTENSIONS, described, is_rdf_file, rdf_format
 from dangjian.graph.store import Store
 from dangjian.ontology import GRAPH
+from dangjian.ontology.errors import DangjianError
 
 __all__ = ["RDF_EXTENSIONS", "FILE_GRAPH", "RdfFileError", "LoadedFile", "rdf_format", "is_rdf_file", "file_graph",
            "load_rdf_file"]
 
 FILE_GRAPH = GRAPH + "file/"
-
-RDF_EXTENSIONS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json-ld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
-
 _PARSER_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*: ")
 
 
-class RdfFileError(ValueError):
+class RdfFileError(DangjianError, ValueError):
     """A file could not be loaded; the message names the file (and line and column for syntax errors)."""
 
 
@@ -43,23 +32,6 @@ class LoadedFile:
     path: Path
     graph: str
     quads: int
-
-
-def rdf_format(path: Path) -> ox.RdfFormat | None:
-    """The RDF format of a file name (`x.ttl`, `x.ttl.gz`), or None when it is not an RDF file.
-
-    >>> rdf_format(Path("places.ttl.gz")).name
-    'Turtle'
-    """
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes.pop()
-    return RDF_EXTENSIONS.get(suffixes[-1]) if suffixes else None
-
-
-def is_rdf_file(path: Path) -> bool:
-    """True for a file name with one of RDF_EXTENSIONS (optionally followed by .gz)."""
-    return rdf_format(path) is not None
 
 
 def file_graph(path: Path) -> str:
@@ -75,7 +47,7 @@ def load_rdf_file(store: Store, path: Path) -> LoadedFile:
     """Load one file all or nothing; loading it again replaces its graph (quads of TriG/N-Quads keep their graphs)."""
     format = rdf_format(path)
     if format is None:
-        raise RdfFileError(f"{path}: not an RDF file (known extensions: {', '.join(RDF_EXTENSIONS)})")
+        raise RdfFileError(f"{path}: not an RDF file (known extensions: {described()})")
     data = _read(path)
     graph = file_graph(path)
     try:
@@ -91,7 +63,7 @@ def load_rdf_file(store: Store, path: Path) -> LoadedFile:
 def _read(path: Path) -> bytes:
     try:
         data = path.read_bytes()
-        return gzip.decompress(data) if path.suffix.lower() == ".gz" else data
+        return gzip.decompress(data) if path.suffix.lower() == COMPRESSED else data
     except FileNotFoundError:
         raise RdfFileError(f"{path}: no such file") from None
     except PermissionError:

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 
 from dangjian.graph.store import QueryResult
 from dangjian.ontology import PREFIXES
+from dangjian.ontology.errors import DangjianError
 
 __all__ = ["QUERY_FORMATS", "SOLUTION_FORMATS", "GRAPH_FORMATS", "FormatMismatch", "write_result", "render_table",
            "table", "shorten", "display_width", "used_prefixes"]
@@ -27,7 +28,7 @@ QUERY_FORMATS = ("table", *SOLUTION_FORMATS, *GRAPH_FORMATS)
 MAX_CELL = 60
 
 
-class FormatMismatch(ValueError):
+class FormatMismatch(DangjianError, ValueError):
     """The chosen output format does not fit the kind of result (e.g. Turtle for a SELECT)."""
 
 

@@ -62,6 +62,8 @@ class ValidationReport:
 def validate_store(store: Store, shapes: Path | None = None, ontology: Path | None = None) -> ValidationReport:
     """Validate the union of all graphs with pySHACL; the ontology's subclass axioms apply to the shape targets.
 
+    Not run as a docstring example: it needs a loaded store (tests/graph/dataset/test_export.py validates one).
+
     >>> validate_store(open_store("dangjian-data")).conforms  # doctest: +SKIP
     True
     """
@@ -74,6 +76,7 @@ def validate_articles(store: Store, article_ids: list[str], chunk: int = 200) ->
     """Validate what some articles brought: their graphs, and everything the store says about the entities and
     facts they name (with the type and label of what those point at). What a load changed, checked at load time;
     a shape that needs the whole graph (a cycle through places no changed article names) is `validate_store`'s.
+    Not run as a docstring example: it needs a loaded store (`load --validate` runs it).
 
     >>> validate_articles(open_store("dangjian-data"), ["0123456789abcdef"]).conforms  # doctest: +SKIP
     True

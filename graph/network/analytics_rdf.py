@@ -55,6 +55,8 @@ def analytics_triples(results: Analytics) -> Iterator[ox.Triple]:
 def write_analytics(store: Store, results: Analytics) -> int:
     """Replace the analytics graph with `results`; returns the number of triples written.
 
+    Not run as a docstring example: it needs a store with articles loaded (tests/graph/network/test_analytics.py does).
+
     >>> write_analytics(store, analyze(project(store)))  # doctest: +SKIP
     """
     return store.replace_graph(ANALYTICS_GRAPH, analytics_triples(results))

@@ -71,6 +71,8 @@ def write_gexf(G: nx.MultiDiGraph, out: BinaryIO | str) -> None:
 def export(store: Store, fmt: str, out: BinaryIO | str, *, include_articles: bool = False) -> nx.MultiDiGraph:
     """Project the store and write it as `fmt` ("graphml" or "gexf"); returns the projected graph.
 
+    Not run as a docstring example: it writes a file and needs a store with articles loaded (tests/graph/network/test_exchange.py does).
+
     >>> export(store, "gexf", "dangjian.gexf")  # doctest: +SKIP
     """
     if fmt not in FORMATS:

@@ -38,6 +38,8 @@ def write_csv(store: Store, directory: Path) -> tuple[int, int]:
     """Write DIRECTORY/nodes.csv and DIRECTORY/edges.csv (each replaced only once complete); returns the
     numbers of nodes and edges.
 
+    Not run as a docstring example: it needs a store with articles loaded (tests/graph/network/test_network_csv.py does).
+
     >>> write_csv(store, Path("network"))  # doctest: +SKIP
     (120, 240)
     """

@@ -199,6 +199,8 @@ def project(store: Store, *, include_articles: bool = False, lang: str = "zh") -
     `date`; edges carry `predicate` (local name) and `label`. Posts become person → organization
     edges with their `title`; annotations and articles are left out unless `include_articles`.
 
+    Not run as a docstring example: it needs a store with articles loaded (tests/graph/network does).
+
     >>> G = project(store)  # doctest: +SKIP
     >>> G.nodes["https://w3id.org/dangjian/id/person/张三"]["type"]  # doctest: +SKIP
     'Person'

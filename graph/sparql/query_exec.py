@@ -1,14 +1,7 @@
 """Running one SPARQL query to a serialized, row-limited reply; the same code runs in a worker process or a thread.
 
-QueryError
- ├── QueryTimeout      the time limit passed (or every query slot stayed busy that long)
- ├── NotAcceptable     no format the client accepts fits the result
- ├── QueryRefused      the query names an endpoint (SERVICE) the server does not allow
- ├── QueryOutOfMemory  the query needed more memory than a query may use
- ├── QueryUnavailable  the store could not be read just now (a load in another process is rewriting it)
- ├── SourceFailed      a source an update LOADs could not be fetched
- └── QueryFailed       the store failed while evaluating
-A malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
+A query that cannot be answered raises a QueryError of the kind that says why (the tree of them is drawn in
+dangjian.ontology.errors); a malformed query raises the built-in SyntaxError, with pyoxigraph's message and position.
 """
 from __future__ import annotations
 
@@ -24,6 +17,7 @@ from dangjian.graph.sparql.engine_writer import ENGINE_FORMATS, engine_solutions
 from dangjian.graph.sparql.result_formats import FORMATS, GRAPH, SOLUTIONS, Format, pick
 from dangjian.graph.sparql.result_writers import Written, write_result
 from dangjian.graph.sparql.reach import ReachRefused, check_reach
+from dangjian.ontology.errors import DangjianError
 
 __all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAcceptable", "QueryRefused",
            "QueryOutOfMemory", "QueryUnavailable", "SourceFailed",
@@ -31,7 +25,7 @@ __all__ = ["QueryRequest", "QueryReply", "QueryError", "QueryTimeout", "NotAccep
            "execute", "query_pyoxigraph", "declares_dataset"]
 
 
-class QueryError(Exception):
+class QueryError(DangjianError):
     """A query could not be answered; the message says why and what to do."""
 
 

@@ -12,13 +12,15 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from dangjian.ontology.errors import DangjianError
+
 __all__ = ["Reach", "ReachRefused", "reach", "check_reach", "unescaped"]
 
 # SPARQL reads \uXXXX and \UXXXXXXXX escapes anywhere in the text before its grammar.
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
-class ReachRefused(ValueError):
+class ReachRefused(DangjianError, ValueError):
     """The request would call an endpoint or fetch a source that the server does not allow; says which and how."""
 
 

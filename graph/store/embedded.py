@@ -51,8 +51,14 @@ def open_snapshot(path: str | Path) -> ox.Store:
 class EmbeddedStore:
     """A pyoxigraph store on disk; every write is one transaction, so readers in this process see before or after.
 
-    >>> store = EmbeddedStore(tmp_path / "data")  # doctest: +SKIP
-    >>> store.replace_graph("https://example.org/g", triples)  # doctest: +SKIP
+    >>> import shutil, tempfile, pyoxigraph as ox
+    >>> folder = tempfile.mkdtemp()
+    >>> store = EmbeddedStore(folder)
+    >>> label = ox.Literal("蠡口社区", language="zh")
+    >>> store.replace_graph("https://example.org/g", [ox.Triple(ox.NamedNode("https://example.org/c"),
+    ...                     ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), label)])
+    1
+    >>> store.close(); shutil.rmtree(folder)
     """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:

@@ -8,18 +8,19 @@ from typing import Protocol, Union, runtime_checkable
 
 import pyoxigraph as ox
 
+from dangjian.ontology.errors import DangjianError
+
 QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
 
 DEFAULT_STORE = "./dangjian-data"
 STORE_ENV = "DANGJIAN_STORE"
 
 
-class StoreError(RuntimeError):
+class StoreError(DangjianError, RuntimeError):
     """A store could not do what was asked (down, locked, refused); the message says what to do next.
 
-    StoreError
-     └── StoreLockedError   the embedded store's directory is held by another process
-    A malformed SPARQL query or update raises the built-in SyntaxError instead, as pyoxigraph does.
+    Its place among dangjian's errors is drawn in dangjian.ontology.errors. A malformed SPARQL query or update
+    raises the built-in SyntaxError instead, as pyoxigraph does.
     """
 
 
@@ -84,7 +85,12 @@ def open_store(value: str | None = None, *, read_only: bool = False, **server: s
     """Open the embedded store at a directory, or a remote SPARQL server at an http(s) URL; `server` takes
     RemoteStore.from_url's engine, query_method and update_method.
 
-    >>> store = open_store(tmp_path_str)  # doctest: +SKIP
+    >>> import shutil, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> store = open_store(folder)
+    >>> store.graphs(), store.read_only
+    ([], False)
+    >>> store.close(); shutil.rmtree(folder)
     """
     spec = store_spec(value)
     if spec.startswith(("http://", "https://")):

@@ -57,6 +57,7 @@ class RemoteStore:
     The engine (`auto`: asked from the server) decides the endpoint paths and how queries and updates travel.
     On a server that keeps graphs of its own (Virtuoso), a query that names no dataset is told to leave out
     every graph not under https://w3id.org/dangjian/graph/ (the project's): the server's system graphs stay out.
+    Not run as a docstring example: it needs a running server (tests/conftest.py starts one for the store tests).
 
     >>> store = RemoteStore.from_url("http://127.0.0.1:7878")  # doctest: +SKIP
     >>> store.count()  # doctest: +SKIP

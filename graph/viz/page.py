@@ -262,6 +262,8 @@ def build_page(G: nx.MultiDiGraph, *, lang: str = "zh", centre: str | None = Non
                cards: dict[str, dict] | None = None, selection: Selection | None = None) -> str:
     """The graph page for a projection: the overview, or the neighbourhood of `centre` (or `selection`).
 
+    Not run as a docstring example: it needs a projection of loaded articles (tests/graph/viz does).
+
     >>> html = build_page(project(store), links=None)  # doctest: +SKIP
     """
     chosen = selection or select(G, centre=centre, hops=hops, cap=cap, filters=filters)

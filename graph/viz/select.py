@@ -120,6 +120,8 @@ def overview(G: nx.MultiDiGraph, *, cap: int = DEFAULT_CAP, filters: Filters = F
 
     When the filter asks only for events or programs, they are shown themselves.
 
+    Not run as a docstring example: it needs a projection of loaded articles (tests/graph/viz does).
+
     >>> overview(G, cap=300).left_out  # doctest: +SKIP
     {'Person': 97}
     """

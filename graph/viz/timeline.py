@@ -35,6 +35,8 @@ def timeline(G: nx.MultiDiGraph, node: str, lang: str = "zh", cap: int = TIMELIN
     """The JSON of the timeline strip: the unit's id, name and class, and its events with their dates; past
     `cap` events, the latest `cap` dated ones, and `more` says how many were left out.
 
+    Not run as a docstring example: it needs a projection of loaded articles (tests/graph/viz does).
+
     >>> timeline(G, community)["events"][0]  # doctest: +SKIP
     {'id': '…/event/…', 'label': '青年党员学习交流活动', 'date': '2023-07', 'day': '2023-07-01', 'role': '主办'}
     """

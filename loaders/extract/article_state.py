@@ -1,7 +1,8 @@
 """What the steps reading one article share: the article, its sentences and units, the facts so far, its focus.
 
-ArticleExtractor builds one `ArticleState` per article and hands it to each step (people, events, co-building), so
-what a step reads and writes is this object, named, rather than attributes of a class it is mixed into.
+The extraction (extract.py) builds one `ArticleState` per article and runs its named steps over it (units,
+people, events, co-building), so what a step reads and writes is this object, named, rather than attributes of a
+class it is mixed into.
 """
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ class Focus:
     party: dict[str, Entity] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleState:
-    """One article being read; `resolve` is the extractor's, turning a unit mention into its entity."""
+    """One article being read; `resolve`, set by the units step, turns a unit mention into its entity."""
     article: Article
     resolver: Resolver
     date: str | None
@@ -41,7 +42,7 @@ class ArticleState:
     out: ArticleFacts
     sentences: list[Sentence]
     units: list[list[Mention]]
-    resolve: Callable[[Mention], Entity | None]
+    resolve: Callable[[Mention], Entity | None] = field(init=False)
     focus: Focus = field(default_factory=Focus)
     recent: dict[str, tuple[Entity, int]] = field(default_factory=dict)  # class → (last unit named, its paragraph)
     para: int = 0
@@ -49,6 +50,7 @@ class ArticleState:
     last_event: Entity | None = None  # what 此次活动 in a later sentence refers to
     partner_cue: tuple[Entity, int] | None = None  # who counted its partners, in which paragraph
     lead: str | None = None
+    people_seen: dict[str, Entity] = field(default_factory=dict)  # name → person, for later bare mentions
 
     def entity(self, entity: Entity) -> Entity:
         return self.out.add_entity(entity)

@@ -1,13 +1,13 @@
-"""People and posts of an article: who holds which title in which organization (a step of ArticleExtractor)."""
+"""People and posts of an article: who holds which title in which organization (steps of the extraction)."""
 from __future__ import annotations
 
 from dangjian.loaders.text import lexicon as lx
 from dangjian.loaders.extract.article_state import ArticleState
-from dangjian.loaders.extract.mentions import PLACE_CLASSES, Mention
+from dangjian.loaders.extract.mentions import PLACE_CLASSES, Mention, find_units
 from dangjian.loaders.articles.model import Entity, Literal
 from dangjian.loaders.extract.people import find_people
 from dangjian.loaders.extract.resolve import person_entity, unit_entity
-from dangjian.loaders.text.text import Sentence
+from dangjian.loaders.text.text import Sentence, for_matching
 
 SUPPORT_ROLES = {"志愿者", "网格员", "楼道长", "社工"}
 GOVERNMENT_HEADS = ("镇长", "乡长", "区长", "县长", "市长", "村长")
@@ -29,7 +29,9 @@ class PeopleFacts:
     def __init__(self, state: ArticleState) -> None:
         self.state = state
 
-    def read_people(self, sent: Sentence, units: list[Mention], seen: dict[str, Entity]) -> None:
+    def read_people(self, sent: Sentence, units: list[Mention]) -> None:
+        """The people a sentence names and the posts it gives them (党委书记王芳: a post of 王芳 in that 党委)."""
+        seen = self.state.people_seen
         people, posts = find_people(sent.text, units, offset=sent.start)
         for p in people:
             person = self.state.entity(person_entity(p.name))
@@ -114,10 +116,10 @@ class PeopleFacts:
                 return self.state.entity(unit_entity("Organization", body_name(place.label, "居委会" if place.label.endswith("社区") else "村委会")))
         return None
 
-    def mention_known_people(self, seen: dict[str, Entity]) -> None:
+    def mention_known_people(self) -> None:
         """Every other place a known name stands in the article (家住3楼的张凤 after 张凤说)."""
         recorded = {(m.key, m.span.start) for m in self.state.out.mentions}
-        for name, person in seen.items():
+        for name, person in self.state.people_seen.items():
             # str.find, not a regex per name: a pattern per name would crowd the module patterns out of re's cache
             at = self.state.norm.find(name)
             while at >= 0:
@@ -127,3 +129,15 @@ class PeopleFacts:
                         self.state.record(person, at, at + len(name), sent)
                 at = self.state.norm.find(name, at + len(name))
 
+    def read_byline(self) -> None:
+        """The page's authors and credited people, and its media and byline units as organizations (来源:哈尔滨日报,
+        天水日报记者)."""
+        article = self.state.article
+        for name in article.authors + article.credits:
+            self.state.entity(person_entity(name))
+        for name in article.media:
+            self.state.entity(unit_entity("Organization", name))
+        for unit_name in article.byline_units:
+            units = find_units(for_matching(unit_name))
+            if units and units[-1].text == unit_name and units[-1].cls == "Organization":
+                self.state.entity(unit_entity("Organization", unit_name))

@@ -2,3 +2,11 @@
 
 Imports nothing else of dangjian.loaders.
 """
+
+from dangjian.ontology import lazy_exports
+
+# What other packages and users take from here, by module; each module is imported when first used.
+__all__, __getattr__ = lazy_exports(__name__, {
+    "html_text": ("declared_charset", "html_article", "looks_like_html"),
+    "pubdate": ("normalize_date",),
+})

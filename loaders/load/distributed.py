@@ -22,13 +22,14 @@ from dangjian.loaders.load.pipeline import (LoadOptions, LoadReport, Outcome, Un
                                             load_articles)
 from dangjian.loaders.read.read import iter_documents
 from dangjian.loaders.rdf.retract import stored_documents
+from dangjian.ontology.errors import DangjianError
 
 __all__ = ["ClusterError", "cluster_client", "load_on_cluster", "parse_scheduler"]
 
 Results = Iterator[tuple[Document | ReadError, Outcome]]
 
 
-class ClusterError(Exception):
+class ClusterError(DangjianError):
     """The cluster cannot be reached, or lost a batch more often than it retries (a worker died each time)."""
 
 

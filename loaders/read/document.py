@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dangjian.ontology.errors import DangjianError
+
 KINDS = ("text", "markdown", "html", "jsonl")
 
 
@@ -27,7 +29,7 @@ class Document:
     warnings: tuple[str, ...] = ()
 
 
-class ReadError(Exception):
+class ReadError(DangjianError):
     """An input that yields no document; `str()` reads "path:line: reason — what to do".
 
     >>> str(ReadError("a.jsonl", "not valid JSON", line=3, hint="fix or remove the line"))

@@ -5,6 +5,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from dangjian.ontology.errors import DangjianError
+
 # (prefix, what it is): checked before any decoding so an image never becomes mojibake.
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -47,7 +49,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SAMPLE_CHARS = 100_000
 
 
-class NotText(ValueError):
+class NotText(DangjianError, ValueError):
     """The bytes are not text we can read; the message is the reason shown to the user."""
 
 

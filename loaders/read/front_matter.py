@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from dangjian.ontology.errors import DangjianError
+
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(DangjianError, ValueError):
     """Front matter that cannot be read; `line` is 1-based in the file."""
 
     def __init__(self, reason: str, line: int) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from dangjian.graph.dataset.rdf_suffixes import is_rdf_file
 from dangjian.loaders.read.checks import SPLIT_HINT, Limits, finish
 from dangjian.loaders.read.document import Document, ReadError
 from dangjian.loaders.read.encoding import Decoded, NotText, decode, line_codec, stream_codec
@@ -22,25 +23,18 @@ from dangjian.loaders.read.front_matter import FrontMatterError, split_front_mat
 from dangjian.loaders.html.html_text import declared_charset, html_article, looks_like_html
 from dangjian.loaders.read.jsonl import TOO_DEEP, _record, iter_jsonl, parse_json
 from dangjian.loaders.read.markdown_text import first_heading, markdown_to_text
+from dangjian.loaders.read.walk import NOT_REGULAR, NOT_REGULAR_HINT, walk_files
 
-__all__ = ["RDF_SUFFIXES", "is_rdf_path", "iter_documents", "read_file", "NOT_REGULAR"]
+__all__ = ["iter_documents", "read_file", "NOT_REGULAR"]
 
-RDF_SUFFIXES = frozenset(".ttl .nt .nq .trig .jsonld .rdf .owl".split())
 _KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
           ".htm": "html", ".xhtml": "html", ".shtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
           ".jsonlines": "jsonl", ".json": "json"}
 _HEAD = 65_536
 # Bytes a file may have per allowed character: 4 covers any encoding; HTML markup outweighs its text.
 _BYTES_PER_CHAR = {"html": 16}
-NOT_REGULAR = "not a regular file (a named pipe, socket or device), skipped"
-NOT_REGULAR_HINT = "give the file itself: copy what the pipe or device delivers into a file first"
 _BINARY_HINT = ("only text, Markdown, HTML and JSON Lines articles are read: convert the file "
                 "(save a Word document as .txt, for instance) or leave it out")
-
-
-def is_rdf_path(path: str | Path) -> bool:
-    """True for RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .owl), which the RDF loader takes instead."""
-    return Path(path).suffix.lower() in RDF_SUFFIXES
 
 
 def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 2_000_000,
@@ -50,12 +44,12 @@ def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 2_000_000,
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in _walk(path):
+            for found in walk_files(path):
                 if isinstance(found, ReadError):
                     yield found
-                else:
+                elif not is_rdf_file(found):
                     yield from _guarded(found, str(found), limits)
-        elif is_rdf_path(path):
+        elif is_rdf_file(path):
             continue
         elif not path.exists():
             yield ReadError(str(given), "no such file or directory", hint="check the path")
@@ -78,25 +72,8 @@ def _guarded(path: Path, shown: str, limits: Limits) -> Iterator[Document | Read
                         hint="please report it with this file; the other files are read")
 
 
-def _walk(directory: Path) -> Iterator[Path | ReadError]:
-    try:
-        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
-    except OSError as error:
-        yield ReadError(str(directory), f"cannot list the directory: {error.strerror or error}",
-                        hint="check its permissions")
-        return
-    for entry in entries:
-        if entry.name.startswith(".") or is_rdf_path(entry):
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():  # a link back up the tree would loop forever
-                yield from _walk(entry)
-        elif entry.is_file():
-            yield entry
-
-
 def _read(path: Path, shown: str, limits: Limits) -> Iterator[Document | ReadError]:
-    if is_rdf_path(path):
+    if is_rdf_file(path):
         yield ReadError(shown, "an RDF file, not an article", hint="give it to `dangjian load`, which loads RDF as is")
         return
     if path.exists() and not path.is_file():  # opening a pipe with no writer would wait forever

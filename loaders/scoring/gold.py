@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dangjian.ontology.errors import DangjianError
+
 __all__ = ["GoldError", "Gold", "normalize", "as_list", "read_gold"]
 
 QUOTES = "“”‘’\"'「」『』《》〈〉"
@@ -20,7 +22,7 @@ LOOSE = frozenset({"Event", "Article"})
 _MIN_CONTAINED = 4  # characters: shorter names would match inside unrelated titles
 
 
-class GoldError(ValueError):
+class GoldError(DangjianError, ValueError):
     """A gold file that cannot be read; the message names the file (and line) and what to fix."""
 
 

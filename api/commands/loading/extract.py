@@ -26,13 +26,8 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
-    try:
-        from dangjian.loaders.load.pipeline import ArticleResult, LoadOptions, extract_file
-    except ModuleNotFoundError as error:
-        if error.name == "dangjian.loaders.load.pipeline":
-            raise CommandError("article extraction is not available in this version") from None
-        raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
-                           f"reinstall dangjian (pip install -e .)") from None
+    from dangjian.loaders.load.pipeline import ArticleResult, LoadOptions, extract_file
+
     # one article at a time, written as it is extracted: memory stays flat however large the file
     written = failed = 0
     for item in extract_file(args.file, LoadOptions(date=args.date, source=args.source, url=args.url)):

@@ -2,21 +2,22 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from dangjian.api.commands.common import (CommandError, UsageError, add_command, add_store_option, iso_date,
                                           open_store_for, positive_int)
+from dangjian.graph.dataset.rdf_suffixes import described, is_rdf_file
 
 
 def register(subparsers) -> None:
     parser = add_command(
         subparsers, "load", help="load RDF files and articles into the store",
-        description="Load files and directories. RDF files (.ttl .nt .nq .trig .jsonld .rdf .owl .xml, optionally "
-                    ".gz) go into the named graph https://w3id.org/dangjian/graph/file/<file name> (loading a "
-                    "file again replaces its graph; TriG and N-Quads keep their own graphs). Every other file "
-                    "is read as articles (text, Markdown, HTML, JSON Lines). Directories are walked recursively.",
+        description=f"Load files and directories. RDF files ({described()}) go into the named graph "
+                    f"https://w3id.org/dangjian/graph/file/<file name> (loading a file again replaces its graph; "
+                    f"TriG and N-Quads keep their own graphs). Every other file is read as articles (text, "
+                    f"Markdown, HTML, JSON Lines). Directories are walked recursively in name order, leaving out "
+                    f"hidden entries and store directories.",
         examples=["dangjian load samples/", "dangjian load extra/places.ttl --store http://127.0.0.1:7878",
                   "dangjian load news/ --jobs 2 --validate",
                   "dangjian load news.txt --date 2023-07-20 --source 苏州日报 --keep-going",
@@ -71,46 +72,24 @@ def run(args: argparse.Namespace) -> int:
 
 def split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
     """RDF files, other (article) files, and messages for paths that cannot be loaded; directories walked."""
-    from dangjian.graph.dataset.rdf_files import is_rdf_file
-
-    from dangjian.loaders.read.read import NOT_REGULAR
+    from dangjian.loaders.read.walk import NOT_REGULAR, walk_files
 
     rdf, articles, problems = [], [], []
     for path in paths:
         if not path.exists():
             problems.append(f"{path}: no such file or directory")
         elif path.is_dir():
-            found = _walk(path)
+            found = list(walk_files(path))
             if not found:
                 problems.append(f"{path}: the directory holds no files to load")
-            for file in found:
+            problems.extend(str(file) for file in found if not isinstance(file, Path))
+            for file in (file for file in found if isinstance(file, Path)):
                 (rdf if is_rdf_file(file) else articles).append(file)
         elif not path.is_file():  # reading a named pipe with no writer would wait forever
             problems.append(f"{path}: {NOT_REGULAR} — give the file itself")
         else:
             (rdf if is_rdf_file(path) else articles).append(path)
     return rdf, articles, problems
-
-
-def _walk(directory: Path) -> list[Path]:
-    """Regular files under a directory, sorted; hidden entries, store directories (RocksDB files) and pipes,
-    sockets and devices are skipped, each of the last with a message."""
-    found = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_store(Path(root, d))]
-        for name in files:
-            path = Path(root, name)
-            if name.startswith("."):
-                continue
-            if path.is_file():
-                found.append(path)
-            else:
-                _say(f"skipped {path}: not a regular file (a named pipe, socket or device)")
-    return sorted(found)
-
-
-def _is_store(directory: Path) -> bool:
-    return (directory / "CURRENT").is_file() and (directory / "LOCK").is_file()
 
 
 def _store_totals(store) -> str:
@@ -143,27 +122,17 @@ def _load_rdf(store, files: list[Path], args: argparse.Namespace) -> int:
 
 def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
     """Hand article files to the loaders; returns how many failed."""
-    try:
-        from dangjian.loaders.load.pipeline import LoadOptions, load_articles
-    except ModuleNotFoundError as error:
-        if error.name != "dangjian.loaders.load.pipeline":
-            raise CommandError(f"the article loaders cannot start: module {error.name} is missing; "
-                               f"reinstall dangjian (pip install -e .)") from None
-        names = ", ".join(str(f) for f in files[:5]) + (" …" if len(files) > 5 else "")
-        _say(f"error: article loading is not available in this version; {len(files)} file(s) not loaded: {names}")
-        return len(files)
+    from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+
     options = LoadOptions(date=args.date, source=args.source, url=args.url, jobs=args.jobs,
                           reextract=args.reextract, strict=args.strict, progress=not args.no_progress)
     report = _on_cluster(store, files, options, args.scheduler) if args.scheduler else load_articles(store, files,
                                                                                                   options)
-    summary = report.summary() if hasattr(report, "summary") else None
-    if summary:
-        _say(summary)
-    if getattr(report, "articles", 0):
+    _say(report.summary())
+    if report.articles:
         _say(_store_totals(store))
-    failed = getattr(report, "failed", 0)
-    failures = len(failed) if isinstance(failed, (list, tuple, set, dict)) else int(failed or 0)
-    if getattr(args, "validate", False) and getattr(report, "loaded", None):
+    failures = len(report.failed)
+    if args.validate and report.loaded:
         from dangjian.graph.dataset.validate import validate_articles
         checked = validate_articles(store, report.loaded)
         _say(f"what {len(report.loaded)} new or changed article(s) brought: {checked.text()}".rstrip())

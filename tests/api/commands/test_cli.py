@@ -165,13 +165,9 @@ def test_cli_bad_usage_exits_2(dangjian, args):
     assert "usage: dangjian" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_cli_help_of_every_command_has_an_example(dangjian):
+def test_cli_help_lists_the_commands_and_the_server_settings(dangjian):
     top = dangjian("--help", check_status=0)
     assert "DANGJIAN_STORE_TOKEN" in top.stdout and "--union-default-graph" in top.stdout
     subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     assert {"load", "extract", "query", "export", "validate", "stats", "ontology"} <= set(subparsers.choices)
-    for name, parser in subparsers.choices.items():
-        text = parser.format_help()
-        assert "examples:" in text and f"  dangjian {name}" in text, name
-        if any(a.dest == "store" for a in parser._actions):
-            assert "./dangjian-data" in text, name
+    # each command's own --help: tests/api/test_docs_api.py, one test per command

@@ -250,8 +250,11 @@ def test_graph_page_browser_standalone_file_works_without_server(browser, sample
 
 # ---- what officials meet on the overview: nothing floats, the backbone with counts, labels apart ----
 
+# The boxes of the frame a user sees: vis-network measures labels as it draws, and a page that has just moved
+# nodes (an unfold, then spreading labels) has not drawn yet, so draw first, as the next frame would.
 LABEL_BOXES = """
 const net = graphPage.network, body = net.body, scale = net.getScale();
+net.redraw();
 const drawn = item => item.options.label && item.labelModule.size.width > 0 &&
   item.labelModule.fontOptions.size * scale >= item.labelModule.elementOptions.scaling.label.drawThreshold - 1;
 const box = (what, s) => ({what: what, l: s.left, t: s.top, r: s.left + s.width, b: s.top + s.height});

@@ -2,7 +2,6 @@
 lost when a worker dies, the same errors for bad files."""
 from __future__ import annotations
 
-import doctest
 import os
 import shutil
 import signal
@@ -147,14 +146,6 @@ def test_distributed_scheduler_option_misuse_is_bad_usage(dangjian):
     unknown = dangjian("load", str(ROOT / "samples"), "--scheduler", "somewhere")
     assert both.returncode == unknown.returncode == 2
     assert "not both" in both.stderr and "tcp://HOST:8786" in unknown.stderr
-
-
-def test_distributed_docstring_examples_run():
-    from dangjian.loaders.load import distributed as module
-
-    outcome = doctest.testmod(module)
-    assert outcome.failed == 0 and outcome.attempted > 0
-    assert all(hasattr(module, name) for name in module.__all__)
 
 
 def test_distributed_load_command_starts_and_stops_a_local_cluster(dangjian):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import multiprocessing
 import subprocess
 import sys
@@ -11,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.loaders.places import gazetteer as gazetteer_module
-from dangjian.loaders.places import zone_names
 from dangjian.loaders.places.gazetteer import Gazetteer, Place, get_gazetteer
 from dangjian.loaders.places.gazetteer_index import build_index, ensure_index, index_name
 
@@ -246,11 +243,6 @@ def test_gazetteer_works_in_forked_workers(gazetteer):
     expected = gazetteer.resolve("元和街道", None, ["相城区"]).key
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.map(_resolve_in_child, ["元和街道"]) == [expected]
-
-
-def test_gazetteer_docstring_examples_run(gazetteer):
-    for module in (gazetteer_module, zone_names):
-        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 def _build_in_child(args: tuple[str, str]) -> str:

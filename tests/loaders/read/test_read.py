@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import doctest
-import importlib
 import pickle
 import shutil
 import time
@@ -323,11 +321,3 @@ def test_read_errors_and_documents_survive_pickling():
            [str(r) if isinstance(r, ReadError) else r for r in results]
     error = next(r for r in copies if isinstance(r, ReadError))
     assert (error.line, error.hint) == (2, "fix or remove this line; the other lines are read")
-
-
-@pytest.mark.parametrize("module", ["read.document", "read.encoding", "html.pubdate", "read.front_matter",
-                                    "read.markdown_text", "html.html_tree", "html.html_text", "read.checks",
-                                    "read.fields", "read.read"])
-def test_read_docstring_examples_run(module):
-    result = doctest.testmod(importlib.import_module(f"dangjian.loaders.{module}"))
-    assert result.failed == 0 and result.attempted > 0

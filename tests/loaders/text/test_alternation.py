@@ -1,8 +1,6 @@
 """Word lists as tries: the same matches as a flat alternation sorted longest first, in any surrounding pattern."""
-import doctest
 import re
 
-from dangjian.loaders.text import alternation
 from dangjian.loaders.text.alternation import longest_of
 
 WORDS = ["社区", "社区党委", "党委", "党工委", "党", "街道", "街", "村委会", "村", "居委会", "委员会", "会"]
@@ -23,7 +21,3 @@ def test_alternation_backtracks_to_a_shorter_word_inside_a_longer_pattern():
     for tail, text in (("主任", "社区主任王芳"), ("委员", "社区党委员会"), ("委会", "红星村委会")):
         trie, listed = (re.search(f"(?:{words}){tail}", text) for words in (longest_of(WORDS), flat(WORDS)))
         assert trie is not None and trie.span() == listed.span()
-
-
-def test_alternation_docstring_examples_run():
-    assert doctest.testmod(alternation).failed == 0

@@ -1,9 +1,6 @@
 """Dictionary segmentation without jieba's per-call cost: the same words jieba gives, with and without guessing."""
-import doctest
-
 import pytest
 
-from dangjian.loaders.text import word_route
 from dangjian.loaders.text.words import _jieba, guessed_words, words
 
 TEXTS = [
@@ -23,7 +20,3 @@ def test_word_route_cuts_as_jieba_does(text):
     jieba = _jieba()
     assert list(words(text)) == jieba.lcut(text, HMM=False)
     assert list(guessed_words(text)) == jieba.lcut(text, HMM=True)
-
-
-def test_word_route_docstring_examples_run():
-    assert doctest.testmod(word_route).failed == 0
