@@ -23,7 +23,9 @@ HERE = Path(__file__).resolve().parent
 def _measure(mode: str, corpus: Path, jobs: int, store: Path) -> dict:
     """Run in a child process: load or extract the corpus and report time, articles and peak memory."""
     sys.path.insert(0, str(HERE))
-    from dangjian.loaders.load.pipeline import LoadOptions, extract_document, load_articles
+    from dangjian.loaders.load.extract_step import extract_document
+    from dangjian.loaders.load.options import LoadOptions
+    from dangjian.loaders.load.pipeline import load_articles
     from dangjian.loaders.read.read import iter_documents
 
     started = time.perf_counter()

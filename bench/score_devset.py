@@ -77,7 +77,8 @@ def score_one(data: dict, text: Path, cli: str | None) -> dict:
         store = EmbeddedStore(store_dir)
         try:
             if cli is None:
-                from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+                from dangjian.loaders.load.options import LoadOptions
+                from dangjian.loaders.load.pipeline import load_articles
                 load_articles(store, [text], LoadOptions(progress=False))
             system = scorer.read_system(store)
         finally:

@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dangjian.loaders.load import pipeline
-from dangjian.loaders.read.document import Document, ReadError
-from dangjian.loaders.load.pipeline import (LoadOptions, LoadReport, Outcome, Unchanged, document_chunks, document_hash,
-                                            load_articles)
-from dangjian.loaders.read.read import iter_documents
+from dangjian.loaders.load.identity import document_hash
+from dangjian.loaders.load.known import Unchanged
+from dangjian.loaders.load.options import LoadOptions
+from dangjian.loaders.load.pipeline import Outcome, document_outcome, load_articles
+from dangjian.loaders.load.progress import LoadReport
+from dangjian.loaders.load.workers import document_chunks
 from dangjian.loaders.rdf.retract import stored_documents
+from dangjian.loaders.read.document import Document, ReadError
+from dangjian.loaders.read.read import iter_documents
 from dangjian.ontology.errors import DangjianError
 
 __all__ = ["ClusterError", "cluster_client", "load_on_cluster", "parse_scheduler"]
@@ -68,7 +71,7 @@ def cluster_client(spec: str) -> Iterator:
 
 def load_on_cluster(store, paths: Iterable[Path], options: LoadOptions, client,
                     batch_chars: int = 50_000) -> LoadReport:
-    """`pipeline.load_articles`, with extraction on the cluster's workers; raises ClusterError when a batch is
+    """`load_articles`, with extraction on the cluster's workers; raises ClusterError when a batch is
     lost, after storing every article before it (run the load again: they are skipped)."""
     known = stored_documents(store)
     return load_articles(store, paths, options, results=_on_cluster(client, known, batch_chars))
@@ -76,7 +79,7 @@ def load_on_cluster(store, paths: Iterable[Path], options: LoadOptions, client,
 
 def _extract(docs: list[Document], options: LoadOptions) -> list[Outcome]:
     """On a worker: each document's outcome, as the local pipeline computes it."""
-    return [pipeline.process_document(doc, options)[1] for doc in docs]
+    return [document_outcome(doc, options) for doc in docs]
 
 
 def _on_cluster(client, known: dict[str, int], batch_chars: int) -> Callable[[list[Path], LoadOptions], Results]:

@@ -69,7 +69,8 @@ def _document_of(gold_path: Path, document: str | None) -> Path:
 def _extract(text_path: Path):
     from dangjian.graph.store.embedded import EmbeddedStore
     from dangjian.loaders.scoring.gold_score import read_system
-    from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+    from dangjian.loaders.load.options import LoadOptions
+    from dangjian.loaders.load.pipeline import load_articles
 
     with tempfile.TemporaryDirectory(prefix="dangjian-eval-") as folder:
         store = EmbeddedStore(Path(folder) / "store")

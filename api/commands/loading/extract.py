@@ -26,7 +26,8 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
-    from dangjian.loaders.load.pipeline import ArticleResult, LoadOptions, extract_file
+    from dangjian.loaders.load.extract_step import ArticleResult, extract_file
+    from dangjian.loaders.load.options import LoadOptions
 
     # one article at a time, written as it is extracted: memory stays flat however large the file
     written = failed = 0

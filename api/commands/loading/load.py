@@ -122,7 +122,8 @@ def _load_rdf(store, files: list[Path], args: argparse.Namespace) -> int:
 
 def _load_articles(store, files: list[Path], args: argparse.Namespace) -> int:
     """Hand article files to the loaders; returns how many failed."""
-    from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+    from dangjian.loaders.load.options import LoadOptions
+    from dangjian.loaders.load.pipeline import load_articles
 
     options = LoadOptions(date=args.date, source=args.source, url=args.url, jobs=args.jobs,
                           reextract=args.reextract, strict=args.strict, progress=not args.no_progress)

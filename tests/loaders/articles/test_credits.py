@@ -66,7 +66,8 @@ def test_credits_name_the_media_of_a_page():
 
 def test_credits_media_become_organizations_of_the_article():
     from dangjian.loaders.read.document import Document
-    from dangjian.loaders.load.pipeline import LoadOptions, extract_document
+    from dangjian.loaders.load.extract_step import extract_document
+    from dangjian.loaders.load.options import LoadOptions
     text = "东川社区举办邻里节\n2025-03-08 作者: 韩冬梅 来源: 东川日报\n\n近日,东川社区党委举办邻里节。\n"
     (result,) = extract_document(Document(path="t.txt", text=text, kind="text"), LoadOptions())
     assert ("东川日报", "Organization") in {(e.label, e.cls) for e in result.facts.entities.values()}

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from dangjian.graph.store import open_store
-from dangjian.loaders.load.pipeline import LoadOptions, LoadReport, load_articles
+from dangjian.loaders.load.options import LoadOptions
+from dangjian.loaders.load.pipeline import load_articles
+from dangjian.loaders.load.progress import LoadReport
 
 distributed = pytest.importorskip("distributed")
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+from dangjian.loaders.load.options import LoadOptions
+from dangjian.loaders.load.pipeline import load_articles
 from dangjian.loaders.rdf.retract import article_ids_of, retract_article
 from dangjian.ontology import DJ, KNOWLEDGE_GRAPH, queries_dir, sparql_prefixes
 

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dangjian.loaders.read.document import Document, ReadError
-from dangjian.loaders.load.pipeline import LoadOptions, extract_document
+from dangjian.loaders.load.extract_step import extract_document
+from dangjian.loaders.load.options import LoadOptions
 from dangjian.loaders.read.read import read_file
 from dangjian.loaders.articles.segment import segment
 from dangjian.loaders.rdf.to_rdf import entity_iri, iri_part

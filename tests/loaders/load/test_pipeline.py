@@ -1,9 +1,12 @@
-"""Loading articles through the command line: idempotent loads, provenance, replacement, bad input, jobs."""
+"""A load from end to end, as `dangjian load` runs it: facts traced to their sentence, bad input reported while the
+rest loads, --strict, hostile labels through store, query and export."""
 import json
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from article_helpers import graphs
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "samples" / "seed-page.txt"
@@ -23,25 +26,6 @@ SELECT ?title ?sentence ?start ?end WHERE {
 }"""
 
 
-def count(dangjian):
-    out = dangjian("query", "--format", "json", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", check_status=0)
-    return int(json.loads(out.stdout)["results"]["bindings"][0]["n"]["value"])
-
-
-def graphs(dangjian):
-    out = dangjian("query", "--format", "json", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", check_status=0)
-    return sorted(b["g"]["value"] for b in json.loads(out.stdout)["results"]["bindings"])
-
-
-def test_pipeline_loading_the_sample_page_twice_changes_nothing(dangjian):
-    dangjian("load", str(SAMPLE), "--no-progress", check_status=0)
-    first = (count(dangjian), graphs(dangjian))
-    again = dangjian("load", str(SAMPLE), "--no-progress", check_status=0)
-    assert "8 unchanged" in again.stderr
-    assert (count(dangjian), graphs(dangjian)) == first
-    assert len([g for g in first[1] if "/graph/article/" in g]) == 8
-
-
 def test_pipeline_fact_traces_to_article_and_sentence(dangjian):
     dangjian("load", str(SAMPLE), "--no-progress", check_status=0)
     rows = json.loads(dangjian("query", "--format", "json", PROVENANCE, check_status=0).stdout)["results"]["bindings"]
@@ -56,22 +40,6 @@ def test_pipeline_fact_traces_to_article_and_sentence(dangjian):
     body = text["results"]["bindings"][0]["text"]["value"]
     start, end = int(row["start"]["value"]), int(row["end"]["value"])
     assert body[start:end].replace(",", ",") == row["sentence"]["value"].replace(",", ",")
-
-
-def test_pipeline_changed_article_replaces_its_graph(dangjian, tmp_path):
-    feed = tmp_path / "feed.jsonl"
-    record = {"title": "石牌岭社区开展义诊", "text": "近日,石牌岭社区开展义诊活动。", "url": "https://example.org/a/1"}
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    dangjian("load", str(feed), "--no-progress", check_status=0)
-    record["text"] = "近日,石牌岭社区联合武汉市第三医院开展义诊活动。"
-    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    out = dangjian("load", str(feed), "--no-progress", check_status=0)
-    assert "1 replaced" in out.stderr
-    articles = [g for g in graphs(dangjian) if "/graph/article/" in g]
-    assert len(articles) == 1
-    found = dangjian("query", "--format", "json",
-                     "ASK { ?o <http://www.w3.org/2000/01/rdf-schema#label> \"武汉市第三医院\"@zh }", check_status=0)
-    assert json.loads(found.stdout)["boolean"] is True
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -109,40 +77,6 @@ def test_pipeline_strict_stops_at_the_first_error(dangjian, tmp_path):
     out = dangjian("load", str(corpus), "--strict", "--no-progress")
     assert out.returncode == 1
     assert [g for g in graphs(dangjian) if "/graph/article/" in g] == []
-
-
-def test_pipeline_extract_prints_what_one_file_yields(dangjian):
-    out = dangjian("extract", str(SAMPLE), "--format", "json", check_status=0)
-    data = json.loads(out.stdout)
-    assert len(data) == 8 and data[1]["authors"] == ["高达"]
-    assert any(f["p"] == "organizer" and f["s"] == "青年党员学习交流活动" for f in data[1]["facts"])
-    turtle = dangjian("extract", str(SAMPLE), "--format", "turtle", check_status=0).stdout
-    assert len(list(ox.parse(turtle.encode(), format=ox.RdfFormat.TRIG))) > 500
-
-
-
-def test_pipeline_extract_says_in_one_line_what_it_cannot_read_and_goes_on(dangjian, tmp_path):
-    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    binary = dangjian("extract", str(tmp_path / "photo.txt"), check_status=1)
-    assert binary.stdout == "" and len(binary.stderr.splitlines()) == 1 and "photo.txt" in binary.stderr
-    lines = ["{broken json", json.dumps({"title": "建元社区开展活动", "text": "近日,建元社区开展活动。"}, ensure_ascii=False)]
-    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    feed = dangjian("extract", str(tmp_path / "feed.jsonl"), check_status=1)
-    assert [a["title"] for a in json.loads(feed.stdout)] == ["建元社区开展活动"]
-    assert len(feed.stderr.splitlines()) == 1 and "feed.jsonl:1" in feed.stderr
-
-def test_pipeline_two_jobs_give_the_same_graph(dangjian, tmp_path):
-    corpus = tmp_path / "pages"
-    corpus.mkdir()
-    for i in range(4):
-        (corpus / f"p{i}.txt").write_text(SAMPLE.read_text(encoding="utf-8") + f"\n\n附录{i}\n", encoding="utf-8")
-    dangjian("load", str(corpus), "--jobs", "2", "--no-progress", check_status=0)
-    parallel = count(dangjian)
-    store2 = tmp_path / "other"
-    dangjian("load", str(corpus), "--jobs", "1", "--no-progress", "--store", str(store2), check_status=0)
-    serial = dangjian("query", "--store", str(store2), "--format", "json",
-                      "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", check_status=0)
-    assert int(json.loads(serial.stdout)["results"]["bindings"][0]["n"]["value"]) == parallel > 0
 
 
 def test_pipeline_hostile_labels_survive_store_query_and_export(dangjian, tmp_path):

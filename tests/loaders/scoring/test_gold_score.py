@@ -10,7 +10,8 @@ import pytest
 from dangjian.graph.store.embedded import EmbeddedStore
 from dangjian.loaders.scoring.gold import Gold, read_gold
 from dangjian.loaders.scoring.gold_score import System, read_system, score
-from dangjian.loaders.load.pipeline import LoadOptions, load_articles
+from dangjian.loaders.load.options import LoadOptions
+from dangjian.loaders.load.pipeline import load_articles
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
