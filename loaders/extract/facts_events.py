@@ -13,7 +13,8 @@ from dangjian.loaders.extract.resolve import program_entity, scoped_entity
 from dangjian.loaders.text.text import Sentence, for_matching, name_key
 
 # 下一步…将继续开展好“…”活动: what an article says will be done is no event that took place
-PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
+# 计划 before punctuation is a noun (制定共治计划,并…开展): no plan of what follows
+PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划(?![,;:。、!?])|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
 # 与A及B、C等单位,共同开展 / 联合A、B共同开展: units that act together with the subject, after the event is named
 JOINT_TAIL = re.compile(r"(与|联合|携手|会同|协同)(?P<list>[^,;:。]{2,80}?),?(共同|一同|一起|一道)"
                         r"(开展|举办|组织|参与|参加|完成|走访|进行|发起|承办)")
@@ -22,7 +23,7 @@ ATTENDED = re.compile(r"(参加|出席|参与|参会|到场|落座|见证|观摩
 # 此次活动由X牵头: a sentence about the event the one before named
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
-VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入")
+VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入", "下沉")
 SUBJECTLESS = re.compile(f"(一同|共同|一起|一道|携手|分别|先后|相继)?({'|'.join(m for m in VENUE_MARKERS if m != '在')})")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
 AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",

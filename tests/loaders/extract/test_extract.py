@@ -469,3 +469,10 @@ def test_extract_the_issuer_of_a_document_being_implemented_does_not_report_to_t
 def test_extract_a_province_level_joint_branch_is_set_up_in_no_community():
     _, triples, _ = facts_of("测试标题\n青松村党总支、省希望与同心联合党支部等单位在青松村开展主题党日活动。")
     assert not any(s == "省希望与同心联合党支部" and p == "hostUnit" for s, p, o in triples)
+
+
+def test_extract_a_plan_written_as_a_noun_does_not_make_the_event_after_it_planned():
+    _, triples, _ = facts_of("测试标题\n青松街道机关支部与河湾社区党总支结对共建,科学制定共治计划,"
+                             "并下沉社区开展“党员进社区,支部办实事”活动。")
+    organizers = {o for s, p, o in triples if s == "党员进社区,支部办实事活动" and p == "organizer"}
+    assert "青松街道机关支部" in organizers and "河湾社区" not in organizers  # 下沉社区: where, not who
