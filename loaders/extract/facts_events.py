@@ -23,6 +23,8 @@ ATTENDED = re.compile(r"(参加|出席|参与|参会|到场|落座|见证|观摩
 # 此次活动由X牵头: a sentence about the event the one before named
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
+# 与党员志愿者一同开展: the community's own volunteers as the partners of units acting in it
+WITH_VOLUNTEERS = re.compile(r"与(?:社区|辖区)?(?:党员|在职党员)?志愿者们?(?:一同|共同|一起|一道)")
 VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入", "下沉")
 SUBJECTLESS = re.compile(f"(一同|共同|一起|一道|携手|分别|先后|相继)?({'|'.join(m for m in VENUE_MARKERS if m != '在')})")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
@@ -63,6 +65,8 @@ class EventFacts:
                     if self.cobuilding.outside(other) and not self.cobuilding.outside(unit) and unit.cls in ("Community", "Street", "PartyOrganization"):
                         if not related(unit, other, self.state.out.facts):
                             self.state.fact(unit, "coBuildsWith", other, sent)
+            if joint and WITH_VOLUNTEERS.search(sent.text, 0, ev.verb_start):
+                self._joined_by_volunteers(sent, joint)
             self._read_joint_tail(sent, units, sent.start + ev.end, entity, organizers)
             self._read_attending(sent, units, entity, after=sent.start + ev.end)
             self.state.last_event = entity
@@ -76,6 +80,17 @@ class EventFacts:
             for audience in _audiences(sent.text + self.state.article.title):
                 self.state.fact(entity, "audience", Literal(audience, lang="zh"), sent)
         return events
+
+    def _joined_by_volunteers(self, sent: Sentence, joint: list[Entity]) -> None:
+        """`A、B等五家单位…与党员志愿者一同开展…`: outside units acting with the party volunteers of the community
+        the article is about co-build with it (its party organization when the article names one)."""
+        focus = self.state.focus.unit
+        if focus is None or focus.cls not in ("Community", "Street", "PartyOrganization") or self.cobuilding.outside(focus):
+            return
+        anchor = self.state.focus.party.get(focus.key, focus)
+        for unit in joint:
+            if self.cobuilding.outside(unit) and not related(anchor, unit, self.state.out.facts):
+                self.state.fact(anchor, "coBuildsWith", unit, sent)
 
     def _read_anaphor(self, sent: Sentence, units: list[Mention], event: Entity) -> None:
         """`此次活动由街道党工委牵头,联合A及B、C共同开展`: who held the event the sentence before named."""

@@ -476,3 +476,10 @@ def test_extract_a_plan_written_as_a_noun_does_not_make_the_event_after_it_plann
                              "并下沉社区开展“党员进社区,支部办实事”活动。")
     organizers = {o for s, p, o in triples if s == "党员进社区,支部办实事活动" and p == "organizer"}
     assert "青松街道机关支部" in organizers and "河湾社区" not in organizers  # 下沉社区: where, not who
+
+
+def test_extract_units_acting_with_the_communitys_party_volunteers_co_build_with_it():
+    _, triples, _ = facts_of("测试标题\n10月26日,河湾社区党委组织辖区单位、党员志愿者开展了志愿服务系列活动。"
+                             "青山机械有限公司、青山县农科所等两家单位主要领导带头与党员志愿者一同开展了“楼道清洁”行动。")
+    partners = {o for s, p, o in triples if s == "河湾社区党委" and p == "coBuildsWith"}
+    assert partners == {"青山机械有限公司", "青山县农科所"}
