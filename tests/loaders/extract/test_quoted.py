@@ -92,3 +92,8 @@ def test_quoted_a_launched_clean_up_campaign_is_no_event():
 def test_quoted_a_standing_practice_is_no_event_and_a_talk_held_is_one():
     assert events("社区组织居民开展“每周有约、邻里说事”活动,以唠家常的形式议事。") == []
     assert events("双方党组织开展交流座谈,介绍了各自情况。") == ["交流座谈"]
+
+
+def test_quoted_the_opening_of_a_place_named_in_quotes_is_an_event():
+    assert events("3月16日,河湾社区“邻里菜园”正式开园,居民报名近300人。") == ["邻里菜园正式开园"]
+    assert events("打造“红色驿站”开放的空间") == []
