@@ -23,6 +23,7 @@ ATTENDED = re.compile(r"(参加|出席|参与|参会|到场|落座|见证|观摩
 # 此次活动由X牵头: a sentence about the event the one before named
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
+CO_HOST = re.compile(r"(?:共同|联合)?(?:协办|承办|支持)")
 # 与党员志愿者一同开展: the community's own volunteers as the partners of units acting in it
 WITH_VOLUNTEERS = re.compile(r"与(?:社区|辖区)?(?:党员|在职党员)?志愿者们?(?:一同|共同|一起|一道)")
 VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入", "下沉")
@@ -104,6 +105,12 @@ class EventFacts:
         for org in organizers:
             self.state.fact(event, "organizer", org, sent)
         self._read_joint_tail(sent, units, lead.end(), event, organizers)
+        co_host = CO_HOST.search(self.state.norm, lead.end(), sent.end)
+        if co_host is not None:  # …主办,A、B等八家银行共同协办: the units between are its partners
+            for unit in self.state.heads(units):
+                entity = self.state.resolve(unit) if lead.end() <= unit.start < co_host.start() else None
+                if entity is not None and entity not in organizers and entity.cls in ("Organization", "PartyOrganization"):
+                    self.state.joined(event, entity, sent)
 
     def _read_attending(self, sent: Sentence, units: list[Mention], event: Entity, after: int = 0) -> None:
         """`县委办、县政协办等8个共建单位参加`: the partner units a sentence lists as taking part in the event."""

@@ -483,3 +483,11 @@ def test_extract_units_acting_with_the_communitys_party_volunteers_co_build_with
                              "青山机械有限公司、青山县农科所等两家单位主要领导带头与党员志愿者一同开展了“楼道清洁”行动。")
     partners = {o for s, p, o in triples if s == "河湾社区党委" and p == "coBuildsWith"}
     assert partners == {"青山机械有限公司", "青山县农科所"}
+
+
+def test_extract_an_opening_held_by_some_and_co_hosted_by_others():
+    _, triples, _ = facts_of("测试标题\n3月16日,河湾社区“邻里菜园”正式开园,居民报名近300人。"
+                             "此次活动由青山区人社局、河湾社区党委主办,青山银行、河湾农商银行两家银行共同协办。")
+    roles = {(p, o) for s, p, o in triples if s == "邻里菜园正式开园" and p in ("organizer", "partner")}
+    assert {("organizer", "青山区人社局"), ("organizer", "河湾社区党委"),
+            ("partner", "青山银行"), ("partner", "河湾农商银行")} <= roles
