@@ -82,6 +82,7 @@ SUFFIXES = _suffix_table()
 SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile(longest_of(SUFFIX_CLASS))
 DELIM_RE = re.compile(longest_of(lx.DELIMITERS))
+SHORT_SUFFIX_RE = re.compile(longest_of(lx.SUFFIXES_OPENING_WORDS))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
 NAME_RUN_TO_END = re.compile(f"[{lx.CJK}A-Za-z0-9·]*\\Z")  # searched up to a suffix: where the name characters begin
 PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
@@ -203,6 +204,12 @@ def _without_kinds_of_places(units: list[Mention]) -> list[Mention]:
 def _suffix_matches(sentence: str) -> Iterator[re.Match]:
     """The unit suffixes of a sentence, left to right; a short form that opens a longer suffix (作协 in 工作协会)
     gives way to it."""
+    if SHORT_SUFFIX_RE.search(sentence) is None:
+        return SUFFIX_RE.finditer(sentence)
+    return _suffix_matches_giving_way(sentence)
+
+
+def _suffix_matches_giving_way(sentence: str) -> Iterator[re.Match]:
     pos = 0
     while (m := SUFFIX_RE.search(sentence, pos)) is not None:
         if m.group() in lx.SUFFIXES_OPENING_WORDS and sentence.startswith(lx.SUFFIXES_OPENING_WORDS[m.group()], m.start() + 1):
@@ -781,10 +788,8 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
     characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
     """
     parts = words(window)
-    # 辛安卫生服务中心: a name jieba does not know, split into a surname and single characters, is a name
-    unknown_name = len(parts) > 1 and all(len(p) == 1 for p in parts) and tag(parts[0]).startswith("nr")
     if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn" \
-            and not unknown_name:
+            and not _unknown_name(parts):
         return None  # 去银行: a verb right before the suffix leaves no name
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):
@@ -792,6 +797,11 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
             break
         offset -= len(word)
     return offset
+
+
+def _unknown_name(parts: tuple[str, ...]) -> bool:
+    """辛安卫生服务中心: a name jieba does not know, split into a surname and single characters."""
+    return len(parts) > 1 and all(len(p) == 1 for p in parts) and tag(parts[0]).startswith("nr")
 
 
 def _is_stop_word(word: str, strict: bool = False) -> bool:
