@@ -20,6 +20,12 @@ LEAD_CUE = re.compile(
     r"\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月|\d{4}年|\d{1,2}月|上午|下午|昨天|昨日|前不久|不久前|上周|本周|"
     r"随着|在.{1,20}(之际|期间|中)|春节|国庆|端午|中秋|元旦|\(记者|（记者)"
 )
+# Page furniture the credit reader leaves: a label with nothing after it (日期:), a paper's edition line
+# (浙江日报 数字报纸), a page number before its section (00022版:今日湖州).
+FURNITURE = re.compile(r"^(?:(?:日期|时间|来源|作者|编辑|责任编辑|发布时间|发布日期)\s*:?"
+                       r"|[\u4e00-\u9fff]{2,12}报\s*(?:数字报纸?|电子报|数字报刊|电子版|数字版)"
+                       r"|[0-9A-Z]{1,6}版\s*:\s*[\u4e00-\u9fff]{2,8})$")
+PAREN_PHOTO = re.compile(r"[(]([\u4e00-\u9fff]{2,4})摄[)]$")
 ROLE_START = re.compile(r"^[■□●◆◇★☆▲△▶►•→ ]*(本报记者|见习记者|实习记者|特约记者|记者|通讯员|文/图|图/文|文图)")
 CAPTION = re.compile(r"(供图|摄|图片来源[^\s]*|[（(][^（）()]{0,20}摄[)）]|摄影\s*[\u4e00-\u9fff]{2,4})$|^图为|^▲|^△|^图[:：]")
 INLINE_BYLINE = re.compile(
@@ -90,6 +96,8 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
         if tok in ("摄", "摄影", "供图") and names:
             names.pop()  # 刘畅 摄: a photo credit, not an author
             continue
+        if tok.endswith("摄") and looks_like_name(tok[:-1]):
+            continue  # (孙戉摄): a photographer, not an author
         # 文 and 图 open a credit only standing alone (文 张三): 文明花开 is a phrase
         role = next((r for r in ROLE_TOKENS if tok.startswith(r) and (len(r) > 1 or tok == r)), None)
         if role is not None:
@@ -147,10 +155,10 @@ def _classify(line: str, start: int) -> _Block:
         found = read_credits(stripped)  # 本报记者 陆雪婷 通讯员 鲁提普拉·木塔力甫: names with a middle dot
         if found.authors:
             return _Block("byline", line, start, names=found.authors, credits=found)
-    if is_meta_line(line):
+    if is_meta_line(line) or FURNITURE.match(stripped):
         return _Block("meta", line, start, credits=read_credits(line))
     if len(norm) <= 80 and CAPTION.search(norm.strip()) and not ends_sentence(norm):
-        return _Block("caption", line, start, credits=Credits(others=photo_credits(line), media=media_names(line)))
+        return _Block("caption", line, start, credits=Credits(others=_photographers(line), media=media_names(line)))
     if len(norm) <= MAX_TITLE and not ends_sentence(norm) and not re.search(r"[。;；]", norm):
         return _Block("title", line, start)
     if len(norm) <= 2 * MAX_TITLE and not re.search(r"[。;,:!?、]", norm):
@@ -176,7 +184,8 @@ def _repair(blocks: list[_Block]) -> list[_Block]:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "body" and not ends_sentence(prev.text)
                 and block.kind in ("body", "title") and _continues(block.text)
-                and trailing_byline(prev.text) is None):  # …帮助。记者 张三: the paragraph ended on its byline
+                and trailing_byline(prev.text) is None  # …帮助。记者 张三: the paragraph ended on its byline
+                and PAREN_PHOTO.search(for_matching(prev.text).rstrip()) is None):  # …活动。(孙戉摄)
             prev.text += block.text
             continue
         out.append(block)
@@ -293,7 +302,7 @@ def segment(text: str) -> list[Article]:
                     current.credit(lead[1])
             closing = closing_credits(para)
             if closing:
-                current.credit(closing[1])
+                current.credit(_photographers_apart(closing[1]))
             current.paragraphs.append(para)
         i += 1
     if articles and pending:
@@ -301,6 +310,22 @@ def segment(text: str) -> list[Article]:
     for article in articles:
         _finish(article)
     return [a for a in articles if a.title or a.paragraphs]
+
+
+def _photographers(caption: str) -> list[str]:
+    """The photographer of a caption: `记者 杨鹤 摄`, or a name stuck to 摄 in brackets (`…活动。(孙戉摄)`)."""
+    found = photo_credits(caption)
+    m = PAREN_PHOTO.search(for_matching(caption).strip())
+    return found or ([m.group(1)] if m and looks_like_name(m.group(1)) else [])
+
+
+def _photographers_apart(found: Credits) -> Credits:
+    """`…誓词。(孙戉摄)`: a name stuck to 摄 in a closing bracket is the photographer's, not an author's."""
+    shot = [n for n in found.authors if n.endswith("摄") and looks_like_name(n[:-1])]
+    if not shot:
+        return found
+    return Credits(authors=[n for n in found.authors if n not in shot], others=found.others + [n[:-1] for n in shot],
+                   media=found.media)
 
 
 def _titled_by_byline(blocks: list[_Block], i: int) -> bool:

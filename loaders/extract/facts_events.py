@@ -13,7 +13,8 @@ from dangjian.loaders.extract.resolve import program_entity, scoped_entity
 from dangjian.loaders.text.text import Sentence, for_matching, name_key
 
 # 下一步…将继续开展好“…”活动: what an article says will be done is no event that took place
-PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
+# 计划 before punctuation is a noun (制定共治计划,并…开展): no plan of what follows
+PLANNED = re.compile(r"(下一步|今后|将继续|将进一步|将持续|将以|将把|计划(?![,;:。、!?])|拟于|拟在|力争|争取|还将|也将|将定期|将不断)")
 # 与A及B、C等单位,共同开展 / 联合A、B共同开展: units that act together with the subject, after the event is named
 JOINT_TAIL = re.compile(r"(与|联合|携手|会同|协同)(?P<list>[^,;:。]{2,80}?),?(共同|一同|一起|一道)"
                         r"(开展|举办|组织|参与|参加|完成|走访|进行|发起|承办)")
@@ -22,7 +23,10 @@ ATTENDED = re.compile(r"(参加|出席|参与|参会|到场|落座|见证|观摩
 # 此次活动由X牵头: a sentence about the event the one before named
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
-VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入")
+CO_HOST = re.compile(r"(?:共同|联合)?(?:协办|承办|支持)")
+# 与党员志愿者一同开展: the community's own volunteers as the partners of units acting in it
+WITH_VOLUNTEERS = re.compile(r"与(?:社区|辖区)?(?:党员|在职党员)?志愿者们?(?:一同|共同|一起|一道)")
+VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入", "下沉")
 SUBJECTLESS = re.compile(f"(一同|共同|一起|一道|携手|分别|先后|相继)?({'|'.join(m for m in VENUE_MARKERS if m != '在')})")
 JOINT_MARKERS = ("联合", "携手", "协同", "会同", "邀请", "联手")
 AUDIENCES = ("新业态新就业群体", "新就业群体", "残疾人", "老年人", "独居老人", "空巢老人", "高龄老人", "青少年", "儿童",
@@ -62,6 +66,8 @@ class EventFacts:
                     if self.cobuilding.outside(other) and not self.cobuilding.outside(unit) and unit.cls in ("Community", "Street", "PartyOrganization"):
                         if not related(unit, other, self.state.out.facts):
                             self.state.fact(unit, "coBuildsWith", other, sent)
+            if joint and WITH_VOLUNTEERS.search(sent.text, 0, ev.verb_start):
+                self._joined_by_volunteers(sent, joint)
             self._read_joint_tail(sent, units, sent.start + ev.end, entity, organizers)
             self._read_attending(sent, units, entity, after=sent.start + ev.end)
             self.state.last_event = entity
@@ -76,6 +82,17 @@ class EventFacts:
                 self.state.fact(entity, "audience", Literal(audience, lang="zh"), sent)
         return events
 
+    def _joined_by_volunteers(self, sent: Sentence, joint: list[Entity]) -> None:
+        """`A、B等五家单位…与党员志愿者一同开展…`: outside units acting with the party volunteers of the community
+        the article is about co-build with it (its party organization when the article names one)."""
+        focus = self.state.focus.unit
+        if focus is None or focus.cls not in ("Community", "Street", "PartyOrganization") or self.cobuilding.outside(focus):
+            return
+        anchor = self.state.focus.party.get(focus.key, focus)
+        for unit in joint:
+            if self.cobuilding.outside(unit) and not related(anchor, unit, self.state.out.facts):
+                self.state.fact(anchor, "coBuildsWith", unit, sent)
+
     def _read_anaphor(self, sent: Sentence, units: list[Mention], event: Entity) -> None:
         """`此次活动由街道党工委牵头,联合A及B、C共同开展`: who held the event the sentence before named."""
         lead = LEAD_VERB.search(self.state.norm, sent.start, sent.end)
@@ -88,6 +105,12 @@ class EventFacts:
         for org in organizers:
             self.state.fact(event, "organizer", org, sent)
         self._read_joint_tail(sent, units, lead.end(), event, organizers)
+        co_host = CO_HOST.search(self.state.norm, lead.end(), sent.end)
+        if co_host is not None:  # …主办,A、B等八家银行共同协办: the units between are its partners
+            for unit in self.state.heads(units):
+                entity = self.state.resolve(unit) if lead.end() <= unit.start < co_host.start() else None
+                if entity is not None and entity not in organizers and entity.cls in ("Organization", "PartyOrganization"):
+                    self.state.joined(event, entity, sent)
 
     def _read_attending(self, sent: Sentence, units: list[Mention], event: Entity, after: int = 0) -> None:
         """`县委办、县政协办等8个共建单位参加`: the partner units a sentence lists as taking part in the event."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterator
 from itertools import chain
 
 from dangjian.loaders.text import lexicon as lx
 from dangjian.loaders.text.alternation import longest_of
 from dangjian.loaders.places.gazetteer import get_gazetteer
 from dangjian.loaders.text.name_words import (described_by_kind, inner_start, is_generic, is_generic_place,
-                                              lead_length, name_tag)
+                                              lead_length, name_tag, names_unit)
 from dangjian.loaders.text.words import tag, words
 
 PLACE_CLASSES = lx.PLACE_CLASSES
@@ -81,6 +82,7 @@ SUFFIXES = _suffix_table()
 SUFFIX_CLASS = dict(SUFFIXES)
 SUFFIX_RE = re.compile(longest_of(SUFFIX_CLASS))
 DELIM_RE = re.compile(longest_of(lx.DELIMITERS))
+SHORT_SUFFIX_RE = re.compile(longest_of(lx.SUFFIXES_OPENING_WORDS))
 NAME_CHAR = re.compile(f"[{lx.CJK}A-Za-z0-9·]")
 NAME_RUN_TO_END = re.compile(f"[{lx.CJK}A-Za-z0-9·]*\\Z")  # searched up to a suffix: where the name characters begin
 PROVINCE_BEFORE = re.compile("(省|自治区)[^,;:。、]{2,10}$")
@@ -97,6 +99,7 @@ DEPARTMENT_SUFFIXES = ("学院", "中心", "联合党支部", "研究院", "研�
 DEPARTMENT_TAIL = re.compile(r"(系|系统|学院|专业|教研室)(教工|学生|机关|本科生|研究生)?$")
 DEPARTMENT_FIELD = re.compile(r"[与和及、]")
 NUMBERED_SCHOOLS = frozenset(s for s in lx.ORG_SUFFIXES if len(s) == 2 and s.endswith("中") and s[0] in "一二三四五六七八九十")
+FACTORY_NUMBER = re.compile(r"[一二三四五六七八九〇零]{3}|[0-9]{3}")  # 二一三电器有限责任公司: a numbered works
 COMPANY_AFTER = re.compile(f"[{lx.CJK}]{{0,4}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 MAX_NAME = {"Organization": 20, "PartyOrganization": 20, "Facility": 10}
 
@@ -140,7 +143,7 @@ def find_units(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     quoted = _quoted_spans(sentence)
     organs = [(m.start(), m.end(), _party_of_zhonggong(sentence, m)) for m in ZHONGGONG_RE.finditer(sentence)]
-    for m in SUFFIX_RE.finditer(sentence):
+    for m in _suffix_matches(sentence):
         suffix, s, e = m.group(), m.start(), m.end()
         if suffix in NUMBERED_SCHOOLS and sentence[e:e + 1] == "学":
             suffix, s, e = "中学", s + 1, e + 1  # 第三中学, not 三中
@@ -169,7 +172,7 @@ def find_units(sentence: str) -> list[Mention]:
         if mention.cls == "Organization":
             mention = _with_parent_org(sentence, mention, out)
         if last is not None and mention.start <= last.start:
-            mention.parent = last
+            mention.parent = None if _names_own_organ(sentence, last, mention) else last
             if not _keeps_prefix(last, mention):
                 mention.parent = last.parent
                 out.pop()
@@ -183,7 +186,42 @@ def find_units(sentence: str) -> list[Mention]:
         out.extend(mentions)
     for unit in out:
         _with_democratic_party(sentence, unit)
-    return _listed_organizations(sentence, _cities_before_districts(sentence, out))
+    return _listed_organizations(sentence, _cities_before_districts(sentence, _without_kinds_of_places(out)))
+
+
+def _without_kinds_of_places(units: list[Mention]) -> list[Mention]:
+    """`与街道社区共建`: a bare 街道 and a bare 社区 written together speak of streets and communities in general."""
+    pairs = {id(a) for a, b in zip(units, units[1:]) if a.bare and b.bare and a.cls == "Street"
+             and b.cls == "Community" and a.end == b.start}
+    if not pairs:
+        return units
+    kinds = pairs | {id(b) for a, b in zip(units, units[1:]) if id(a) in pairs}
+    if any(u.parent is not None and id(u.parent) in kinds for u in units):
+        return units  # 街道社区党委: a unit named over them
+    return [u for u in units if id(u) not in kinds]
+
+
+def _suffix_matches(sentence: str) -> Iterator[re.Match]:
+    """The unit suffixes of a sentence, left to right; a short form that opens a longer suffix (作协 in 工作协会)
+    gives way to it."""
+    if SHORT_SUFFIX_RE.search(sentence) is None:
+        return SUFFIX_RE.finditer(sentence)
+    return _suffix_matches_giving_way(sentence)
+
+
+def _suffix_matches_giving_way(sentence: str) -> Iterator[re.Match]:
+    pos = 0
+    while (m := SUFFIX_RE.search(sentence, pos)) is not None:
+        if m.group() in lx.SUFFIXES_OPENING_WORDS and sentence.startswith(lx.SUFFIXES_OPENING_WORDS[m.group()], m.start() + 1):
+            m = SUFFIX_RE.match(sentence, m.start() + 1) or m
+        yield m
+        pos = m.end()
+
+
+def _names_own_organ(sentence: str, place: Mention, party: Mention) -> bool:
+    """`宝山区建交委机关党支部`: a party branch named after a place and a body of it is the body's, not the place's."""
+    return party.cls == "PartyOrganization" and place.cls in PLACE_CLASSES \
+        and names_unit(sentence[place.end:party.end - len(party.suffix)])
 
 
 def _with_democratic_party(sentence: str, unit: Mention) -> None:
@@ -385,7 +423,7 @@ def _bad_context(sentence: str, s: int, e: int, suffix: str) -> bool:
         return True  # 刘家台乡乡长: the second 乡 opens the title
     if suffix == "村" and sentence[e:e + 2] in ("社区", "街道"):
         return True  # 谊景村社区, 张家村街道: a community or street whose name ends in 村
-    if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技"):
+    if suffix == "物业" and sentence[e:e + 2] in ("管理", "服务", "有限", "公司", "集团", "发展", "科技", "联盟"):
         return True  # 万家和物业管理有限公司: the name goes on
     if suffix == "大学" and nxt in "城生":
         return True  # 大学城社区, 大学生: the word goes on
@@ -400,8 +438,8 @@ def _unit_at(sentence: str, s: int, e: int, suffix: str, cls: str, last: Mention
     if _bad_context(sentence, s, e, suffix):
         return None
     if suffix in ("小区", "社区") and last is not None and last.cls == "ResidentialCompound" and last.end == s \
-            and not last.bare and (suffix == "小区" or last.suffix == "新村"):
-        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 扎细新村社区: one unit
+            and not last.bare and (suffix == "小区" or last.suffix != "小区"):
+        return Mention(last.start, e, sentence[last.start:e], cls, suffix)  # 六合苑小区, 扎细新村社区, 文华苑社区: one unit
     if cls == "PartyOrganization" and last is not None and last.cls == "PartyOrganization" and not last.bare \
             and sentence[last.end:last.end + 1] in ("、", "和", "及") and 2 <= s - last.end - 1 <= 8 \
             and all(NAME_CHAR.match(c) for c in sentence[last.end + 1:s]):
@@ -481,11 +519,14 @@ def _named_party(sentence: str, start: int, s: int, e: int, suffix: str, host: M
         return None  # 4个海棠网格行动支部 counts branches named elsewhere
     # 市政支部、环卫支部、园林支部: in a list of branches, each is named by what it does
     listed = last is not None and last.cls == "PartyOrganization" and sentence[last.end:start] in ("、", "和", "及")
+    lead = words(name)[0]
+    if listed and lead in lx.DELIMITERS and name[len(lead):] in lx.GENERIC_NAMES:
+        return None  # 辖区非公党支部: the kind of branches a place has, listed after named ones
     if not suffix.endswith(lx.DESCRIBED_PARTY) and is_generic(name) and not listed:
         return None  # 双方党支部, 综合党委, 楼栋党小组: a kind of party organization, not one
     if listed and last.parent is not None and described_by_kind(name, suffix):
         return Mention(start, e, sentence[start:e], "PartyOrganization", suffix, parent=last.parent)
-    if listed:
+    if listed and not names_unit(name):
         return Mention(start, e, sentence[start:e], "PartyOrganization", suffix, sibling=last.sibling or last)
     last_word = words(name)[-1]
     if len(last_word) > 1 and _is_stop_word(last_word) and not ORDINAL_RE.fullmatch(last_word) and not listed:
@@ -511,7 +552,8 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
         return None
     if cls == "Organization" and text.endswith(NOT_ORGANIZATIONS):
         return None
-    if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS:
+    if cls == "Organization" and is_generic(name) and not _known(name) and text not in lx.NATIONAL_BANKS \
+            and not _names_field(name, suffix) and not (suffix.endswith("公司") and FACTORY_NUMBER.match(name)):
         return None  # 业主委员会, 行业协会: a kind of unit, not one
     if cls == "Organization" and not _known(name):
         last_word = words(name)[-1]
@@ -548,6 +590,12 @@ def _accept(sentence: str, start: int, s: int, e: int, suffix: str, cls: str, sh
     if cls == "Facility" and len(name) < 2 and suffix not in ("之家",):
         return None
     return Mention(start, e, text, cls, suffix)
+
+
+def _names_field(name: str, suffix: str) -> bool:
+    """Whether a school or institute is named by its field of study (信息学院, 建筑大学, 机械学院): nouns only."""
+    return suffix in lx.FIELD_UNIT_SUFFIXES and 2 <= len(name) <= 6 and name not in lx.GENERIC_NAMES \
+        and all(tag(w) == "n" for w in words(name))
 
 
 def _verb_inside(name: str) -> bool:
@@ -618,6 +666,8 @@ def _cut_start(sentence: str, j: int, s: int, suffix: str, cls: str, last_end: i
     window = sentence[j:s]
     # 中国建设银行, 中建三局第一建设工程有限公司, 中西医结合医院, 万家和物业管理有限公司 keep their verbs and 和
     registered = suffix.endswith(("公司", "集团", "银行", "支行", "分行", "医院"))
+    # 区建设交通工作党委: a sector's working committee keeps the words of its sector, verbs included
+    registered = registered or (cls == "PartyOrganization" and window.endswith("工作"))
     company = suffix.endswith(("公司", "集团"))
     # 厦门大学海洋与地球学院: right after a unit, 与/和/及 join the parts of one name
     conjunctions_inside = after_unit and j == last_end and cls == "Organization"
@@ -738,7 +788,8 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
     characters, for names that may hold numerals and place words (中建三局第一建设工程, 牡丹第三).
     """
     parts = words(window)
-    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn":
+    if single_verbs and len(parts[-1]) == 1 and tag(parts[-1])[:1] in ("v", "p") and tag(parts[-1]) != "vn" \
+            and not _unknown_name(parts):
         return None  # 去银行: a verb right before the suffix leaves no name
     offset = len(window) - len(parts[-1])
     for word in reversed(parts[:-1]):
@@ -746,6 +797,11 @@ def _pos_cut(window: str, strict: bool = False, single_verbs: bool = False) -> i
             break
         offset -= len(word)
     return offset
+
+
+def _unknown_name(parts: tuple[str, ...]) -> bool:
+    """辛安卫生服务中心: a name jieba does not know, split into a surname and single characters."""
+    return len(parts) > 1 and all(len(p) == 1 for p in parts) and tag(parts[0]).startswith("nr")
 
 
 def _is_stop_word(word: str, strict: bool = False) -> bool:

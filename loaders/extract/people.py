@@ -84,7 +84,7 @@ def other_name_at(text: str, pos: int) -> str | None:
         follows = lx.AFTER_NAME if not dotted else tuple(w for w in lx.AFTER_NAME if len(w) > 1)
         if not (not rest or not lx.CJK_RE.match(rest[0]) or SPEECH_RE.match(rest) or rest.startswith(follows)):
             continue
-        if _inside_unit(text, pos, size) or name in NOT_NAMES or frequency(name) >= 5:
+        if _inside_unit(text, pos, size) or name in NOT_NAMES or name in lx.GENERIC_NAMES or frequency(name) >= 5:
             continue
         if dotted:
             return name
@@ -119,6 +119,10 @@ def _plausible(name: str) -> bool:
         return False  # 来此, 向这: a demonstrative is no part of a given name
     if len(name) >= 3 and frequency(name[:2]) > 500 and name[:2] not in lx.SURNAMES_2:
         return False  # 居民各, 马上飞: a common word, not a surname and a given name
+    if len(name) >= 3 and tag(name[:2]) == "v" and frequency(name[:2]) > 100 and name[:2] not in lx.SURNAMES_2:
+        return False  # 宣讲党: a verb that opens with a surname's character, not a name
+    if name in lx.GENERIC_NAMES:
+        return False  # 居民楼院: a place word after a cue noun
     return frequency(name) < 200
 
 

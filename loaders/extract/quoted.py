@@ -17,6 +17,12 @@ EVENT_RE = re.compile(
 )
 MORE_SUFFIX = re.compile(f"(?:{EVENT_SUFFIX})+")
 QUOTED_EVENT_RE = re.compile(f"(?:{EVENT_VERB}(?:了|的|起)?|一场[^,，。;；“”]{{0,8}}?)(?P<q>“[^“”]{{1,30}}(?:{EVENT_SUFFIX}|节|嘉年华|季)”)")
+# 一同开展了“社区清洁”行动: a clean-up action named in quotes and carried out is an event (one launched,
+# 启动“…整治”行动, is a campaign)
+CLEANUP_EVENT_RE = re.compile(f"(?:开展|进行|组织)了?(?P<q>“[^“”]{{0,16}}(?:{'|'.join(lx.CLEANUP_WORDS)})”)行动")
+RECURRING = re.compile(r"(每周|每月|每天|每日|每年|每季|周周|月月|天天)")
+# “共享农场”正式开园: the opening of a place or service named in quotes is an event
+OPENING_RE = re.compile(f"(?P<q>{Q})(?:正式|顺利|隆重)?(?:开园|开业|开馆|启用|落成|开放)(?![的了])")
 QUOTE_RUN = re.compile(f"(?:{Q}[、]?){{2,}}(?=等)")
 # 开展了以“喜迎二十大,永远跟党走”为主题的党建联建活动, 开展了主题为“…”的志愿服务活动, 举行“…”——2023…联谊运动会,
 # 开展“A”——“B”暨“C”春节联谊活动: the (first) quoted theme names the event
@@ -99,6 +105,9 @@ def find_events(sentence: str) -> list[Named]:
             label, alt, start, verb_at = clean_label(theme.group("q")[1:-1]), [label], theme.start("q"), theme.start()
         out.append(Named(start, end, label, "Event", alt, verb_start=verb_at))
     quoted = "“" in sentence  # the patterns below all need a quoted name
+    for m in CLEANUP_EVENT_RE.finditer(sentence) if quoted else ():
+        name = clean_label(m.group("q")[1:-1])
+        out.append(Named(m.start("q"), m.end(), name, "Event", [name + "行动"], verb_start=m.start()))
     for m in QUOTED_EVENT_RE.finditer(sentence) if quoted else ():
         if any(e.start <= m.start("q") < e.end for e in out):
             continue
@@ -116,7 +125,12 @@ def find_events(sentence: str) -> list[Named]:
         name = clean_label(m.group("q")[1:-1])
         full = clean_label(name + m.group("mid") + m.group("suf"))
         out.append(Named(m.start("q"), m.end(), name, "Event", [full], verb_start=m.start()))
+    for m in OPENING_RE.finditer(sentence) if quoted else ():
+        if not any(e.start <= m.start("q") < e.end for e in out):
+            out.append(Named(m.start("q"), m.end(), clean_label(m.group()), "Event", [clean_label(m.group("q")[1:-1])],
+                             verb_start=m.start()))
     out.extend(_held_events(sentence, out))
+    out = [e for e in out if not RECURRING.match(e.label)]  # 开展“每周有约”活动: a standing practice, no one event
     for m in THEME_ONLY_RE.finditer(sentence) if quoted else ():
         group = "q" if m.group("q") else "dq"
         if any(e.start <= m.start(group) < e.end or m.start(group) <= e.start < m.end(group) for e in out):

@@ -12,7 +12,7 @@ __all__, __getattr__ = lazy_exports(__name__, {
     "dates": ("find_date",),
     "lexicon": ("CJK", "is_surname_start", "SURNAMES_2"),
     "name_words": ("abbreviates", "described_by_kind", "inner_start", "is_generic", "is_generic_place", "lead_length",
-                   "name_tag", "starts_common"),
+                   "name_tag", "names_unit", "starts_common"),
     "text": ("clean_label", "ends_sentence", "for_matching", "name_key", "Sentence", "split_sentences"),
     "words": ("frequency", "guessed_words", "tag"),
 }, modules=("lexicon", "words"))

@@ -111,6 +111,8 @@ def inner_start(name: str, registered: bool = False) -> int:
         after = parts[i + 1]
         if registered and not tag(after).startswith(_PROPER_TAGS):
             continue
+        if after == "委":
+            continue  # 建交委, 发改委: a committee named short, its verb is no clause
         if not _opens_badly(after, "Organization"):
             cut = pos
     return cut
@@ -120,6 +122,8 @@ def _verbish(word: str) -> bool:
     pos = name_tag(word)
     if word in ("与", "和", "及", "同", "跟"):
         return False  # 海洋与地球学院: conjunctions between units are the delimiters' business
+    if word == "之":
+        return False  # 君之琴社工服务中心, 心之桥: the classical particle inside a name
     if len(word) == 1:  # a lone character tagged as a verb is often part of a name (粮油建艺系): only grammar cuts
         return word in _FUNCTION_CHARS or pos.startswith(("p", "c", "u", "r"))
     return (pos.startswith(("v", "p", "c", "u", "d", "r")) and pos not in ("vn", "vd")) or word in _VERB_PHRASES
@@ -184,12 +188,31 @@ def is_generic_place(name: str) -> bool:
     return is_generic(name) and _names_starting(words(name)[0]) < 3
 
 
+# a government committee named short (建交委, 发改委, 卫健委), not a party committee (党委, 工委)
+ORGAN_SHORT = re.compile(r"[^党工\W]委(?![员会])")
+
+
+def names_unit(name: str) -> bool:
+    """Whether the words before a party suffix name a unit of their own: a unit word inside (八分公司, 社会学学会,
+    建交委) or a level opening them (省社会学学会, 市水务局).
+
+    >>> names_unit("八分公司"), names_unit("省社会学学会"), names_unit("排水")
+    (True, True, False)
+    """
+    return bool(_UNIT_WORD.search(name) or ORGAN_SHORT.search(name)) or _level_named(name)
+
+
+def _level_named(name: str) -> bool:
+    """省社会学学会, 区建设交通工作: words opening with an administrative level name a body of that level."""
+    return len(name) >= 4 and name.startswith(("省", "市", "区", "县"))
+
+
 def described_by_kind(name: str, suffix: str) -> bool:
     """Whether a party organization's own words describe its members or purpose (在职党员功能型党支部,
     老旧小区改造临时党支部) rather than name a unit of its own (中国太平广西区域工委): only the first is
     set up in the unit the article is about."""
     if suffix.endswith(DESCRIBED_PARTY):
-        return True
-    if suffix in _ORGANS or name.endswith(_DEPARTMENT_ENDINGS) or _UNIT_WORD.search(name):
+        return not _level_named(name)  # 省X联合党支部: a province-level joint branch is no community's
+    if suffix in _ORGANS or name.endswith(_DEPARTMENT_ENDINGS) or names_unit(name):
         return False  # 市直机关工委, 信息技术部党支部, 八分公司党支部: an organ, or a branch of another unit
     return is_generic(name) or not any(tag(w).startswith(_PROPER_TAGS) or tag(w) == "x" for w in words(name))

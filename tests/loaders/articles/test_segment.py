@@ -127,3 +127,22 @@ def test_segment_a_byline_ending_the_lead_keeps_the_subheading_in_the_article():
             "为解决老人吃饭难,2月10日,社区开展了一场活动。\n")
     (article,) = segment(page)
     assert article.authors == ["周文"] and "关爱老人,传递温暖" in article.subheadings
+
+
+@pytest.mark.parametrize("header", ["青山日报 数字报纸\n\n00015版:今日青山\n\n", "日期:\n来源:青山发布\n"])
+def test_segment_a_papers_edition_line_and_an_empty_label_are_no_title(header):
+    page = header + "绿地添新景\n\n王小明 李红\n\n  每天早晨,河湾社区的志愿者在小区里巡查。社区党委书记赵青介绍了做法。\n"
+    (article,) = segment(page)
+    assert article.title == "绿地添新景"
+    assert "数字报纸" not in article.text and "日期" not in article.text
+
+
+@pytest.mark.parametrize("para", [
+    "6月27日,青松街道在广场举办主题党日活动,200多名党员重温入党誓词。(钟戉摄)",
+    "6月27日,青松街道在河湾社区的文化广场举办主题党日活动,200多名党员重温入党誓词,并参加了便民服务、政策宣传、"
+    "微心愿征集、党史知识问答等活动,现场气氛热烈。(钟戉摄)",
+])
+def test_segment_a_name_stuck_to_she_in_brackets_is_the_photographer(para):
+    (article,) = segment("绿地添新景\n\n  " + para + "\n\n  社区党委书记赵青介绍了做法。\n")
+    assert article.credits == ["钟戉"] and article.authors == []
+    assert not any("钟戉" in p and "介绍了做法" in p for p in article.paragraphs)

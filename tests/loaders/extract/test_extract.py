@@ -464,3 +464,30 @@ def test_extract_the_issuer_of_a_document_being_implemented_does_not_report_to_t
             "市直机关工委到河湾社区开展党员进社区报到活动。\n")
     _, triples, _ = facts_of(text)
     assert cobuild(triples, "市直机关工委", "河湾社区") and not cobuild(triples, "市委办公厅", "河湾社区")
+
+
+def test_extract_a_province_level_joint_branch_is_set_up_in_no_community():
+    _, triples, _ = facts_of("测试标题\n青松村党总支、省希望与同心联合党支部等单位在青松村开展主题党日活动。")
+    assert not any(s == "省希望与同心联合党支部" and p == "hostUnit" for s, p, o in triples)
+
+
+def test_extract_a_plan_written_as_a_noun_does_not_make_the_event_after_it_planned():
+    _, triples, _ = facts_of("测试标题\n青松街道机关支部与河湾社区党总支结对共建,科学制定共治计划,"
+                             "并下沉社区开展“党员进社区,支部办实事”活动。")
+    organizers = {o for s, p, o in triples if s == "党员进社区,支部办实事活动" and p == "organizer"}
+    assert "青松街道机关支部" in organizers and "河湾社区" not in organizers  # 下沉社区: where, not who
+
+
+def test_extract_units_acting_with_the_communitys_party_volunteers_co_build_with_it():
+    _, triples, _ = facts_of("测试标题\n10月26日,河湾社区党委组织辖区单位、党员志愿者开展了志愿服务系列活动。"
+                             "青山机械有限公司、青山县农科所等两家单位主要领导带头与党员志愿者一同开展了“楼道清洁”行动。")
+    partners = {o for s, p, o in triples if s == "河湾社区党委" and p == "coBuildsWith"}
+    assert partners == {"青山机械有限公司", "青山县农科所"}
+
+
+def test_extract_an_opening_held_by_some_and_co_hosted_by_others():
+    _, triples, _ = facts_of("测试标题\n3月16日,河湾社区“邻里菜园”正式开园,居民报名近300人。"
+                             "此次活动由青山区人社局、河湾社区党委主办,青山银行、河湾农商银行两家银行共同协办。")
+    roles = {(p, o) for s, p, o in triples if s == "邻里菜园正式开园" and p in ("organizer", "partner")}
+    assert {("organizer", "青山区人社局"), ("organizer", "河湾社区党委"),
+            ("partner", "青山银行"), ("partner", "河湾农商银行")} <= roles

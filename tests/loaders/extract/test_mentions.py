@@ -389,3 +389,58 @@ def test_mentions_an_autonomous_county_written_short_is_a_district():
     found = find_units("为西宁市城东区东兴社区、大通县小石山社区授牌")
     by_text = {u.text: u for u in found}
     assert by_text["大通县"].cls == "District" and by_text["小石山社区"].parent.text == "大通县"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("翠湖苑社区党支部发出倡议", [("翠湖苑社区", "Community"), ("翠湖苑社区党支部", "PartyOrganization")]),
+    ("联合园林大学测绘学院党支部开展活动", [("园林大学测绘学院", "Organization"),
+                                          ("园林大学测绘学院党支部", "PartyOrganization")]),
+    ("市青年工作协会党支部参加", [("市青年工作协会", "Organization"),
+                                  ("市青年工作协会党支部", "PartyOrganization")]),
+    ("党员“进社区”暨青松街道工委主题党日活动举行", [("青松街道", "Street"), ("青松街道工委", "PartyOrganization")]),
+])
+def test_mentions_compound_named_communities_field_named_schools_and_joined_titles(sentence, expected):
+    assert units(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["各学院都来了", "学院和大学都来了", "专业的研究所"])
+def test_mentions_a_school_without_a_field_is_no_name(sentence):
+    assert units(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("社区联合志愿服务队、钟平卫生服务中心共同开展义诊", [("钟平卫生服务中心", "Organization")]),
+    ("三一五机械有限责任公司、青山县农科所等单位参加", [("三一五机械有限责任公司", "Organization"),
+                                                     ("青山县农科所", "Organization")]),
+    ("社区引进了爱之桥社会工作服务中心", [("爱之桥社会工作服务中心", "Organization")]),
+])
+def test_mentions_unknown_names_numbered_works_institutes_and_names_with_zhi(sentence, expected):
+    assert units(sentence) == expected
+
+
+def test_mentions_a_listed_branch_naming_its_own_unit_is_not_hosted_like_the_one_before():
+    found = {u.text: u for u in find_units("省青年工作协会党支部、省地理学学会党支部和辖区非公党支部参加")}
+    assert found["省青年工作协会党支部"].parent.text == "省青年工作协会"
+    assert found["省地理学学会党支部"].parent is None and found["省地理学学会党支部"].sibling is None
+    assert "辖区非公党支部" not in found
+
+
+def test_mentions_a_property_alliance_branch_names_no_property_company():
+    assert units("翠湖雅苑红色物业联盟党支部成立") == [("翠湖雅苑", "ResidentialCompound"),
+                                                      ("翠湖雅苑红色物业联盟党支部", "PartyOrganization")]
+
+
+def test_mentions_a_sectors_working_committee_and_a_branch_of_a_committee_named_short():
+    found = {u.text: u for u in find_units("区教育卫生工作党委机关支部与青松社区党总支结对,青山区卫健委机关党支部参加")}
+    assert found["区教育卫生工作党委"].cls == "PartyOrganization"
+    assert found["区教育卫生工作党委机关支部"].parent.text == "区教育卫生工作党委"
+    assert found["青山区卫健委机关党支部"].parent is None  # the health committee's branch, not the district's
+
+
+def test_mentions_an_institute_named_short_by_its_discipline():
+    assert units("市社科院历史学所党支部参加,学校位于大学所在的街道") == [
+        ("市社科院历史学所", "Organization"), ("市社科院历史学所党支部", "PartyOrganization")]
+
+
+def test_mentions_streets_and_communities_in_general_are_no_units():
+    assert find_units("与街道社区共创共建是一种很好的方式") == []

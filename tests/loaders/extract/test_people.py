@@ -122,3 +122,10 @@ def test_people_a_name_after_a_cue_noun_may_be_followed_by_a_verb():
 
 def test_people_a_demonstrative_is_no_given_name():
     assert people("不少居民来此看书")[0] == []
+
+
+
+def test_people_a_verb_opening_with_a_surname_and_a_place_word_after_a_cue_are_no_names():
+    assert people("党员深入居民楼院清理杂物") == ([], [])
+    assert people("针对无主管楼院及自管楼院分类施策") == ([], [])
+    assert people("省农科院副研究员钟晓平向村民宣讲党的政策")[0] == ["钟晓平"]

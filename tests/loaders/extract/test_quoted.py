@@ -71,3 +71,29 @@ def test_quoted_the_first_of_a_chain_of_quoted_themes_names_the_event():
 
 def test_quoted_an_event_said_to_unfold_there_is_held():
     assert [e.label for e in find_events("日前,“邻里同乐”移风易俗主题活动在此展开,500余名居民参加。")] == ["移风易俗主题活动"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("三家单位的党员一同开展了“楼道清洁”行动,清运垃圾5车。", "楼道清洁"),
+    ("社区联合卫生院共同开展“邻里暖心”公益服务大集,居民排起长队。", "邻里暖心公益服务大集"),
+])
+def test_quoted_a_clean_up_action_and_a_fair_in_quotes_are_events(sentence, name):
+    assert name in events(sentence)
+
+
+def test_quoted_a_campaign_named_action_is_no_event():
+    assert events("街道开展“百日攻坚”行动。") == []
+
+
+def test_quoted_a_launched_clean_up_campaign_is_no_event():
+    assert events("社区和驻地单位一起,启动“微环境整治”行动。") == []
+
+
+def test_quoted_a_standing_practice_is_no_event_and_a_talk_held_is_one():
+    assert events("社区组织居民开展“每周有约、邻里说事”活动,以唠家常的形式议事。") == []
+    assert events("双方党组织开展交流座谈,介绍了各自情况。") == ["交流座谈"]
+
+
+def test_quoted_the_opening_of_a_place_named_in_quotes_is_an_event():
+    assert events("3月16日,河湾社区“邻里菜园”正式开园,居民报名近300人。") == ["邻里菜园正式开园"]
+    assert events("打造“红色驿站”开放的空间") == []
