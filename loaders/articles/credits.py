@@ -47,7 +47,8 @@ HEAD_TOKEN = re.compile(r"^([\u3400-\u9fff]{2,12})\s")
 TIMESTAMP_HEAD = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源)\s*[:]\s*([^\s:|]{2,30})")
 LEAD_SOURCE = re.compile(r"^([\u3400-\u9fff·]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电)")
-UNIT_BEFORE_ROLE = re.compile(r"([\u3400-\u9fff]{2,14}?)(?:本网|首席|见习|实习|特约)?记者")
+# 天水日报记者, (青山晚报 记者 曾明): the unit a reporter writes for, before the role
+UNIT_BEFORE_ROLE = re.compile(r"([\u3400-\u9fff]{2,14}?)\s*(?:本网|首席|见习|实习|特约)?记者")
 
 
 def media_names(text: str) -> list[str]:
@@ -221,9 +222,9 @@ def photo_credits(caption: str) -> list[str]:
 
 
 def _all_credits(inner: str) -> bool:
-    """Whether every token of a bracket is a role, a name or a unit before a role: then it is a credit."""
+    """Whether every token of a bracket is a role, a name, a medium or a unit before a role: then it is a credit."""
     for token in re.split(r"[\s、,/]+", for_matching(inner)):
         rest = ROLE_RE.sub("", token)
-        if token and rest and not is_person_name(rest) and not ROLE_RE.search(token):
+        if token and rest and not is_person_name(rest) and not ROLE_RE.search(token) and not MEDIA.match(rest):
             return False
     return True

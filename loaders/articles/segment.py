@@ -194,9 +194,11 @@ def _repair(blocks: list[_Block]) -> list[_Block]:
         if block.kind == "body":
             cut = trailing_byline(block.text)
             if cut:
+                credit = block.text[len(cut[0]):].strip()  # (青山晚报 记者 曾明): its paper is read from it too
                 block.text = cut[0]
                 result.append(block)
-                result.append(_Block("byline", "", block.start + len(cut[0]), names=cut[1]))
+                result.append(_Block("byline", "", block.start + len(cut[0]), names=cut[1],
+                                     credits=Credits(media=media_names(credit))))
                 continue
         result.append(block)
     return result
@@ -282,7 +284,8 @@ def segment(text: str) -> list[Article]:
         elif block.kind == "byline":
             current.authors.extend(n for n in block.names if n not in current.authors)
             current.byline_units.extend(block.units)
-            current.media.extend(n for n in media_names(block.text) if n not in current.media)  # 深圳晚报记者 X
+            named = media_names(block.text) + block.credits.media  # 深圳晚报记者 X
+            current.media.extend(n for n in dict.fromkeys(named) if n not in current.media)
         elif block.kind == "caption":
             current.captions.append(block.text)
             current.credit(block.credits)

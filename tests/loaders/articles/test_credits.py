@@ -146,3 +146,11 @@ def test_credits_a_byline_line_names_its_paper():
     from dangjian.loaders.articles.segment import segment
     (article,) = segment("河湾社区办起长桌宴\n青山晚报记者 曾明 通讯员 翟丽\n近日,河湾社区办起长桌宴。\n")
     assert "青山晚报" in article.media
+
+
+def test_credits_a_closing_credit_in_brackets_names_its_paper_apart_from_the_role():
+    from dangjian.loaders.articles.segment import segment
+    (article,) = segment("河湾社区办起长桌宴\n近日,河湾社区办起长桌宴。(青山晚报 记者 曾明)\n")
+    assert article.media == ["青山晚报"] and article.authors == ["曾明"]
+    (article,) = segment("河湾社区办起长桌宴\n近日,河湾社区办起长桌宴。(社区 记者 曾明)\n")
+    assert article.media == []
