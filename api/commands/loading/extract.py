@@ -24,6 +24,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file.is_dir():
+        raise CommandError(f"{args.file}: a directory — extract reads one file: give a file in it, or load the "
+                           f"whole folder with `dangjian load {args.file}`")
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
     from dangjian.loaders.load.extract_step import ArticleResult, extract_file

@@ -30,6 +30,13 @@ def test_cli_extract_on_a_binary_file_prints_one_line_and_exits_1(dangjian, tmp_
     assert "scan.pdf: binary file, not text: PDF document" in one_line(done)
 
 
+def test_cli_extract_on_a_folder_says_to_give_a_file_or_load_the_folder(dangjian, tmp_path):
+    (tmp_path / "news").mkdir()
+    done = dangjian("extract", "news")
+    assert done.returncode == 1 and done.stdout == ""
+    assert "news: a directory" in one_line(done) and "dangjian load news" in one_line(done)
+
+
 def test_cli_query_that_does_not_parse_is_one_line_exit_1(dangjian, tmp_path):
     (tmp_path / "one.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     dangjian("load", "one.ttl", check_status=0)
