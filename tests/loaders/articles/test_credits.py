@@ -43,6 +43,15 @@ def test_credits_page_furniture_is_no_title_and_no_text(line):
     assert is_meta_line(line)
 
 
+@pytest.mark.parametrize("line", ["您所在的位置:东川新闻网 >> 基层动态 >> 正文",
+                                  "您当前所在的位置:首页 > 最新动态 > 社区活动 > 东川社区举办邻里节",
+                                  "某某省政协主管主办国内统一刊号:CN00-0000 某某时报社出版"])
+def test_credits_a_breadcrumb_and_a_papers_registration_line_are_no_title(line):
+    assert is_meta_line(line)
+    (article,) = segment(f"{line}\n东川社区举办邻里节\n近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n")
+    assert article.title == "东川社区举办邻里节"
+
+
 def test_credits_page_furniture_does_not_become_an_article():
     page = ("当前版: A05版 上一版  下一版\n\n东川社区举办邻里节\n2025-03-08 09:12:40  作者: 韩冬梅  来源: 东川日报  责任编辑: 孟庆山\n\n"
             "近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n")
