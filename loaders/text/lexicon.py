@@ -163,8 +163,9 @@ EVENT_SUFFIXES = (
 )
 # Clean-up words: an action named by one in quotes (开展“社区清洁”行动) took place, like 清理行动.
 CLEANUP_WORDS = ("清洁", "清扫", "清理", "整治", "大扫除", "扫雪", "除雪")
-# Short suffixes that open a longer one (作协, the writers' association, in 社会工作协会): the longer is read.
-SUFFIXES_OPENING_WORDS = {"作协": "协会"}
+# Short suffixes that open a longer one (作协, the writers' association, in 社会工作协会; 街办 in 东风街办事处):
+# the longer is read.
+SUFFIXES_OPENING_WORDS = {"作协": "协会", "街办": "办事处"}
 # Schools and institutes that may be named by a field of study alone (信息学院, 建筑大学).
 FIELD_UNIT_SUFFIXES = ("学院", "大学", "研究所", "研究院")
 # Words that end a name when scanning leftwards from a suffix: verbs, prepositions, connectors, determiners.
