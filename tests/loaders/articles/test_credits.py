@@ -163,3 +163,31 @@ def test_credits_a_closing_credit_in_brackets_names_its_paper_apart_from_the_rol
     assert article.media == ["青山晚报"] and article.authors == ["曾明"]
     (article,) = segment("河湾社区办起长桌宴\n近日,河湾社区办起长桌宴。(社区 记者 曾明)\n")
     assert article.media == []
+
+
+@pytest.mark.parametrize("line, author, unit", [("(东川县政协提案委:韩冬梅)", "韩冬梅", "东川县政协提案委"),
+                                                ("(供稿:校机关党委 韩冬梅) |", "韩冬梅", "校机关党委")])
+def test_credits_a_closing_bracket_names_the_unit_that_supplied_the_article_and_its_writer(line, author, unit):
+    (article,) = segment(f"东川社区举办邻里节\n近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n{line}\n")
+    assert article.authors == [author] and unit in article.byline_units
+    assert line.rstrip(" |") not in article.paragraphs
+
+
+def _organizations(text: str) -> set[str]:
+    from dangjian.loaders.read.document import Document
+    from dangjian.loaders.load.extract_step import extract_document
+    from dangjian.loaders.load.options import LoadOptions
+    (result,) = extract_document(Document(path="t.txt", text=text, kind="text"), LoadOptions())
+    return {e.label for e in result.facts.entities.values() if e.cls == "Organization"}
+
+
+def test_credits_a_source_office_and_a_paper_named_by_its_kind_become_organizations():
+    text = ("东川社区举办邻里节\n来源:青松街办事处 时间:2025-03-08 09:12:40\n\n近日,东川社区党委举办邻里节。\n")
+    assert "青松街办事处" in _organizations(text)
+    text = "东川社区举办邻里节\n来源:东川企业报\n\n近日,东川社区党委举办邻里节。\n"
+    assert "东川企业报" in _organizations(text)
+
+
+def test_credits_a_source_unit_the_text_writes_by_its_level_is_not_named_twice():
+    text = "东川社区举办邻里节\n来源:东川区妇联\n\n近日,区妇联与东川社区党委举办邻里节。\n"
+    assert "东川区妇联" not in _organizations(text)
