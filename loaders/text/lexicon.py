@@ -77,6 +77,7 @@ DESCRIBED_PARTY = ("功能型党支部", "联合党支部", "临时党支部", "
 
 # Suffixes of party organizations, longest first.
 PARTY_SUFFIXES = (
+    "社会组织党委",  # a city's committee over its social organizations: 组织 there is a noun, not a verb
     "功能型党支部", "联合党支部", "联合党委", "联合党总支", "临时党支部", "行动支部", "机关委员会", "党总支部", "党工委",
     "党总支", "党支部",
     "支委会", "党委", "党组", "党小组", "工委", "支部",

@@ -451,3 +451,8 @@ def test_mentions_a_street_office_written_jie_ban_shi_chu_is_an_organization_not
     assert ("东风街办事处", "Organization") in found and ("青松社区", "Community") in found
     assert ("东风街办", "Street") not in found
     assert [(u.text, u.cls) for u in find_units("东风街办组织居民")] == [("东风街办", "Street")]
+
+
+def test_mentions_a_committee_over_social_organizations_keeps_its_place():
+    found = [(u.text, u.cls) for u in find_units("发挥东川市社会组织党委桥梁纽带作用")]
+    assert ("东川市社会组织党委", "PartyOrganization") in found
