@@ -151,9 +151,11 @@ def _held_events(sentence: str, found: list[Named]) -> list[Named]:
         cut = UNIT_END.match(head)
         mid = head[cut.end():] if cut else head
         suf = m.group("suf")
-        if any(e.start <= s < e.end for e in found + out) or mid.endswith("的"):
+        if any(e.start <= s < e.end for e in found + out) or (mid.endswith("的") and len(suf) < 4):
             continue
-        generic = mid in GENERIC_EVENT_MID or mid.startswith(("各", "相关", "此次", "本次", "这次", "该", "类似"))
+        # 一场特别的主题党日活动在…举行: a description before an event named by its kind leaves the kind as its name
+        generic = mid in GENERIC_EVENT_MID or mid.startswith(("各", "相关", "此次", "本次", "这次", "该", "类似")) \
+            or mid.endswith("的")
         if (generic or len(mid) < 2) and len(suf) < 4:
             continue  # 会议在社区举行, 各类活动如期举行: no name of its own
         mid = "" if generic else mid
