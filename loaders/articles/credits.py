@@ -38,7 +38,7 @@ DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四�
 LEAD_CREDIT = re.compile(r"^(?:[^\s,。(]{0,18}?(?:讯|电))\s*[(]([^()]{2,60})[)]")
 LEAD_REPORTER = re.compile(r"^[^\s,。(]{0,18}?讯\s*((?:本报)?记者|通讯员)\s*([\u3400-\u9fff·]{2,12}?)\s*报道\s*[:]")
 CLOSING_CREDIT = re.compile(r"[(]([^()]{2,40})[)]\s*$")
-PHOTO_CREDIT = re.compile(r"(?:记者|/|\s)\s*([\u3400-\u9fff]{2,4}?)\s*(?:摄|供图)$|摄影\s*([\u3400-\u9fff]{2,4})$")
+PHOTO_CREDIT = re.compile(r"(?:记者|/|\s|[。!?])\s*([\u3400-\u9fff]{2,4}?)\s*(?:摄|供图)$|摄影\s*([\u3400-\u9fff]{2,4})$")
 NAME = re.compile(f"[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,8}}")
 NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯员", "原创", "综合", "整理", "发布"}
 

@@ -35,6 +35,7 @@ def test_credits_a_bracket_of_names_closes_a_paragraph():
 def test_credits_photographers_are_people_not_authors():
     assert photo_credits("志愿者清理楼道 东川日报记者 孟庆山 摄") == ["孟庆山"]
     assert photo_credits("居民排队体检 摄影 孟庆山") == ["孟庆山"]
+    assert photo_credits("近日,在东川社区党群服务中心,居民们排练山歌。孟庆山 摄") == ["孟庆山"]
 
 
 @pytest.mark.parametrize("line", ["当前版: A05版 上一版  下一版", "第04版:社会直通车", "来源:某区统战 发布时间:2025-04-13 20:30 点击数:142",
