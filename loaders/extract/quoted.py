@@ -137,7 +137,16 @@ def find_events(sentence: str) -> list[Named]:
             continue
         name = clean_label(m.group(group)[1:-1])
         out.append(Named(m.start(group), m.end(), name, "Event", [], verb_start=m.start()))
+    if "《" in sentence or "》" in sentence:  # 根据《…志愿服务活动方案》: a document's title names no event
+        out = [e for e in out if not _in_book_title(sentence, e.start)]
     return out
+
+
+def _in_book_title(sentence: str, at: int) -> bool:
+    """Whether a position stands inside 《…》, also when the sentence was cut inside the title (《“党员来啦!”…》)."""
+    before, after = sentence[:at], sentence[at:]
+    close, reopen = after.find("》"), after.find("《")
+    return before.rfind("《") > before.rfind("》") or (close >= 0 and (reopen < 0 or close < reopen))
 
 
 def _held_events(sentence: str, found: list[Named]) -> list[Named]:

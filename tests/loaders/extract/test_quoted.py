@@ -103,3 +103,9 @@ def test_an_event_named_by_its_kind_after_a_description_and_held_somewhere_is_th
     labels = [e.label for e in find_events("3月8日上午,一场别开生面的主题党日活动在东川社区青松小区举行")]
     assert labels == ["主题党日活动"]
     assert find_events("一场热闹的会议在社区举行") == []
+
+
+@pytest.mark.parametrize("sentence", ["根据《东川市党员进社区系列志愿服务活动方案》文件要求,社区组织宣传",
+                                      "”东川市党员进社区系列志愿服务活动方案》文件要求,社区组织宣传"])
+def test_words_inside_a_documents_title_name_no_event(sentence):
+    assert find_events(sentence) == []
