@@ -31,7 +31,7 @@ WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口
                         r"第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
                         r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认|上一期|下一期)|^[^\u3400-\u9fff]*$")
 # a breadcrumb (首页 > 最新动态 > 党团活动) and a paper's registration line (主管主办 … 国内统一刊号:CN64-0011)
-TRAIL = re.compile(r"(?:[>›»]{1,2}[^>›»。]{1,24}){2,}|国内统一刊号|主管主办|CN\s*\d{2}-\d{4}")
+TRAIL = re.compile(r"(?:\s(?:>>?|›|»)\s*[^>›»。]{1,24}){2,}|国内统一刊号|主管主办|CN\s*\d{2}-\d{4}")
 MENU = re.compile(r"^(?:[^|,。!?;]{1,24}\|){3,}")  # three bars or more and no sentence
 MASTHEAD = re.compile(r"^(?:《[^《》]{1,20}》\s*){2,}$")   # 《西藏日报》 《西藏商报》 …
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天])?$")
@@ -172,10 +172,12 @@ def is_meta_line(line: str) -> bool:
     norm = for_matching(line).strip()
     if WEB_CHROME.search(norm) or WEB_CHROME.search(norm.lstrip("0123456789 ")):
         return True
-    if MENU.search(norm) or MASTHEAD.match(norm) or DATE_LINE.match(norm) or TRAIL.search(norm):
+    if MENU.search(norm) or MASTHEAD.match(norm) or DATE_LINE.match(norm):
         return True
     if len(norm) > 120 or norm.endswith(("。", "!", "?")):
         return False
+    if TRAIL.search(norm):
+        return True
     return bool(META_LABEL.search(norm) or TIMESTAMP.search(norm))
 
 

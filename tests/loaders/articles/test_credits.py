@@ -53,6 +53,11 @@ def test_credits_a_breadcrumb_and_a_papers_registration_line_are_no_title(line):
     assert article.title == "东川社区举办邻里节"
 
 
+def test_credits_angle_brackets_inside_a_sentence_are_no_breadcrumb():
+    assert not is_meta_line("近日,东川社区推出“<新>服务”和“<邻里>议事”两项举措。")
+    assert not is_meta_line("东川社区推出“a>b>c”议事平台")
+
+
 def test_credits_page_furniture_does_not_become_an_article():
     page = ("当前版: A05版 上一版  下一版\n\n东川社区举办邻里节\n2025-03-08 09:12:40  作者: 韩冬梅  来源: 东川日报  责任编辑: 孟庆山\n\n"
             "近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n")
