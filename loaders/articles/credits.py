@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dangjian.loaders.text.alternation import longest_of
 from dangjian.loaders.places.gazetteer import get_gazetteer
-from dangjian.loaders.text.lexicon import CJK, SURNAMES_2, is_surname_start
+from dangjian.loaders.text.lexicon import CJK, ORG_SUFFIXES, PARTY_SUFFIXES, SURNAMES_2, is_surname_start
 from dangjian.loaders.text.text import for_matching
 
 AUTHOR_ROLES = ("见习记者", "实习记者", "特约记者", "本报记者", "本网记者", "首席记者", "记者", "通讯员", "实习生", "作者",
@@ -27,26 +27,32 @@ META_LABEL = re.compile(f"(?:{_LABELS}|稿源|信息来源|访问次数)\\s*[:]|
                         r"|(?:广告|订阅|新闻|投稿|服务)?热线\s*[:]?\s*\(?\d")
 TIMESTAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 WEB_CHROME = re.compile(r"^(分享到|我来说两句|打印本?页|关闭窗口|【?[大中小]?字号|返回顶部|上一篇|下一篇|上一版|下一版|当前位置|"
-                        r"您的位置|当前版|当前报纸|版面|首页\s*[>›]|第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
+                        r"您的位置|您?当前所在的?位置|您所在的?位置|当前版|当前报纸|版面|首页\s*[>›]|"
+                        r"第\s*[0-9A-Z]+\s*版|[0-9A-Z]{1,3}版|关注|微博|Qzone|"
                         r"评论|图集|电子报|国内统一刊号|星期[一二三四五六日天]$|放大|缩小|默认|上一期|下一期)|^[^\u3400-\u9fff]*$")
+# a breadcrumb (首页 > 最新动态 > 党团活动) and a paper's registration line (主管主办 … 国内统一刊号:CN64-0011)
+TRAIL = re.compile(r"(?:\s(?:>>?|›|»)\s*[^>›»。]{1,24}){2,}|国内统一刊号|主管主办|CN\s*\d{2}-\d{4}")
 MENU = re.compile(r"^(?:[^|,。!?;]{1,24}\|){3,}")  # three bars or more and no sentence
 MASTHEAD = re.compile(r"^(?:《[^《》]{1,20}》\s*){2,}$")   # 《西藏日报》 《西藏商报》 …
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天])?$")
 LEAD_CREDIT = re.compile(r"^(?:[^\s,。(]{0,18}?(?:讯|电))\s*[(]([^()]{2,60})[)]")
 LEAD_REPORTER = re.compile(r"^[^\s,。(]{0,18}?讯\s*((?:本报)?记者|通讯员)\s*([\u3400-\u9fff·]{2,12}?)\s*报道\s*[:]")
 CLOSING_CREDIT = re.compile(r"[(]([^()]{2,40})[)]\s*$")
-PHOTO_CREDIT = re.compile(r"(?:记者|/|\s)\s*([\u3400-\u9fff]{2,4}?)\s*(?:摄|供图)$|摄影\s*([\u3400-\u9fff]{2,4})$")
+PHOTO_CREDIT = re.compile(r"(?:记者|/|\s|[。!?])\s*([\u3400-\u9fff]{2,4}?)\s*(?:摄|供图)$|摄影\s*([\u3400-\u9fff]{2,4})$")
 NAME = re.compile(f"[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,8}}")
 NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯员", "原创", "综合", "整理", "发布"}
 
 
-MEDIA = re.compile(r"^[\u3400-\u9fff·]{1,14}?(日报社|日报|晚报|商报|报社|电视台|广播电视台|融媒体中心|新闻传媒中心|传媒中心|"
+MEDIA = re.compile(r"^[\u3400-\u9fff·]{1,14}?(日报社|日报|晚报|商报|报社|时报|导报|周报|早报|企业报|都市报|青年报|法治报|电视台|广播电视台|融媒体中心|新闻传媒中心|传媒中心|"
                    r"新闻网|在线|网|电讯|客户端)$")
-MEDIA_END = re.compile(r"(日报社|日报|晚报|商报|报社|电视台|融媒体中心|新闻网|在线|网)")
+MEDIA_END = re.compile(r"(日报社|日报|晚报|商报|报社|时报|导报|周报|早报|企业报|都市报|青年报|法治报|电视台|融媒体中心|新闻网|在线|网)")
 HEAD_TOKEN = re.compile(r"^([\u3400-\u9fff]{2,12})\s")
 TIMESTAMP_HEAD = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源)\s*[:]\s*([^\s:|]{2,30})")
 LEAD_SOURCE = re.compile(r"^([\u3400-\u9fff·]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电)")
+# (某县政协提案委:张三), (供稿:校机关党委 张三): the unit that supplied an article, before a colon or after 供稿
+UNIT_COLON = re.compile(r"^(?:供稿[:]\s*)?([\u3400-\u9fff]{3,16})[:\s]\s*([\u3400-\u9fff·]{2,12})$")
+UNIT_WORD = re.compile(f"(?:{longest_of(ORG_SUFFIXES + PARTY_SUFFIXES)})$")
 # 天水日报记者, (青山晚报 记者 曾明): the unit a reporter writes for, before the role
 UNIT_BEFORE_ROLE = re.compile(r"([\u3400-\u9fff]{2,14}?)\s*(?:本网|首席|见习|实习|特约)?记者")
 
@@ -74,6 +80,16 @@ def media_names(text: str) -> list[str]:
     return found
 
 
+def source_units(text: str) -> list[str]:
+    """Units other than media a `来源:` label names (`来源:某街办事处`): the office that published the article.
+
+    >>> source_units("来源:东风街办事处 时间:2025-09-29")
+    ['东风街办事处']
+    """
+    parts = [part for m in SOURCE_LABEL.finditer(for_matching(text)) for part in re.split(r"[-—/、]", m.group(1))]
+    return [p for p in dict.fromkeys(parts) if not MEDIA.match(p) and UNIT_WORD.search(p) and len(p) > 3]
+
+
 def _without_place(name: str) -> str:
     """`东北网黑河`, `黄河新闻网大同` (before 讯): the medium, without the place it reports from."""
     if MEDIA.match(name):
@@ -90,9 +106,10 @@ class Credits:
     authors: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     media: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # a unit that supplied the article (来源:某办事处)
 
     def __bool__(self) -> bool:
-        return bool(self.authors or self.others or self.media)
+        return bool(self.authors or self.others or self.media or self.units)
 
     def add(self, name: str, author: bool) -> None:
         if name in self.authors or (not author and name in self.others):
@@ -118,7 +135,7 @@ def read_credits(text: str, default_author: bool = False) -> Credits:
     >>> c.authors, c.others
     (['夏菁'], ['刘学佳'])
     """
-    out = Credits(media=media_names(text))
+    out = Credits(media=media_names(text), units=source_units(text))
     role: bool | None = True if default_author else None
     text = LABEL_RE.sub(lambda m: f" {m.group(1)} ", for_matching(text))
     for token in re.split(r"[\s、,;|/()]+", text):  # 通讯员:石康(未经授权…): a remark in brackets after the name
@@ -159,6 +176,8 @@ def is_meta_line(line: str) -> bool:
         return True
     if len(norm) > 120 or norm.endswith(("。", "!", "?")):
         return False
+    if TRAIL.search(norm):
+        return True
     return bool(META_LABEL.search(norm) or TIMESTAMP.search(norm))
 
 
@@ -204,11 +223,17 @@ def opening_words(paragraph: str, size: int = 24) -> str:
 
 def closing_credits(paragraph: str) -> tuple[int, Credits] | None:
     """A credit in brackets that closes a paragraph (`…振兴。(图文/郝文斌 温昕)`): where it starts, and it."""
-    if not paragraph.rstrip().endswith((")", "）")):
+    paragraph = paragraph.rstrip(" |")  # (供稿:X) |: a table's last bar after the credit
+    if not paragraph.endswith((")", "）")):
         return None
     norm = for_matching(paragraph)
     m = CLOSING_CREDIT.search(norm)
-    if not m or not _all_credits(m.group(1)):
+    if not m:
+        return None
+    unit = UNIT_COLON.match(m.group(1).strip())
+    if unit and UNIT_WORD.search(unit.group(1)) and is_person_name(unit.group(2)):
+        return m.start(), Credits(authors=[unit.group(2)], units=[unit.group(1)])
+    if not _all_credits(m.group(1)):
         return None
     found = read_credits(m.group(1), default_author=True)
     return (m.start(), found) if found else None

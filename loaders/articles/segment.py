@@ -55,6 +55,7 @@ class Article:
         self.authors.extend(n for n in found.authors if n not in self.authors)
         self.credits.extend(n for n in found.others if n not in self.credits and n not in self.authors)
         self.media.extend(n for n in found.media if n not in self.media)
+        self.byline_units.extend(n for n in found.units if n not in self.byline_units)
 
     @property
     def text(self) -> str:
@@ -155,6 +156,9 @@ def _classify(line: str, start: int) -> _Block:
         found = read_credits(stripped)  # 本报记者 陆雪婷 通讯员 鲁提普拉·木塔力甫: names with a middle dot
         if found.authors:
             return _Block("byline", line, start, names=found.authors, credits=found)
+    closing = closing_credits(stripped)
+    if closing and closing[0] == 0:  # (某县政协提案委:张三) on a line of its own: the credit, not a title
+        return _Block("meta", line, start, credits=closing[1])
     if is_meta_line(line) or FURNITURE.match(stripped):
         return _Block("meta", line, start, credits=read_credits(line))
     if len(norm) <= 80 and CAPTION.search(norm.strip()) and not ends_sentence(norm):
@@ -259,6 +263,7 @@ def segment(text: str) -> list[Article]:
                 pending.authors += block.credits.authors
                 pending.others += block.credits.others
                 pending.media += block.credits.media
+                pending.units += block.credits.units
             else:
                 current.credit(block.credits)
             i += 1
@@ -328,7 +333,7 @@ def _photographers_apart(found: Credits) -> Credits:
     if not shot:
         return found
     return Credits(authors=[n for n in found.authors if n not in shot], others=found.others + [n[:-1] for n in shot],
-                   media=found.media)
+                   media=found.media, units=found.units)
 
 
 def _titled_by_byline(blocks: list[_Block], i: int) -> bool:

@@ -24,6 +24,8 @@ ATTENDED = re.compile(r"(参加|出席|参与|参会|到场|落座|见证|观摩
 ANAPHOR = re.compile(r"(此次|本次|这次|该)(活动|仪式|行动|项目)?由")
 LEAD_VERB = re.compile(r"(牵头|主办|发起|组织|承办|主导)")
 CO_HOST = re.compile(r"(?:共同|联合)?(?:协办|承办|支持)")
+# A主办,B协办: a unit written right before 协办 is a partner of the event, not its organizer
+SUPPORTER = re.compile(r"(?:共同|联合)?协办")
 # 与党员志愿者一同开展: the community's own volunteers as the partners of units acting in it
 WITH_VOLUNTEERS = re.compile(r"与(?:社区|辖区)?(?:党员|在职党员)?志愿者们?(?:一同|共同|一起|一道)")
 VENUE_MARKERS = ("在", "赴", "到", "走进", "来到", "前往", "深入", "走入", "进入", "下沉")
@@ -185,7 +187,7 @@ class EventFacts:
             if entity is None:
                 continue
             gap = self.state.norm[clause_start:unit.start]
-            joint = any(j in gap for j in JOINT_MARKERS)
+            joint = any(j in gap for j in JOINT_MARKERS) or SUPPORTER.match(self.state.norm, unit.end) is not None
             marker_seen = marker_seen or joint
             (partners if joint else organizers).append(entity)
         location = None
@@ -204,7 +206,8 @@ class EventFacts:
                 if entity is None or entity.cls not in ORGANIZER_CLASSES:
                     continue
                 gap = self.state.norm[subjects[0].start:unit.start]
-                (partners if unit is not subjects[0] and any(j in gap for j in JOINT_MARKERS) else organizers).append(entity)
+                joint = unit is not subjects[0] and any(j in gap for j in JOINT_MARKERS)
+                (partners if joint or SUPPORTER.match(self.state.norm, unit.end) else organizers).append(entity)
         if not organizers and not partners and self.state.focus.unit is not None:
             organizers.append(self.state.focus.unit)
         elif not organizers and partners and self.state.focus.unit is not None:

@@ -1,6 +1,8 @@
 """People and posts of an article: who holds which title in which organization (steps of the extraction)."""
 from __future__ import annotations
 
+import re
+
 from dangjian.loaders.text import lexicon as lx
 from dangjian.loaders.extract.article_state import ArticleState
 from dangjian.loaders.extract.mentions import PLACE_CLASSES, Mention, find_units
@@ -138,6 +140,14 @@ class PeopleFacts:
         for name in article.media:
             self.state.entity(unit_entity("Organization", name))
         for unit_name in article.byline_units:
+            if _written_short(unit_name, self.state.norm):
+                continue  # 来源:番禺区妇联 over a text that says 区妇联: the body's mention names it
             units = find_units(for_matching(unit_name))
             if units and units[-1].text == unit_name and units[-1].cls == "Organization":
                 self.state.entity(unit_entity("Organization", unit_name))
+
+
+def _written_short(unit_name: str, text: str) -> bool:
+    """Whether the text writes a credited unit by its level only (`区妇联` for `番禺区妇联`)."""
+    short = re.sub(r"^[^区市县州]{1,6}?(?=[区市县州])", "", unit_name)
+    return short != unit_name and short in text

@@ -137,7 +137,16 @@ def find_events(sentence: str) -> list[Named]:
             continue
         name = clean_label(m.group(group)[1:-1])
         out.append(Named(m.start(group), m.end(), name, "Event", [], verb_start=m.start()))
+    if "《" in sentence or "》" in sentence:  # 根据《…志愿服务活动方案》: a document's title names no event
+        out = [e for e in out if not _in_book_title(sentence, e.start)]
     return out
+
+
+def _in_book_title(sentence: str, at: int) -> bool:
+    """Whether a position stands inside 《…》, also when the sentence was cut inside the title (《“党员来啦!”…》)."""
+    before, after = sentence[:at], sentence[at:]
+    close, reopen = after.find("》"), after.find("《")
+    return before.rfind("《") > before.rfind("》") or (close >= 0 and (reopen < 0 or close < reopen))
 
 
 def _held_events(sentence: str, found: list[Named]) -> list[Named]:
@@ -151,9 +160,11 @@ def _held_events(sentence: str, found: list[Named]) -> list[Named]:
         cut = UNIT_END.match(head)
         mid = head[cut.end():] if cut else head
         suf = m.group("suf")
-        if any(e.start <= s < e.end for e in found + out) or mid.endswith("的"):
+        if any(e.start <= s < e.end for e in found + out) or (mid.endswith("的") and len(suf) < 4):
             continue
-        generic = mid in GENERIC_EVENT_MID or mid.startswith(("各", "相关", "此次", "本次", "这次", "该", "类似"))
+        # 一场特别的主题党日活动在…举行: a description before an event named by its kind leaves the kind as its name
+        generic = mid in GENERIC_EVENT_MID or mid.startswith(("各", "相关", "此次", "本次", "这次", "该", "类似")) \
+            or mid.endswith("的")
         if (generic or len(mid) < 2) and len(suf) < 4:
             continue  # 会议在社区举行, 各类活动如期举行: no name of its own
         mid = "" if generic else mid

@@ -10,7 +10,7 @@ from dangjian.ontology import lazy_exports
 __all__, __getattr__ = lazy_exports(__name__, {
     "alternation": ("longest_of",),
     "dates": ("find_date",),
-    "lexicon": ("CJK", "is_surname_start", "SURNAMES_2"),
+    "lexicon": ("CJK", "is_surname_start", "ORG_SUFFIXES", "PARTY_SUFFIXES", "SURNAMES_2"),
     "name_words": ("abbreviates", "described_by_kind", "inner_start", "is_generic", "is_generic_place", "lead_length",
                    "name_tag", "names_unit", "starts_common"),
     "text": ("clean_label", "ends_sentence", "for_matching", "name_key", "Sentence", "split_sentences"),

@@ -77,6 +77,7 @@ DESCRIBED_PARTY = ("功能型党支部", "联合党支部", "临时党支部", "
 
 # Suffixes of party organizations, longest first.
 PARTY_SUFFIXES = (
+    "社会组织党委",  # a city's committee over its social organizations: 组织 there is a noun, not a verb
     "功能型党支部", "联合党支部", "联合党委", "联合党总支", "临时党支部", "行动支部", "机关委员会", "党总支部", "党工委",
     "党总支", "党支部",
     "支委会", "党委", "党组", "党小组", "工委", "支部",
@@ -129,7 +130,7 @@ ORG_SUFFIXES = (
     "市场监管局", "市场监督管理局", "税务局", "统计局", "司法局", "应急局", "水利局", "交通局", "交通运输局",
     "农业农村局", "自然资源局", "生态环境局", "退役军人事务局", "医保局", "审计局", "体育局", "信访局", "气象局",
     "烟草局", "供电局", "邮政局", "城市管理局", "公路局", "林业局", "发改局", "工信局", "科技局", "残联",
-    "文化馆", "博物馆", "图书馆", "卫生服务站", "出版社", "看守所", "监狱", "设计院", "酒店", "宾馆", "书店", "政协", "文明办",
+    "文化馆", "博物馆", "图书馆", "卫生服务站", "出版社", "看守所", "监狱", "设计院", "酒店", "宾馆", "书店", "政协", "提案委", "文明办",
     "一中", "二中", "三中", "四中", "五中", "六中", "七中", "八中", "九中", "十中", "区委会", "市委会",
     "委员会", "管委会", "居委会", "村委会", "办事处", "工作站", "服务站",
     "指挥中心", "服务中心", "照料中心", "中心", "研究院", "研究所", "协会", "商会", "联合会", "基金会", "促进会",
@@ -163,8 +164,9 @@ EVENT_SUFFIXES = (
 )
 # Clean-up words: an action named by one in quotes (开展“社区清洁”行动) took place, like 清理行动.
 CLEANUP_WORDS = ("清洁", "清扫", "清理", "整治", "大扫除", "扫雪", "除雪")
-# Short suffixes that open a longer one (作协, the writers' association, in 社会工作协会): the longer is read.
-SUFFIXES_OPENING_WORDS = {"作协": "协会"}
+# Short suffixes that open a longer one (作协, the writers' association, in 社会工作协会; 街办 in 东风街办事处):
+# the longer is read.
+SUFFIXES_OPENING_WORDS = {"作协": "协会", "街办": "办事处"}
 # Schools and institutes that may be named by a field of study alone (信息学院, 建筑大学).
 FIELD_UNIT_SUFFIXES = ("学院", "大学", "研究所", "研究院")
 # Words that end a name when scanning leftwards from a suffix: verbs, prepositions, connectors, determiners.

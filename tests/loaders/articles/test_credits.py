@@ -35,12 +35,27 @@ def test_credits_a_bracket_of_names_closes_a_paragraph():
 def test_credits_photographers_are_people_not_authors():
     assert photo_credits("志愿者清理楼道 东川日报记者 孟庆山 摄") == ["孟庆山"]
     assert photo_credits("居民排队体检 摄影 孟庆山") == ["孟庆山"]
+    assert photo_credits("近日,在东川社区党群服务中心,居民们排练山歌。孟庆山 摄") == ["孟庆山"]
 
 
 @pytest.mark.parametrize("line", ["当前版: A05版 上一版  下一版", "第04版:社会直通车", "来源:某区统战 发布时间:2025-04-13 20:30 点击数:142",
                                   "分享到", "|", "星期一", "国内统一刊号:CN00-0000 某某日报社出版"])
 def test_credits_page_furniture_is_no_title_and_no_text(line):
     assert is_meta_line(line)
+
+
+@pytest.mark.parametrize("line", ["您所在的位置:东川新闻网 >> 基层动态 >> 正文",
+                                  "您当前所在的位置:首页 > 最新动态 > 社区活动 > 东川社区举办邻里节",
+                                  "某某省政协主管主办国内统一刊号:CN00-0000 某某时报社出版"])
+def test_credits_a_breadcrumb_and_a_papers_registration_line_are_no_title(line):
+    assert is_meta_line(line)
+    (article,) = segment(f"{line}\n东川社区举办邻里节\n近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n")
+    assert article.title == "东川社区举办邻里节"
+
+
+def test_credits_angle_brackets_inside_a_sentence_are_no_breadcrumb():
+    assert not is_meta_line("近日,东川社区推出“<新>服务”和“<邻里>议事”两项举措。")
+    assert not is_meta_line("东川社区推出“a>b>c”议事平台")
 
 
 def test_credits_page_furniture_does_not_become_an_article():
@@ -154,3 +169,31 @@ def test_credits_a_closing_credit_in_brackets_names_its_paper_apart_from_the_rol
     assert article.media == ["青山晚报"] and article.authors == ["曾明"]
     (article,) = segment("河湾社区办起长桌宴\n近日,河湾社区办起长桌宴。(社区 记者 曾明)\n")
     assert article.media == []
+
+
+@pytest.mark.parametrize("line, author, unit", [("(东川县政协提案委:韩冬梅)", "韩冬梅", "东川县政协提案委"),
+                                                ("(供稿:校机关党委 韩冬梅) |", "韩冬梅", "校机关党委")])
+def test_credits_a_closing_bracket_names_the_unit_that_supplied_the_article_and_its_writer(line, author, unit):
+    (article,) = segment(f"东川社区举办邻里节\n近日,东川社区党委在社区广场举办邻里节,居民们共度欢乐时光。\n{line}\n")
+    assert article.authors == [author] and unit in article.byline_units
+    assert line.rstrip(" |") not in article.paragraphs
+
+
+def _organizations(text: str) -> set[str]:
+    from dangjian.loaders.read.document import Document
+    from dangjian.loaders.load.extract_step import extract_document
+    from dangjian.loaders.load.options import LoadOptions
+    (result,) = extract_document(Document(path="t.txt", text=text, kind="text"), LoadOptions())
+    return {e.label for e in result.facts.entities.values() if e.cls == "Organization"}
+
+
+def test_credits_a_source_office_and_a_paper_named_by_its_kind_become_organizations():
+    text = ("东川社区举办邻里节\n来源:青松街办事处 时间:2025-03-08 09:12:40\n\n近日,东川社区党委举办邻里节。\n")
+    assert "青松街办事处" in _organizations(text)
+    text = "东川社区举办邻里节\n来源:东川企业报\n\n近日,东川社区党委举办邻里节。\n"
+    assert "东川企业报" in _organizations(text)
+
+
+def test_credits_a_source_unit_the_text_writes_by_its_level_is_not_named_twice():
+    text = "东川社区举办邻里节\n来源:东川区妇联\n\n近日,区妇联与东川社区党委举办邻里节。\n"
+    assert "东川区妇联" not in _organizations(text)

@@ -444,3 +444,15 @@ def test_mentions_an_institute_named_short_by_its_discipline():
 
 def test_mentions_streets_and_communities_in_general_are_no_units():
     assert find_units("与街道社区共创共建是一种很好的方式") == []
+
+
+def test_mentions_a_street_office_written_jie_ban_shi_chu_is_an_organization_not_a_street():
+    found = [(u.text, u.cls) for u in find_units("到东湖区东风街办事处青松社区开展活动")]
+    assert ("东风街办事处", "Organization") in found and ("青松社区", "Community") in found
+    assert ("东风街办", "Street") not in found
+    assert [(u.text, u.cls) for u in find_units("东风街办组织居民")] == [("东风街办", "Street")]
+
+
+def test_mentions_a_committee_over_social_organizations_keeps_its_place():
+    found = [(u.text, u.cls) for u in find_units("发挥东川市社会组织党委桥梁纽带作用")]
+    assert ("东川市社会组织党委", "PartyOrganization") in found

@@ -97,3 +97,15 @@ def test_quoted_a_standing_practice_is_no_event_and_a_talk_held_is_one():
 def test_quoted_the_opening_of_a_place_named_in_quotes_is_an_event():
     assert events("3月16日,河湾社区“邻里菜园”正式开园,居民报名近300人。") == ["邻里菜园正式开园"]
     assert events("打造“红色驿站”开放的空间") == []
+
+
+def test_an_event_named_by_its_kind_after_a_description_and_held_somewhere_is_that_event():
+    labels = [e.label for e in find_events("3月8日上午,一场别开生面的主题党日活动在东川社区青松小区举行")]
+    assert labels == ["主题党日活动"]
+    assert find_events("一场热闹的会议在社区举行") == []
+
+
+@pytest.mark.parametrize("sentence", ["根据《东川市党员进社区系列志愿服务活动方案》文件要求,社区组织宣传",
+                                      "”东川市党员进社区系列志愿服务活动方案》文件要求,社区组织宣传"])
+def test_words_inside_a_documents_title_name_no_event(sentence):
+    assert find_events(sentence) == []

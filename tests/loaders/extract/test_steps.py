@@ -62,6 +62,13 @@ def test_read_events_gives_organizer_partner_place_and_date():
     assert not expected & triples and (event, "Event") not in types
 
 
+def test_read_events_a_unit_written_before_xieban_is_a_partner_not_an_organizer():
+    text = "12月9日上午,由苏州市志愿者协会主办,姑苏区桂花社区党委协办,星辰公益承办的垃圾分类宣传活动在桂花社区开展。"
+    triples = extract(text)[0]
+    assert ("垃圾分类宣传活动", "partner", "桂花社区党委") in triples
+    assert ("垃圾分类宣传活动", "organizer", "桂花社区党委") not in triples
+
+
 def test_read_cobuilding_pairs_the_units_of_a_signed_agreement():
     text = "苏州市姑苏区双塔街道桂花社区党委与国网苏州供电公司党支部签订党建共建协议。"
     pair = ("桂花社区党委", "coBuildsWith", "国网苏州供电公司党支部")
