@@ -43,9 +43,11 @@ NAME = re.compile(f"[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,8}}")
 NOT_NAMES = {"报道", "来源", "编辑", "供稿", "本报", "记者", "通讯员", "原创", "综合", "整理", "发布"}
 
 
-MEDIA = re.compile(r"^[\u3400-\u9fff·]{1,14}?(日报社|日报|晚报|商报|报社|时报|导报|周报|早报|企业报|都市报|青年报|法治报|电视台|广播电视台|融媒体中心|新闻传媒中心|传媒中心|"
-                   r"新闻网|在线|网|电讯|客户端)$")
-MEDIA_END = re.compile(r"(日报社|日报|晚报|商报|报社|时报|导报|周报|早报|企业报|都市报|青年报|法治报|电视台|融媒体中心|新闻网|在线|网)")
+# What a medium's name ends with; MEDIA_END finds where the medium ends inside a longer name (东北网黑河).
+MEDIA_WORDS = ("日报社", "日报", "晚报", "商报", "报社", "时报", "导报", "周报", "早报", "企业报", "都市报", "青年报", "法治报",
+               "电视台", "融媒体中心", "新闻网", "在线", "网")
+MEDIA = re.compile(f"^[\u3400-\u9fff·]{{1,14}}?({'|'.join(MEDIA_WORDS)}|广播电视台|新闻传媒中心|传媒中心|电讯|客户端)$")
+MEDIA_END = re.compile(f"({'|'.join(MEDIA_WORDS)})")
 HEAD_TOKEN = re.compile(r"^([\u3400-\u9fff]{2,12})\s")
 TIMESTAMP_HEAD = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源)\s*[:]\s*([^\s:|]{2,30})")
