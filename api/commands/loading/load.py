@@ -79,12 +79,15 @@ def split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
         if not path.exists():
             problems.append(f"{path}: no such file or directory")
         elif path.is_dir():
-            found = list(walk_files(path))
+            found = False
+            for file in walk_files(path):
+                found = True
+                if isinstance(file, Path):
+                    (rdf if is_rdf_file(file) else articles).append(file)
+                else:
+                    problems.append(str(file))
             if not found:
                 problems.append(f"{path}: the directory holds no files to load")
-            problems.extend(str(file) for file in found if not isinstance(file, Path))
-            for file in (file for file in found if isinstance(file, Path)):
-                (rdf if is_rdf_file(file) else articles).append(file)
         elif not path.is_file():  # reading a named pipe with no writer would wait forever
             problems.append(f"{path}: {NOT_REGULAR} — give the file itself")
         else:
