@@ -9,13 +9,12 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from dangjian.graph.dataset.rdf_suffixes import COMPRESSED, RDF_EXTENSIONS, described, is_rdf_file, rdf_format
+from dangjian.graph.dataset.rdf_suffixes import COMPRESSED, described, rdf_format
 from dangjian.graph.store import Store
 from dangjian.ontology import GRAPH
 from dangjian.ontology.errors import DangjianError
 
-__all__ = ["RDF_EXTENSIONS", "FILE_GRAPH", "RdfFileError", "LoadedFile", "rdf_format", "is_rdf_file", "file_graph",
-           "load_rdf_file"]
+__all__ = ["FILE_GRAPH", "RdfFileError", "LoadedFile", "file_graph", "load_rdf_file"]
 
 FILE_GRAPH = GRAPH + "file/"
 _PARSER_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*: ")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from dangjian.graph.dataset.rdf_files import FILE_GRAPH, RDF_EXTENSIONS, RdfFileError, file_graph, is_rdf_file, load_rdf_file
+from dangjian.graph.dataset.rdf_files import FILE_GRAPH, RdfFileError, file_graph, load_rdf_file
+from dangjian.graph.dataset.rdf_suffixes import RDF_EXTENSIONS, is_rdf_file
 
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 COMMUNITY = ox.NamedNode("https://w3id.org/dangjian/id/community/蠡口社区")
